@@ -1,0 +1,143 @@
+//! Errors of the core. Each names the file it is about and says what is wrong.
+
+use std::path::{Path, PathBuf};
+
+/// Something went wrong reading, parsing or writing a file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read or written.
+    #[error("{action} failed: {source}: {path}")]
+    Io {
+        /// What was being done: "reading", "writing", …
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The path does not exist.
+    #[error("no such file: {path}")]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A directory was given where a file is needed.
+    #[error("is a directory, not a file: {path}")]
+    IsDirectory {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The folder meant to hold an output file does not exist.
+    #[error("the folder does not exist: {path}")]
+    NoSuchFolder {
+        /// The output path whose folder is missing.
+        path: PathBuf,
+    },
+    /// The file is bigger than Lectern reads.
+    #[error("file is too large ({size_bytes} bytes; the limit is {limit_bytes} bytes): {path}")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size_bytes: u64,
+        /// The limit.
+        limit_bytes: u64,
+    },
+    /// The file is empty.
+    #[error("file is empty: {path}")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds binary data, not text.
+    #[error("not a text file (binary data found): {path}")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not valid UTF-8.
+    #[error(
+        "not UTF-8 text (invalid byte at offset {offset}; save it as UTF-8 and try again): {path}"
+    )]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The `.lectern` file could not be parsed.
+    #[error("not a valid .lectern file ({message}): {path}")]
+    BadProject {
+        /// The file.
+        path: PathBuf,
+        /// What the parser said, with line and column.
+        message: String,
+    },
+    /// The `.lectern` file was written by a newer Lectern.
+    #[error(
+        "written by a newer version of Lectern (file format {found}; this version reads up to {supported}); please update Lectern: {path}"
+    )]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The output file exists and overwriting was not asked for.
+    #[error("the output file already exists (use --force to overwrite it): {path}")]
+    OutputExists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// No draft by that name in the project.
+    #[error("no draft named {name:?} (drafts: {available}): {path}")]
+    NoSuchDraft {
+        /// The project file.
+        path: PathBuf,
+        /// The name asked for.
+        name: String,
+        /// The names there are, comma-separated.
+        available: String,
+    },
+    /// No template with that id.
+    #[error("no template with id {id:?} (templates: {available})")]
+    NoSuchTemplate {
+        /// The id asked for.
+        id: String,
+        /// The ids there are, comma-separated.
+        available: String,
+    },
+    /// The file's kind is not one Lectern reads.
+    #[error("unsupported file type (expected .lectern, .txt or .md): {path}")]
+    UnsupportedType {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl Error {
+    /// Wraps an I/O error, turning "not found" and "is a directory" into their own variants.
+    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+        let path = path.to_path_buf();
+        match source.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound { path },
+            std::io::ErrorKind::IsADirectory => Error::IsDirectory { path },
+            _ => Error::Io {
+                action,
+                path,
+                source,
+            },
+        }
+    }
+
+    /// Whether the error is about bad input (a wrong path, a bad file, a wrong name) rather than
+    /// a failure of the system. The command line exits with 2 for these and 1 for the others.
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, Error::Io { .. })
+    }
+}
+
+/// Result with the core's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

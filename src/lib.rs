@@ -1,0 +1,37 @@
+//! # Lectern
+//!
+//! A desktop editor for writing speeches — 讲话稿 for meetings first, English keynotes and toasts
+//! too. This crate's core (everything but [`ui`]) has no GUI dependency:
+//!
+//! - [`model`]: the speech (title, greeting, opening, sections, closing, notes).
+//! - [`project`]: a `.lectern` file's content — working copy, drafts, settings.
+//! - [`storage`]: the `.lectern` format and safe file I/O.
+//! - [`template`]: built-in templates.
+//! - [`import`]: text or Markdown → speech.
+//! - [`export`]: speech → text or Markdown.
+//! - [`stats`]: character/word counts and speaking time.
+//!
+//! ```
+//! use lectern::{export, import, stats};
+//! let text = "在会议上的讲话\n\n同志们：\n\n今天开会。\n\n一、提高站位\n\n一要学习。\n\n同志们，谢谢！\n";
+//! let speech = import::import_text(text, import::TextFormat::Plain).speech;
+//! assert_eq!(speech.sections[0].heading, "提高站位");
+//! let out = export::export(&speech, &export::ExportOptions::chinese());
+//! assert!(out.contains("　　一、提高站位"));
+//! let counts = stats::speech_stats(&speech, &Default::default());
+//! assert!(counts.total.cjk_chars > 0);
+//! ```
+
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod project;
+pub mod stats;
+pub mod storage;
+pub mod template;
+
+#[cfg(feature = "gui")]
+pub mod ui;
+
+pub use error::{Error, Result};

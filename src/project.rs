@@ -1,0 +1,235 @@
+//! A project: the working copy of a speech, its named drafts and its settings — one `.lectern`
+//! file.
+
+use chrono::{DateTime, Local, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Numbering, Speech};
+
+/// One `.lectern` file's content.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    /// The speech being edited.
+    pub speech: Speech,
+    /// Saved versions of the speech, oldest first.
+    pub drafts: Vec<Draft>,
+    /// Per-project settings.
+    pub settings: Settings,
+}
+
+/// A unique id for a draft within its project.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct DraftId(pub u64);
+
+/// How a draft came to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftKind {
+    /// Saved by the writer, with a name.
+    #[default]
+    Named,
+    /// Kept automatically (on save, or before a restore).
+    Automatic,
+}
+
+/// A named copy of the speech at one moment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Unique within the project.
+    pub id: DraftId,
+    /// The name the writer gave it, e.g. `Draft 3 — 2026-11-27 16:40`.
+    pub name: String,
+    /// When it was saved.
+    pub created: DateTime<Utc>,
+    /// An optional remark ("after the director's comments").
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Named by the writer or kept automatically.
+    #[serde(default)]
+    pub kind: DraftKind,
+    /// The full speech as it was.
+    pub speech: Speech,
+}
+
+/// Per-project settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Speaking rate for Chinese, Japanese and Korean text, in characters per minute.
+    pub cjk_chars_per_minute: f64,
+    /// Speaking rate for English, in words per minute.
+    pub words_per_minute: f64,
+    /// Whether English-style export numbers headings (I. II. III.).
+    pub number_english_headings: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            cjk_chars_per_minute: 180.0,
+            words_per_minute: 130.0,
+            number_english_headings: true,
+        }
+    }
+}
+
+impl Settings {
+    /// The numbering to use for an English-style export.
+    pub fn english_numbering(&self) -> Numbering {
+        if self.number_english_headings {
+            Numbering::Roman
+        } else {
+            Numbering::None
+        }
+    }
+}
+
+impl Project {
+    /// A project whose working copy is `speech`, with no drafts.
+    pub fn new(speech: Speech) -> Self {
+        Self {
+            speech,
+            ..Self::default()
+        }
+    }
+
+    /// The draft with this id.
+    pub fn draft(&self, id: DraftId) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.id == id)
+    }
+
+    /// The draft with this exact name (the newest, if several share it).
+    pub fn draft_by_name(&self, name: &str) -> Option<&Draft> {
+        self.drafts.iter().rev().find(|d| d.name == name)
+    }
+
+    /// The names of all drafts, comma-separated (for messages).
+    pub fn draft_names(&self) -> String {
+        if self.drafts.is_empty() {
+            return "none".to_string();
+        }
+        self.drafts
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn next_draft_id(&self) -> DraftId {
+        DraftId(
+            self.drafts
+                .iter()
+                .map(|d| d.id.0)
+                .max()
+                .map_or(1, |max| max + 1),
+        )
+    }
+
+    /// A default name for the next named draft: `Draft 3 — 2026-11-27 16:40` (local time).
+    pub fn default_draft_name(&self, now: DateTime<Utc>) -> String {
+        let number = self
+            .drafts
+            .iter()
+            .filter(|d| d.kind == DraftKind::Named)
+            .count()
+            + 1;
+        let local: DateTime<Local> = now.with_timezone(&Local);
+        format!("Draft {number} — {}", local.format("%Y-%m-%d %H:%M"))
+    }
+
+    /// Saves the working copy as a new draft and returns its id.
+    pub fn save_draft(
+        &mut self,
+        name: impl Into<String>,
+        note: Option<String>,
+        kind: DraftKind,
+        now: DateTime<Utc>,
+    ) -> DraftId {
+        let id = self.next_draft_id();
+        self.drafts.push(Draft {
+            id,
+            name: name.into(),
+            created: now,
+            note: note.filter(|n| !n.trim().is_empty()),
+            kind,
+            speech: self.speech.clone(),
+        });
+        id
+    }
+
+    /// Renames a draft. Returns whether it was found.
+    pub fn rename_draft(&mut self, id: DraftId, name: impl Into<String>) -> bool {
+        match self.drafts.iter_mut().find(|d| d.id == id) {
+            Some(draft) => {
+                draft.name = name.into();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes a draft and returns it with its former position (so it can be put back).
+    pub fn delete_draft(&mut self, id: DraftId) -> Option<(usize, Draft)> {
+        let index = self.drafts.iter().position(|d| d.id == id)?;
+        Some((index, self.drafts.remove(index)))
+    }
+
+    /// Makes a draft the working copy. The working copy is first kept as an automatic draft, so
+    /// nothing is lost; returns the id of that draft, or `None` if `id` is not a draft.
+    pub fn restore_draft(&mut self, id: DraftId, now: DateTime<Utc>) -> Option<DraftId> {
+        let restored = self.draft(id)?.speech.clone();
+        let name = self.draft(id).map(|d| d.name.clone()).unwrap_or_default();
+        let kept = self.save_draft(
+            format!("Before restoring “{name}”"),
+            None,
+            DraftKind::Automatic,
+            now,
+        );
+        self.speech = restored;
+        Some(kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(secs, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn restore_keeps_the_working_copy_as_a_draft() {
+        let mut project = Project::new(Speech {
+            title: "第一稿".into(),
+            ..Speech::default()
+        });
+        let first = project.save_draft("one", None, DraftKind::Named, at(0));
+        project.speech.title = "第二稿".into();
+        let kept = project.restore_draft(first, at(60)).unwrap();
+        assert_eq!(project.speech.title, "第一稿");
+        assert_eq!(project.draft(kept).unwrap().speech.title, "第二稿");
+        assert_eq!(project.draft(kept).unwrap().kind, DraftKind::Automatic);
+    }
+
+    #[test]
+    fn draft_ids_stay_unique_after_deletes() {
+        let mut project = Project::default();
+        let a = project.save_draft("a", None, DraftKind::Named, at(0));
+        let b = project.save_draft("b", None, DraftKind::Named, at(0));
+        project.delete_draft(a);
+        let c = project.save_draft("c", Some("  ".into()), DraftKind::Named, at(0));
+        assert_ne!(b, c);
+        assert_eq!(project.draft(c).unwrap().note, None);
+    }
+
+    #[test]
+    fn default_names_count_named_drafts() {
+        let mut project = Project::default();
+        project.save_draft("x", None, DraftKind::Named, at(0));
+        project.save_draft("auto", None, DraftKind::Automatic, at(0));
+        assert!(project.default_draft_name(at(0)).starts_with("Draft 2 — "));
+    }
+}

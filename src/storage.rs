@@ -1,0 +1,449 @@
+//! Reading and writing files: the `.lectern` format (pretty RON with a version number), text
+//! input with size and encoding checks, and atomic writes that never leave a file half-written.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::Speech;
+use crate::project::{Draft, Project, Settings};
+
+/// The newest `.lectern` format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text files above this size are refused (a long speech is well under 1 MiB).
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// `.lectern` files above this size are refused.
+pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The on-disk shape of a `.lectern` file. Every field has a default, so files written before a
+/// field existed keep loading.
+#[derive(Serialize, Deserialize)]
+#[serde(default)]
+struct StoredProject {
+    format_version: u32,
+    speech: Speech,
+    drafts: Vec<Draft>,
+    settings: Settings,
+}
+
+impl Default for StoredProject {
+    fn default() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            speech: Speech::default(),
+            drafts: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+}
+
+/// Only the version, read first so a newer file is refused with a clear message even when the
+/// rest of it would not parse.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    format_version: u32,
+}
+
+/// The kind of a file Lectern reads, from its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `.lectern` project.
+    Project,
+    /// Plain text (`.txt`, or anything that is not `.md`/`.lectern`).
+    Text,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+}
+
+impl FileKind {
+    /// The kind of a path, by extension; anything unknown is read as plain text.
+    pub fn of(path: &Path) -> FileKind {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("lectern") => FileKind::Project,
+            Some("md" | "markdown") => FileKind::Markdown,
+            _ => FileKind::Text,
+        }
+    }
+}
+
+/// Serialises a project as pretty RON, Chinese written as-is.
+pub fn project_to_ron(project: &Project) -> String {
+    let stored = StoredProject {
+        format_version: FORMAT_VERSION,
+        speech: project.speech.clone(),
+        drafts: project.drafts.clone(),
+        settings: project.settings.clone(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .escape_strings(false)
+        .indentor("    ".to_string());
+    // Serialising plain data structs to a String cannot fail; fall back to compact just in case.
+    ron::ser::to_string_pretty(&stored, config)
+        .or_else(|_| ron::to_string(&stored))
+        .unwrap_or_default()
+}
+
+/// Parses a `.lectern` file's text. `path` is only used in error messages.
+pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
+    let bad = |e: ron::error::SpannedError| Error::BadProject {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let options = ron::Options::default();
+    let probe: VersionProbe = options.from_str(text).map_err(bad)?;
+    if probe.format_version > FORMAT_VERSION {
+        return Err(Error::NewerVersion {
+            path: path.to_path_buf(),
+            found: probe.format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let stored: StoredProject = options.from_str(text).map_err(bad)?;
+    Ok(Project {
+        speech: stored.speech,
+        drafts: stored.drafts,
+        settings: stored.settings,
+    })
+}
+
+/// Reads and parses a `.lectern` file.
+pub fn load_project(path: &Path) -> Result<Project> {
+    let text = read_text_file(path, MAX_PROJECT_BYTES)?;
+    project_from_ron(&text, path)
+}
+
+/// Writes a project to a `.lectern` file atomically, keeping the previous file as
+/// `NAME.lectern.bak`.
+pub fn save_project(project: &Project, path: &Path) -> Result<()> {
+    write_atomic(path, project_to_ron(project).as_bytes(), true)
+}
+
+/// Reads a UTF-8 (or BOM-marked UTF-16) text file, refusing directories, files over
+/// `limit_bytes`, empty files and binary data. A UTF-8 byte-order mark is removed.
+pub fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String> {
+    let meta = fs::metadata(path).map_err(|e| Error::io("reading", path, e))?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > limit_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size_bytes: meta.len(),
+            limit_bytes,
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| Error::io("reading", path, e))?;
+    decode_text(bytes, path, limit_bytes)
+}
+
+/// Decodes bytes read from `path` (or standard input) as text, with the same checks as
+/// [`read_text_file`].
+pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<String> {
+    let path_buf = || path.to_path_buf();
+    if bytes.len() as u64 > limit_bytes {
+        return Err(Error::TooLarge {
+            path: path_buf(),
+            size_bytes: bytes.len() as u64,
+            limit_bytes,
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty { path: path_buf() });
+    }
+    if let Some(text) = decode_utf16_with_bom(&bytes) {
+        return text.ok_or_else(|| Error::Binary { path: path_buf() });
+    }
+    if bytes.contains(&0) {
+        return Err(Error::Binary { path: path_buf() });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(Error::Binary { path: path_buf() });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::Empty { path: path_buf() });
+    }
+    Ok(text)
+}
+
+/// `Some(Some(text))` for valid UTF-16 with a byte-order mark, `Some(None)` for invalid UTF-16
+/// with a mark, `None` when there is no UTF-16 mark.
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Option<String>> {
+    let little_endian = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Some(None);
+    }
+    let units = body.chunks_exact(2).map(|pair| {
+        if little_endian {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok(),
+    )
+}
+
+/// Checks that `path` can be an output file: not a directory, in a folder that exists, and (unless
+/// `force`) not already there.
+pub fn check_output_path(path: &Path, force: bool) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let parent = parent_dir(path);
+    if !parent.is_dir() {
+        return Err(Error::NoSuchFolder {
+            path: path.to_path_buf(),
+        });
+    }
+    if !force && path.exists() {
+        return Err(Error::OutputExists {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The backup kept beside a file by [`write_atomic`]: `NAME.EXT.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder is written, flushed
+/// to disk and renamed over `path`, then the folder is flushed. A crash at any point leaves either
+/// the old file or the new one, whole. With `keep_backup`, the old file is first copied to
+/// [`backup_path`] (also atomically).
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let dir = parent_dir(path);
+    if !dir.is_dir() {
+        return Err(Error::NoSuchFolder {
+            path: path.to_path_buf(),
+        });
+    }
+    if keep_backup && path.is_file() {
+        let old = fs::read(path).map_err(|e| Error::io("reading", path, e))?;
+        write_replace(&backup_path(path), &dir, &old)?;
+    }
+    write_replace(path, &dir, bytes)
+}
+
+fn write_replace(path: &Path, dir: &Path, bytes: &[u8]) -> Result<()> {
+    let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(
+        ".{file_name}.tmp-{}-{:x}",
+        std::process::id(),
+        crate::model::SectionId::new().0 & 0xffff_ffff
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if let Err(source) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(Error::io("writing", path, source));
+    }
+    Ok(())
+}
+
+/// Flushes a folder's entries to disk so a rename in it survives a crash. Best effort: not every
+/// platform can open a folder.
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Section;
+    use crate::project::DraftKind;
+
+    fn sample_project() -> Project {
+        let mut project = Project::new(Speech {
+            title: "在全市工作会议上的讲话".into(),
+            greeting: "同志们：".into(),
+            opening: vec!["今天我们召开会议。".into()],
+            sections: vec![Section::new("提高站位", vec!["一要……二要……".into()])],
+            closing: vec!["同志们，让我们共同努力！".into()],
+            ..Speech::default()
+        });
+        project.save_draft(
+            "初稿",
+            Some("第一轮".into()),
+            DraftKind::Named,
+            chrono::Utc::now(),
+        );
+        project
+    }
+
+    #[test]
+    fn ron_round_trip_keeps_chinese_readable() {
+        let project = sample_project();
+        let text = project_to_ron(&project);
+        assert!(text.contains("在全市工作会议上的讲话"), "{text}");
+        assert!(text.starts_with("(\n    format_version: 1,"), "{text}");
+        let back = project_from_ron(&text, Path::new("x.lectern")).unwrap();
+        assert_eq!(back, project);
+    }
+
+    #[test]
+    fn old_files_without_new_fields_load() {
+        let text = r#"(format_version: 1, speech: (title: "旧文件"))"#;
+        let project = project_from_ron(text, Path::new("old.lectern")).unwrap();
+        assert_eq!(project.speech.title, "旧文件");
+        assert_eq!(project.settings, Settings::default());
+    }
+
+    #[test]
+    fn newer_versions_are_refused_by_name() {
+        let text = r#"(format_version: 99, speech: (title: "x"), future_field: Some([1]))"#;
+        let err = project_from_ron(text, Path::new("new.lectern")).unwrap_err();
+        assert!(matches!(err, Error::NewerVersion { found: 99, .. }));
+        assert!(err.to_string().contains("new.lectern"));
+        assert!(err.to_string().contains("newer version"));
+    }
+
+    #[test]
+    fn wrong_field_types_and_truncation_are_bad_projects() {
+        let wrong = r#"(format_version: 1, speech: (title: 5))"#;
+        assert!(matches!(
+            project_from_ron(wrong, Path::new("w.lectern")),
+            Err(Error::BadProject { .. })
+        ));
+        let full = project_to_ron(&sample_project());
+        let truncated = &full[..full.len() / 2];
+        assert!(matches!(
+            project_from_ron(truncated, Path::new("t.lectern")),
+            Err(Error::BadProject { .. })
+        ));
+    }
+
+    #[test]
+    fn deeply_nested_ron_is_refused_not_overflowed() {
+        let text = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(project_from_ron(&text, Path::new("deep.lectern")).is_err());
+    }
+
+    #[test]
+    fn decode_checks() {
+        let p = Path::new("in.txt");
+        assert!(matches!(
+            decode_text(vec![0xff, 0xfe, 0x41], p, 100),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode_text(b"abc\xffdef".to_vec(), p, 100),
+            Err(Error::NotUtf8 { offset: 3, .. })
+        ));
+        assert!(matches!(
+            decode_text(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), p, 100),
+            Err(Error::Binary { .. }) | Err(Error::NotUtf8 { .. })
+        ));
+        assert!(matches!(
+            decode_text(b"  \n".to_vec(), p, 100),
+            Err(Error::Empty { .. })
+        ));
+        assert_eq!(
+            decode_text("\u{feff}同志们".as_bytes().to_vec(), p, 100).unwrap(),
+            "同志们"
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("同志".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode_text(utf16, p, 100).unwrap(), "同志");
+    }
+
+    #[test]
+    fn atomic_write_keeps_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.lectern");
+        write_atomic(&path, b"one", true).unwrap();
+        write_atomic(&path, b"two", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn output_path_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            check_output_path(dir.path(), true),
+            Err(Error::IsDirectory { .. })
+        ));
+        assert!(matches!(
+            check_output_path(&dir.path().join("missing/out.txt"), true),
+            Err(Error::NoSuchFolder { .. })
+        ));
+        let existing = dir.path().join("x.txt");
+        fs::write(&existing, "x").unwrap();
+        assert!(matches!(
+            check_output_path(&existing, false),
+            Err(Error::OutputExists { .. })
+        ));
+        assert!(check_output_path(&existing, true).is_ok());
+    }
+}
