@@ -36,8 +36,17 @@ fn paragraph_counts(speech: &Speech) -> Vec<usize> {
     speech.sections.iter().map(|s| s.paragraphs.len()).collect()
 }
 
+/// Title, greeting, opening, (heading, paragraphs) per section, closing.
+type Structure = (
+    String,
+    String,
+    Vec<String>,
+    Vec<(String, Vec<String>)>,
+    Vec<String>,
+);
+
 /// Title, greeting, opening, headings, paragraphs and closing: what a round trip keeps.
-fn structure(speech: &Speech) -> (String, String, Vec<String>, Vec<(String, Vec<String>)>, Vec<String>) {
+fn structure(speech: &Speech) -> Structure {
     (
         speech.title.clone(),
         speech.greeting.clone(),
@@ -86,7 +95,10 @@ fn traditional_chinese_web_paste() {
 #[test]
 fn simplified_chinese_with_crlf_and_full_width_commas() {
     let text = fixture("zh-hans-crlf.txt");
-    assert!(text.contains("\r\n"), "the fixture must keep its CRLF line endings");
+    assert!(
+        text.contains("\r\n"),
+        "the fixture must keep its CRLF line endings"
+    );
     let imported = import(&text, TextFormat::Plain);
     let speech = &imported.speech;
     assert_eq!(speech.title, "在全市安全生产工作会议上的讲话");
@@ -115,8 +127,10 @@ fn english_keynote_with_roman_headings() {
     assert_eq!(speech.greeting, "Ladies and gentlemen,");
     assert_eq!(
         speech.opening,
-        ["Thank you for joining us this morning. Ten years ago, this conference had forty \
-          people in a borrowed room. Today we fill a hall."]
+        [
+            "Thank you for joining us this morning. Ten years ago, this conference had forty \
+          people in a borrowed room. Today we fill a hall."
+        ]
     );
     assert_eq!(
         headings(speech),
@@ -187,7 +201,10 @@ fn part_headings() {
     assert_eq!(headings(speech), ["总体要求", "重点任务", "保障措施"]);
     assert_eq!(paragraph_counts(speech), [2, 1, 1]);
     assert!(speech.sections[0].paragraphs[0].starts_with("一、指导思想"));
-    assert_eq!(imported.removed_markers, ["第一部分", "第二部分", "第三部分"]);
+    assert_eq!(
+        imported.removed_markers,
+        ["第一部分", "第二部分", "第三部分"]
+    );
     assert!(speech.closing[0].starts_with("同志们，文化旅游"));
 }
 
@@ -248,10 +265,16 @@ fn the_web_sample() {
     assert!(speech.notes[5].starts_with("以習近平"));
     assert_eq!(speech.meta.language, Language::ZhHant);
 
+    let english = ExportOptions::english(&lectern::project::Settings::default());
     for (options, format) in [
         (ExportOptions::chinese(), TextFormat::Plain),
         (
             ExportOptions::chinese().with_format(ExportFormat::Markdown),
+            TextFormat::Markdown,
+        ),
+        (english, TextFormat::Plain),
+        (
+            english.with_format(ExportFormat::Markdown),
             TextFormat::Markdown,
         ),
     ] {
@@ -266,15 +289,23 @@ fn a_long_speech_imports_in_linear_time() {
     let paragraph = "我们要深入学习贯彻会议精神，切实把思想和行动统一到决策部署上来，\n推动各项工作落地见效。\n\n";
     let mut text = String::from("标题\n\n同志们：\n\n");
     for section in 1..=9 {
-        text.push_str(&format!("{}、第{section}个标题\n\n", lectern::model::chinese_numeral(section)));
+        text.push_str(&format!(
+            "{}、第{section}个标题\n\n",
+            lectern::model::chinese_numeral(section)
+        ));
         for _ in 0..120 {
             text.push_str(paragraph);
         }
     }
     assert!(text.chars().count() > 45_000);
     let start = std::time::Instant::now();
-    let imported = import(&text, TextFormat::Plain);
-    assert!(start.elapsed() < std::time::Duration::from_millis(200));
+    let imported = import_text(&text, TextFormat::Plain);
+    let elapsed = start.elapsed();
+    eprintln!(
+        "imported {} characters in {elapsed:?}",
+        text.chars().count()
+    );
+    assert!(elapsed < std::time::Duration::from_millis(200));
     assert_eq!(imported.speech.sections.len(), 9);
     assert_eq!(imported.speech.sections[8].paragraphs.len(), 120);
 }

@@ -25,7 +25,10 @@ pub(crate) enum BodyItem {
 
 /// Whether `line` starts a Markdown list item or quote, which never continues a paragraph.
 fn starts_markdown_block(line: &str) -> bool {
-    line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || line.starts_with('>')
+    line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with("+ ")
+        || line.starts_with('>')
 }
 
 /// Which lines are section headings: at the top Markdown heading level used in the body when
@@ -152,15 +155,29 @@ mod tests {
         let items = parse_body(&["开场", "一、标题", "甲", "乙"], false);
         assert_eq!(
             items,
-            [paragraph("开场"), heading(&["一、"], "标题"), paragraph("甲"), paragraph("乙")]
+            [
+                paragraph("开场"),
+                heading(&["一、"], "标题"),
+                paragraph("甲"),
+                paragraph("乙")
+            ]
         );
     }
 
     #[test]
     fn wrapped_lines_are_joined_between_blank_lines() {
         let lines = [
-            "我们要加强", "学习。", "", "We must keep", "learning.", "", "一、标题", "正文", "",
-            "（一）分点", "",
+            "我们要加强",
+            "学习。",
+            "",
+            "We must keep",
+            "learning.",
+            "",
+            "一、标题",
+            "正文",
+            "",
+            "（一）分点",
+            "",
         ];
         let items = parse_body(&lines, false);
         assert_eq!(
@@ -177,7 +194,14 @@ mod tests {
 
     #[test]
     fn points_and_out_of_sequence_numbers_stay_paragraphs() {
-        let lines = ["一、甲", "一是要。", "1. 列表", "三、跳号", "二、乙", "(一)小点"];
+        let lines = [
+            "一、甲",
+            "一是要。",
+            "1. 列表",
+            "三、跳号",
+            "二、乙",
+            "(一)小点",
+        ];
         let items = parse_body(&lines, false);
         assert_eq!(
             items,
@@ -198,13 +222,26 @@ mod tests {
         let items = parse_body(&[long.as_str()], false);
         assert_eq!(
             items,
-            [heading(&["一、"], "提高站位。"), paragraph(&"要".repeat(90))]
+            [
+                heading(&["一、"], "提高站位。"),
+                paragraph(&"要".repeat(90))
+            ]
         );
     }
 
     #[test]
     fn markdown_sections_strip_their_numbers_and_keep_deeper_headings() {
-        let lines = ["## 一、甲", "", "### 细节", "", "正文。", "", "## 二、", "", "## 乙"];
+        let lines = [
+            "## 一、甲",
+            "",
+            "### 细节",
+            "",
+            "正文。",
+            "",
+            "## 二、",
+            "",
+            "## 乙",
+        ];
         let items = parse_body(&lines, true);
         assert_eq!(
             items,
@@ -221,6 +258,13 @@ mod tests {
     #[test]
     fn empty_headings_are_sections() {
         let items = parse_body(&["I.", "II.", "text"], false);
-        assert_eq!(items, [heading(&["I."], ""), heading(&["II."], ""), paragraph("text")]);
+        assert_eq!(
+            items,
+            [
+                heading(&["I."], ""),
+                heading(&["II."], ""),
+                paragraph("text")
+            ]
+        );
     }
 }

@@ -29,17 +29,75 @@ const UNKNOWN_GREETING_WINDOW: usize = 30;
 
 /// Words that make `xxx:` a label (a web page's `来源：`), not a greeting.
 const LABEL_WORDS: &[&str] = &[
-    "位置", "栏目", "欄目", "来源", "來源", "作者", "时间", "時間", "日期", "发布", "發佈", "發布",
-    "发表", "發表", "编辑", "編輯", "标签", "標籤", "关键", "關鍵", "摘要", "阅读", "閱讀", "点击",
-    "點擊", "浏览", "瀏覽", "人气", "人氣", "分类", "分類", "附件", "备注", "備註", "导航", "導航",
-    "首页", "首頁", "上一篇", "下一篇", "相关", "相關", "推荐", "推薦", "评论", "評論", "分享",
-    "主题", "主題", "source", "author", "date", "tags", "posted", "category", "subject", "title",
-    "note", "updated", "published", "from", "to", "by",
+    "位置",
+    "栏目",
+    "欄目",
+    "来源",
+    "來源",
+    "作者",
+    "时间",
+    "時間",
+    "日期",
+    "发布",
+    "發佈",
+    "發布",
+    "发表",
+    "發表",
+    "编辑",
+    "編輯",
+    "标签",
+    "標籤",
+    "关键",
+    "關鍵",
+    "摘要",
+    "阅读",
+    "閱讀",
+    "点击",
+    "點擊",
+    "浏览",
+    "瀏覽",
+    "人气",
+    "人氣",
+    "分类",
+    "分類",
+    "附件",
+    "备注",
+    "備註",
+    "导航",
+    "導航",
+    "首页",
+    "首頁",
+    "上一篇",
+    "下一篇",
+    "相关",
+    "相關",
+    "推荐",
+    "推薦",
+    "评论",
+    "評論",
+    "分享",
+    "主题",
+    "主題",
+    "source",
+    "author",
+    "date",
+    "tags",
+    "posted",
+    "category",
+    "subject",
+    "title",
+    "note",
+    "updated",
+    "published",
+    "from",
+    "to",
+    "by",
 ];
 
 fn char_counts(line: &str) -> (usize, usize) {
-    line.chars()
-        .fold((0, 0), |(all, cjk), c| (all + 1, cjk + usize::from(is_cjk(c))))
+    line.chars().fold((0, 0), |(all, cjk), c| {
+        (all + 1, cjk + usize::from(is_cjk(c)))
+    })
 }
 
 /// Whether `line` has a greeting's shape: short (≤ 60 characters, ≤ 30 of them CJK), ending in
@@ -193,14 +251,18 @@ pub(crate) fn find_head<'a>(lines: &[&'a str], markdown: bool) -> Head<'a> {
             }
             None => {
                 head.notes_before_title = non_blank(lines.get(..greeting).unwrap_or_default());
-                if lines.get(..greeting).is_some_and(|l| !non_blank(l).is_empty()) {
+                if lines
+                    .get(..greeting)
+                    .is_some_and(|l| !non_blank(l).is_empty())
+                {
                     head.warnings.push(
                         "the line above the greeting does not look like a title; no title was \
                          taken, and the lines above the greeting were kept as notes"
                             .to_string(),
                     );
                 } else {
-                    head.warnings.push("no title found above the greeting".to_string());
+                    head.warnings
+                        .push("no title found above the greeting".to_string());
                 }
             }
         }
@@ -297,7 +359,12 @@ mod tests {
 
     #[test]
     fn bylines_between_title_and_greeting_become_notes() {
-        let lines = ["凝心聚力", "——在全市工作会议上的讲话", "（2024年3月1日）", "同志们："];
+        let lines = [
+            "凝心聚力",
+            "——在全市工作会议上的讲话",
+            "（2024年3月1日）",
+            "同志们：",
+        ];
         let head = find_head(&lines, false);
         assert_eq!(head.title, Some("凝心聚力"));
         assert_eq!(

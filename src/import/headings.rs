@@ -152,7 +152,10 @@ fn roman_value(byte: u8) -> i64 {
 
 /// Splits `line` after `marker_end` bytes into marker and trimmed rest.
 fn split_marker(line: &str, marker_end: usize) -> Option<(&str, &str)> {
-    Some((line.get(..marker_end)?.trim_end(), line.get(marker_end..)?.trim()))
+    Some((
+        line.get(..marker_end)?.trim_end(),
+        line.get(marker_end..)?.trim(),
+    ))
 }
 
 /// The separator after a number in `一、`, or `None`. Whitespace counts (`一 标题`).
@@ -209,7 +212,8 @@ pub(crate) fn parse_numbered(line: &str) -> Option<Numbered<'_>> {
     let mut chars = line.get(length..)?.chars();
     let separator = chars.next()?;
     let next = chars.next();
-    if !matches!(separator, '.' | '．' | '、') || next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+    if !matches!(separator, '.' | '．' | '、') || next.is_some_and(|n| n.is_ascii_alphanumeric())
+    {
         return None;
     }
     let (marker, rest) = split_marker(line, length + separator.len_utf8())?;
@@ -327,15 +331,24 @@ mod tests {
     #[test]
     fn chinese_numbers_with_every_separator() {
         use NumberKind::Chinese;
-        assert_eq!(parsed("一、提高站位"), Some((Chinese, 1, "一、", "提高站位")));
-        assert_eq!(parsed("二，狠抓落实"), Some((Chinese, 2, "二，", "狠抓落实")));
+        assert_eq!(
+            parsed("一、提高站位"),
+            Some((Chinese, 1, "一、", "提高站位"))
+        );
+        assert_eq!(
+            parsed("二，狠抓落实"),
+            Some((Chinese, 2, "二，", "狠抓落实"))
+        );
         assert_eq!(parsed("三,标题"), Some((Chinese, 3, "三,", "标题")));
         assert_eq!(parsed("四．标题"), Some((Chinese, 4, "四．", "标题")));
         assert_eq!(parsed("五：标题"), Some((Chinese, 5, "五：", "标题")));
         assert_eq!(parsed("六 标题"), Some((Chinese, 6, "六", "标题")));
         assert_eq!(parsed("十、标题"), Some((Chinese, 10, "十、", "标题")));
         assert_eq!(parsed("十二、标题"), Some((Chinese, 12, "十二、", "标题")));
-        assert_eq!(parsed("二十一、标题"), Some((Chinese, 21, "二十一、", "标题")));
+        assert_eq!(
+            parsed("二十一、标题"),
+            Some((Chinese, 21, "二十一、", "标题"))
+        );
         assert_eq!(parsed("一、"), Some((Chinese, 1, "一、", "")));
     }
 
@@ -422,6 +435,9 @@ mod tests {
             sequence_headings(&[Some((Chinese, 2)), Some((Arabic, 1))]),
             [false, true]
         );
-        assert_eq!(sequence_headings(&[Some((Chinese, 2)), None]), [false, false]);
+        assert_eq!(
+            sequence_headings(&[Some((Chinese, 2)), None]),
+            [false, false]
+        );
     }
 }

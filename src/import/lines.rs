@@ -12,27 +12,16 @@ pub(crate) const BYTE_ORDER_MARK: char = '\u{feff}';
 /// U+3000 …); a blank line becomes `""`. Linear in the length of `text`.
 pub(crate) fn split_lines(text: &str) -> Vec<&str> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
-    let bytes = text.as_bytes();
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        let break_len = match byte {
-            b'\n' => 1,
-            b'\r' if bytes.get(index + 1) == Some(&b'\n') => 2,
-            b'\r' => 1,
-            _ => 0,
-        };
-        if break_len == 0 {
-            index += 1;
-            continue;
+    for piece in text.split('\n') {
+        // A CR before the LF is part of a CRLF ending; any other CR ends a line of its own.
+        let piece = piece.strip_suffix('\r').unwrap_or(piece);
+        if piece.contains('\r') {
+            lines.extend(piece.split('\r').map(str::trim));
+        } else {
+            lines.push(piece.trim());
         }
-        // `\r` and `\n` are ASCII, so both ends are char boundaries.
-        lines.push(text.get(start..index).unwrap_or_default().trim());
-        index += break_len;
-        start = index;
     }
-    lines.push(text.get(start..).unwrap_or_default().trim());
     lines
 }
 
@@ -73,9 +62,11 @@ pub(crate) fn ends_with_paragraph_end(text: &str) -> bool {
 /// Appends the hard-wrapped continuation `next` to `paragraph`: directly when both sides are CJK,
 /// else with one space.
 pub(crate) fn join_wrapped(paragraph: &mut String, next: &str) {
-    let left_wide = paragraph.chars().next_back().is_some_and(is_cjk_wide);
-    let right_wide = next.chars().next().is_some_and(is_cjk_wide);
-    if !(left_wide && right_wide) && !paragraph.is_empty() && !next.is_empty() {
+    let (Some(left), Some(right)) = (paragraph.chars().next_back(), next.chars().next()) else {
+        paragraph.push_str(next);
+        return;
+    };
+    if !(is_cjk_wide(left) && is_cjk_wide(right)) {
         paragraph.push(' ');
     }
     paragraph.push_str(next);
@@ -128,7 +119,10 @@ mod tests {
 
     #[test]
     fn splits_every_line_ending_and_drops_the_bom() {
-        assert_eq!(split_lines("\u{feff}a\r\nb\rc\n\nd"), ["a", "b", "c", "", "d"]);
+        assert_eq!(
+            split_lines("\u{feff}a\r\nb\rc\n\nd"),
+            ["a", "b", "c", "", "d"]
+        );
         assert_eq!(split_lines("a\r\r\nb\n"), ["a", "", "b", ""]);
         assert_eq!(split_lines(""), [""]);
     }

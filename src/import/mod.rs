@@ -119,7 +119,11 @@ pub fn import_text(text: &str, format: TextFormat) -> Imported {
     };
     let speech = &mut imported.speech;
     speech.meta.language = detect_language(text);
-    speech.notes = head.notes_before_title.iter().map(|n| n.to_string()).collect();
+    speech.notes = head
+        .notes_before_title
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
     imported.layout.notes_before_title = speech.notes.len();
     if let Some(marker) = head.title_marker {
         imported.removed_markers.push(marker.to_string());

@@ -27,7 +27,11 @@ fn non_whitespace(text: &str) -> String {
 
 fn assert_nothing_lost(text: &str, imported: &Imported) {
     let rebuilt: String = imported.pieces_in_input_order().concat();
-    assert_eq!(non_whitespace(&rebuilt), non_whitespace(text), "{imported:#?}");
+    assert_eq!(
+        non_whitespace(&rebuilt),
+        non_whitespace(text),
+        "{imported:#?}"
+    );
 }
 
 const SPEECH: &str = "在会议上的讲话\n\n同志们：\n\n今天开会。\n\n一、提高站位\n\n一要学习。\n\n\
@@ -73,10 +77,22 @@ fn every_line_ending_bom_and_indentation_give_the_same_speech() {
 #[test]
 fn every_heading_kind() {
     let cases: [(&str, &[&str]); 7] = [
-        ("同志们：\n一、甲\n正文。\n二、乙\n正文。", &["一、", "二、"]),
-        ("同志们：\n一，甲\n正文。\n二，乙\n正文。", &["一，", "二，"]),
-        ("同志们：\n第一部分 甲\n正文。\n第二部分 乙\n正文。", &["第一部分", "第二部分"]),
-        ("同志们：\n第一，甲\n正文。\n第二，乙\n正文。", &["第一，", "第二，"]),
+        (
+            "同志们：\n一、甲\n正文。\n二、乙\n正文。",
+            &["一、", "二、"],
+        ),
+        (
+            "同志们：\n一，甲\n正文。\n二，乙\n正文。",
+            &["一，", "二，"],
+        ),
+        (
+            "同志们：\n第一部分 甲\n正文。\n第二部分 乙\n正文。",
+            &["第一部分", "第二部分"],
+        ),
+        (
+            "同志们：\n第一，甲\n正文。\n第二，乙\n正文。",
+            &["第一，", "第二，"],
+        ),
         ("Friends,\nI. 甲\nText.\nII. 乙\nText.", &["I.", "II."]),
         ("同志们：\n1. 甲\n正文。\n2、乙\n正文。", &["1.", "2、"]),
         ("同志们：\n1．甲\n正文。\n２．乙\n正文。", &["1．", "２．"]),
@@ -149,12 +165,18 @@ fn no_greeting_takes_the_first_paragraph_as_title() {
     assert_eq!(imported.speech.title, "关于工作的几点意见");
     assert_eq!(imported.speech.greeting, "");
     assert_eq!(headings(&imported), ["甲"]);
-    assert!(imported.warnings.iter().any(|w| w.contains("taken as the title")));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("taken as the title"))
+    );
 }
 
 #[test]
 fn closing_detection() {
-    let text = "同志们：\n一、甲\n同志们，中间这段不是结尾。\n正文。\n同志们，让我们努力！\n谢谢大家！";
+    let text =
+        "同志们：\n一、甲\n同志们，中间这段不是结尾。\n正文。\n同志们，让我们努力！\n谢谢大家！";
     let imported = import(text);
     assert_eq!(
         imported.speech.closing,
@@ -179,7 +201,10 @@ fn hard_wrapped_paragraphs_are_joined_after_the_greeting_only() {
     let speech = &imported.speech;
     assert_eq!(speech.notes, ["Nav line", "Another nav"]);
     assert_eq!(speech.opening, ["We are here to talk.", "我们要加强学习。"]);
-    assert_eq!(speech.sections[0].paragraphs, ["Numbers rose by 1.5 percent."]);
+    assert_eq!(
+        speech.sections[0].paragraphs,
+        ["Numbers rose by 1.5 percent."]
+    );
     assert_eq!(speech.meta.language, Language::En);
     assert_nothing_lost(text, &imported);
 }

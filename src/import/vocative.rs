@@ -69,7 +69,9 @@ pub(crate) fn vocatives_of_greeting(greeting: &str) -> Vec<String> {
     };
     let bare = greeting.trim().trim_end_matches(is_address_punctuation);
     add(bare);
-    let mut segments = bare.split(['、', ',', '，']).filter(|s| !s.trim().is_empty());
+    let mut segments = bare
+        .split(['、', ',', '，'])
+        .filter(|s| !s.trim().is_empty());
     if let Some(first) = segments.next() {
         add(first);
     }
@@ -136,10 +138,16 @@ mod tests {
     #[test]
     fn vocatives_come_from_the_greeting_and_its_segments() {
         let vocatives = vocatives_of_greeting("尊敬的各位领导、各位来宾：");
-        assert_eq!(vocatives[..3], ["尊敬的各位领导、各位来宾", "尊敬的各位领导", "各位来宾"]);
+        assert_eq!(
+            vocatives[..3],
+            ["尊敬的各位领导、各位来宾", "尊敬的各位领导", "各位来宾"]
+        );
         assert!(opens_with_vocative("各位来宾，祝大家健康！", &vocatives));
         assert!(opens_with_vocative("同志们，谢谢！", &vocatives));
-        assert!(!opens_with_vocative("各位来宾的到来让我们高兴。", &vocatives));
+        assert!(!opens_with_vocative(
+            "各位来宾的到来让我们高兴。",
+            &vocatives
+        ));
     }
 
     #[test]
@@ -160,7 +168,9 @@ mod tests {
         assert!(is_thanks("謝謝。"));
         assert!(is_thanks("Thank you."));
         assert!(is_thanks("thanks!"));
-        assert!(!is_thanks("Thank you to everyone who organised this year's meeting with such care and patience."));
+        assert!(!is_thanks(
+            "Thank you to everyone who organised this year's meeting with such care and patience."
+        ));
         assert!(!is_thanks("谢"));
     }
 
