@@ -224,7 +224,15 @@ fn find_title_above<'a>(
             _ => break,
         }
     }
-    is_title_like(line).then_some((index, None))
+    if !is_title_like(line) {
+        return None;
+    }
+    let marker = if markdown {
+        parse_atx(line).map(|h| h.marker)
+    } else {
+        None
+    };
+    Some((index, marker))
 }
 
 fn non_blank<'a>(lines: &[&'a str]) -> Vec<&'a str> {
@@ -399,5 +407,7 @@ mod tests {
         assert_eq!(head.title, Some("标题"));
         let head = find_head(&["# 甲", "", "# 乙"], true);
         assert_eq!(head.title, None);
+        let head = find_head(&["## 标题", "同志们："], true);
+        assert_eq!((head.title_marker, head.title), (Some("##"), Some("标题")));
     }
 }
