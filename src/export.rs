@@ -108,14 +108,7 @@ pub fn export(speech: &Speech, options: &ExportOptions) -> String {
     };
     blocks.extend(non_blank(&speech.opening).map(paragraph));
     for (index, section) in speech.sections.iter().enumerate() {
-        let label = options.numbering.label(index);
-        let separator =
-            if options.numbering == Numbering::Roman && !section.heading.trim().is_empty() {
-                " "
-            } else {
-                ""
-            };
-        let heading = format!("{label}{separator}{}", section.heading.trim());
+        let heading = options.numbering.heading(index, &section.heading);
         blocks.push(if markdown {
             format!("## {heading}").trim_end().to_string()
         } else {

@@ -347,7 +347,11 @@ pub fn chinese_numeral(n: usize) -> String {
         10 => "十".to_string(),
         11..=19 => format!("十{}", DIGITS[n % 10]),
         20..=99 => {
-            let ones = if n % 10 == 0 { "" } else { DIGITS[n % 10] };
+            let ones = if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            };
             format!("{}十{}", DIGITS[n / 10], ones)
         }
         _ => n.to_string(),
@@ -403,6 +407,18 @@ impl Numbering {
             Numbering::Chinese
         } else {
             Numbering::Roman
+        }
+    }
+
+    /// A numbered heading for the section at `index` (0-based): `一、提高站位`, `II. Purpose`, or
+    /// the heading alone.
+    pub fn heading(self, index: usize, heading: &str) -> String {
+        let label = self.label(index);
+        let heading = heading.trim();
+        if self == Numbering::Roman && !heading.is_empty() {
+            format!("{label} {heading}")
+        } else {
+            format!("{label}{heading}")
         }
     }
 

@@ -73,14 +73,20 @@ fn templates_lists_the_built_in_ids() {
         "en-keynote",
         "en-toast",
     ] {
-        assert!(text.lines().any(|l| l.starts_with(id)), "{id} missing: {text}");
+        assert!(
+            text.lines().any(|l| l.starts_with(id)),
+            "{id} missing: {text}"
+        );
     }
 }
 
 #[test]
 fn new_creates_a_file_and_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
-    let out = lectern(&["new", "--template", "en-keynote", "-o", "k.lectern"], dir.path());
+    let out = lectern(
+        &["new", "--template", "en-keynote", "-o", "k.lectern"],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let shown = json(&lectern(&["show", "k.lectern", "--json"], dir.path()));
     assert_eq!(shown["greeting"], "Ladies and gentlemen,");
@@ -98,7 +104,10 @@ fn new_creates_a_file_and_refuses_to_overwrite_without_force() {
     let shown = json(&lectern(&["show", "k.lectern", "--json"], dir.path()));
     assert_eq!(shown["greeting"], "同志们：");
 
-    let unknown = lectern(&["new", "--template", "nope", "-o", "x.lectern"], dir.path());
+    let unknown = lectern(
+        &["new", "--template", "nope", "-o", "x.lectern"],
+        dir.path(),
+    );
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("zh-work-conference"));
 }
@@ -118,14 +127,28 @@ fn import_finds_the_structure() {
         .iter()
         .map(|s| s["heading"].as_str().unwrap())
         .collect();
-    assert_eq!(headings, ["统一思想,提高认识", "突出重点,狠抓落实", "加强领导,严明纪律"]);
+    assert_eq!(
+        headings,
+        [
+            "统一思想,提高认识",
+            "突出重点,狠抓落实",
+            "加强领导,严明纪律"
+        ]
+    );
     let counts: Vec<usize> = sections
         .iter()
         .map(|s| s["paragraphs"].as_array().unwrap().len())
         .collect();
     assert_eq!(counts, [2, 1, 1]);
-    assert!(sections.iter().all(|s| s["id"].as_str().is_some_and(|id| !id.is_empty())));
-    assert_eq!(shown["closing"][0], "同志们,防汛工作责任重大,让我们共同努力!");
+    assert!(
+        sections
+            .iter()
+            .all(|s| s["id"].as_str().is_some_and(|id| !id.is_empty()))
+    );
+    assert_eq!(
+        shown["closing"][0],
+        "同志们,防汛工作责任重大,让我们共同努力!"
+    );
     assert_eq!(shown["notes"][0], "首页 > 文章 > 讲话稿");
     assert_eq!(shown["language"], "zh-Hans");
 
@@ -143,24 +166,35 @@ fn export_styles_and_output_files() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("in.txt"), PASTED).unwrap();
     let zh = stdout(&lectern(&["export", "in.txt"], dir.path()));
-    assert!(zh.starts_with("在全县秋季防汛工作会议上的讲话\n\n同志们:\n　　今天"), "{zh}");
+    assert!(
+        zh.starts_with("在全县秋季防汛工作会议上的讲话\n\n同志们:\n　　今天"),
+        "{zh}"
+    );
     assert!(zh.contains("\n　　二、突出重点,狠抓落实\n"), "{zh}");
 
     let en = stdout(&lectern(&["export", "in.txt", "--style", "en"], dir.path()));
     assert!(en.contains("\n\nII. 突出重点,狠抓落实\n\n"), "{en}");
 
-    let md = stdout(&lectern(&["export", "in.txt", "--format", "md"], dir.path()));
+    let md = stdout(&lectern(
+        &["export", "in.txt", "--format", "md"],
+        dir.path(),
+    ));
     assert!(md.starts_with("# 在全县秋季防汛工作会议上的讲话\n"), "{md}");
     assert!(md.contains("\n## 三、加强领导,严明纪律\n"), "{md}");
 
     let out = lectern(&["export", "in.txt", "-o", "out.txt"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(dir.path().join("out.txt")).unwrap(), zh);
-    let again = lectern(&["export", "in.txt", "--style", "en", "-o", "out.txt"], dir.path());
+    let again = lectern(
+        &["export", "in.txt", "--style", "en", "-o", "out.txt"],
+        dir.path(),
+    );
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(fs::read_to_string(dir.path().join("out.txt")).unwrap(), zh);
     let forced = lectern(
-        &["export", "in.txt", "--style", "en", "-o", "out.txt", "--force"],
+        &[
+            "export", "in.txt", "--style", "en", "-o", "out.txt", "--force",
+        ],
         dir.path(),
     );
     assert!(forced.status.success());
@@ -186,7 +220,9 @@ fn stats_json_has_the_documented_shape() {
         .collect();
     assert_eq!(
         kinds,
-        ["title", "greeting", "opening", "section", "section", "section", "closing"]
+        [
+            "title", "greeting", "opening", "section", "section", "section", "closing"
+        ]
     );
     assert_eq!(stats["parts"][3]["heading"], "统一思想,提高认识");
     assert!(stats["parts"][0]["heading"].is_null());
@@ -198,9 +234,21 @@ fn stats_json_has_the_documented_shape() {
 fn drafts_save_list_show_and_export() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("in.txt"), PASTED).unwrap();
-    assert!(lectern(&["import", "in.txt", "-o", "s.lectern"], dir.path()).status.success());
+    assert!(
+        lectern(&["import", "in.txt", "-o", "s.lectern"], dir.path())
+            .status
+            .success()
+    );
     let saved = lectern(
-        &["draft", "save", "s.lectern", "--name", "初稿", "--note", "送审前"],
+        &[
+            "draft",
+            "save",
+            "s.lectern",
+            "--name",
+            "初稿",
+            "--note",
+            "送审前",
+        ],
         dir.path(),
     );
     assert!(saved.status.success(), "{}", stderr(&saved));
@@ -211,7 +259,10 @@ fn drafts_save_list_show_and_export() {
     assert_eq!(fields[3], "送审前");
     assert!(dir.path().join("s.lectern.bak").exists());
 
-    let draft = json(&lectern(&["show", "s.lectern", "--draft", "初稿", "--json"], dir.path()));
+    let draft = json(&lectern(
+        &["show", "s.lectern", "--draft", "初稿", "--json"],
+        dir.path(),
+    ));
     assert_eq!(draft["title"], "在全县秋季防汛工作会议上的讲话");
     let exported = lectern(&["export", "s.lectern", "--draft", "初稿"], dir.path());
     assert!(exported.status.success());
@@ -230,7 +281,9 @@ fn usage_errors_exit_2_and_help_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(lectern(&["export"], dir.path()).status.code(), Some(2));
     assert_eq!(
-        lectern(&["export", "x.txt", "--format", "pdf"], dir.path()).status.code(),
+        lectern(&["export", "x.txt", "--format", "pdf"], dir.path())
+            .status
+            .code(),
         Some(2)
     );
     let help = lectern(&["--help"], dir.path());
@@ -249,7 +302,9 @@ fn round_trip_through_export_keeps_the_structure() {
         ("zh", "md", "zh.md"),
     ] {
         let out = lectern(
-            &["export", "in.txt", "--style", style, "--format", format, "-o", name],
+            &[
+                "export", "in.txt", "--style", style, "--format", format, "-o", name,
+            ],
             dir.path(),
         );
         assert!(out.status.success());

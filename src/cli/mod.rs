@@ -328,9 +328,8 @@ fn outline_text(loaded: &input::LoadedSpeech) -> String {
     out.push_str(&format!("opening:  {} paragraphs\n", speech.opening.len()));
     for (i, section) in speech.sections.iter().enumerate() {
         out.push_str(&format!(
-            "{} {}  ({} paragraphs)\n",
-            numbering.label(i),
-            section.heading,
+            "{}  ({} paragraphs)\n",
+            numbering.heading(i, &section.heading),
             section.paragraphs.len()
         ));
     }
