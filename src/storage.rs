@@ -99,7 +99,11 @@ pub fn project_to_ron(project: &Project) -> String {
 pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
     let bad = |e: ron::error::SpannedError| Error::BadProject {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: match e.code {
+            // ron's own text for this advises its API, which means nothing to a writer.
+            ron::Error::ExceededRecursionLimit => format!("{}: nested too deeply", e.span),
+            _ => e.to_string(),
+        },
     };
     if text.trim().is_empty() {
         return Err(Error::Empty {
@@ -498,6 +502,13 @@ mod tests {
     fn deeply_nested_ron_is_refused_not_overflowed() {
         let text = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
         assert!(project_from_ron(&text, Path::new("deep.lectern")).is_err());
+        let text = format!(
+            "(format_version: 1, speech: (notes: {}{}))",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let err = project_from_ron(&text, Path::new("deep.lectern")).unwrap_err();
+        assert!(err.to_string().contains("nested too deeply"), "{err}");
     }
 
     #[test]
