@@ -90,9 +90,18 @@ pub fn project_to_ron(project: &Project) -> String {
         .escape_strings(false)
         .indentor("    ".to_string());
     // Serialising plain data structs to a String cannot fail; fall back to compact just in case.
-    ron::ser::to_string_pretty(&stored, config)
+    let text = ron::ser::to_string_pretty(&stored, config.clone())
         .or_else(|_| ron::to_string(&stored))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // Unescaped strings keep the file readable, but a control character pasted into the speech
+    // (NUL, ESC, …) would then be written raw and the file refused as binary when opened again:
+    // escape such files instead.
+    if text.chars().any(is_binary_char) {
+        return ron::ser::to_string_pretty(&stored, config.escape_strings(true))
+            .or_else(|_| ron::to_string(&stored))
+            .unwrap_or_default();
+    }
+    text
 }
 
 /// Parses a `.lectern` file's text. `path` is only used in error messages.
@@ -304,13 +313,19 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+    if text.chars().any(is_binary_char) {
         return Err(Error::Binary { path: path_buf() });
     }
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path_buf() });
     }
     Ok(text)
+}
+
+/// A character that makes text count as binary data: a control character that is not
+/// whitespace (NUL included).
+fn is_binary_char(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
 }
 
 /// `Some(Some(text))` for valid UTF-16 with a byte-order mark, `Some(None)` for invalid UTF-16
@@ -464,6 +479,25 @@ mod tests {
         assert!(text.starts_with("(\n    format_version: 1,"), "{text}");
         let back = project_from_ron(&text, Path::new("x.lectern")).unwrap();
         assert_eq!(back, project);
+    }
+
+    #[test]
+    fn control_characters_in_the_speech_survive_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.lectern");
+        let mut project = sample_project();
+        project.speech.title = "粘贴\u{0}的\u{7}\u{1b}[0m标题 \"引号\" \\ r#\"x\"#".into();
+        project
+            .speech
+            .opening
+            .push("tab\there\r\nline \u{85}".into());
+        save_project(&project, &path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("粘贴"), "Chinese stays readable: {text}");
+        assert_eq!(load_project(&path).unwrap(), project);
+        // Without control characters the strings stay unescaped.
+        let plain = project_to_ron(&sample_project());
+        assert!(plain.contains("同志们，让我们共同努力！"));
     }
 
     #[test]
