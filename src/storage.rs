@@ -300,16 +300,18 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { path: path_buf() });
     }
-    if let Some(text) = decode_utf16_with_bom(&bytes) {
-        return text.ok_or_else(|| Error::Binary { path: path_buf() });
-    }
-    if bytes.contains(&0) {
-        return Err(Error::Binary { path: path_buf() });
-    }
-    let mut text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    // UTF-16 text gets the same checks below as UTF-8 (control characters, blank).
+    let mut text = if let Some(text) = decode_utf16_with_bom(&bytes) {
+        text.ok_or_else(|| Error::Binary { path: path_buf() })?
+    } else {
+        if bytes.contains(&0) {
+            return Err(Error::Binary { path: path_buf() });
+        }
+        String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        })?
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -573,6 +575,20 @@ mod tests {
             .chain("同志".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode_text(utf16, p, 100).unwrap(), "同志");
+        let utf16_with = |text: &str| -> Vec<u8> {
+            [0xFE, 0xFF]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+                .collect()
+        };
+        assert!(matches!(
+            decode_text(utf16_with("a\u{0}b"), p, 100),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode_text(utf16_with(" \n\u{3000}"), p, 100),
+            Err(Error::Empty { .. })
+        ));
     }
 
     #[test]
