@@ -6,6 +6,8 @@
 //! - [`model`]: the speech (title, greeting, opening, sections, closing, notes).
 //! - [`project`]: a `.lectern` file's content — working copy, drafts, settings.
 //! - [`storage`]: the `.lectern` format and safe file I/O.
+//! - [`recovery`]: recovery files of the working copy, and when to write them.
+//! - [`autodraft`]: automatic drafts kept on save, thinned over time.
 //! - [`template`]: built-in templates.
 //! - [`import`]: text or Markdown → speech.
 //! - [`export`]: speech → text or Markdown.
@@ -22,11 +24,13 @@
 //! assert!(counts.total.cjk_chars > 0);
 //! ```
 
+pub mod autodraft;
 pub mod error;
 pub mod export;
 pub mod import;
 pub mod model;
 pub mod project;
+pub mod recovery;
 pub mod stats;
 pub mod storage;
 pub mod template;

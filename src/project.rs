@@ -190,6 +190,35 @@ impl Project {
         self.speech = restored;
         Some(kept)
     }
+
+    /// Keeps the working copy as an automatic draft when the file is saved (named `Saved
+    /// 2026-11-27 16:40`, local time), unless it equals the newest automatic draft, then thins
+    /// the automatic drafts (see [`crate::autodraft`]). Named drafts are never touched.
+    pub fn record_save_draft(&mut self, now: DateTime<Utc>) -> crate::autodraft::AutoDraftOutcome {
+        let unchanged = self
+            .drafts
+            .iter()
+            .rev()
+            .find(|d| d.kind == DraftKind::Automatic)
+            .is_some_and(|newest| newest.speech == self.speech);
+        let added = (!unchanged).then(|| {
+            let local: DateTime<Local> = now.with_timezone(&Local);
+            let name = format!("Saved {}", local.format("%Y-%m-%d %H:%M"));
+            self.save_draft(name, None, DraftKind::Automatic, now)
+        });
+        let drop_ids = crate::autodraft::thin(&self.drafts, now);
+        let mut dropped = Vec::with_capacity(drop_ids.len());
+        let mut index = 0;
+        self.drafts.retain(|draft| {
+            let keep = !drop_ids.contains(&draft.id);
+            if !keep {
+                dropped.push((index, draft.clone()));
+            }
+            index += 1;
+            keep
+        });
+        crate::autodraft::AutoDraftOutcome { added, dropped }
+    }
 }
 
 #[cfg(test)]

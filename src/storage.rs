@@ -2,9 +2,10 @@
 //! input with size and encoding checks, and atomic writes that never leave a file half-written.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -89,16 +90,29 @@ pub fn project_to_ron(project: &Project) -> String {
         .escape_strings(false)
         .indentor("    ".to_string());
     // Serialising plain data structs to a String cannot fail; fall back to compact just in case.
-    ron::ser::to_string_pretty(&stored, config)
+    let text = ron::ser::to_string_pretty(&stored, config.clone())
         .or_else(|_| ron::to_string(&stored))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // Unescaped strings keep the file readable, but a control character pasted into the speech
+    // (NUL, ESC, …) would then be written raw and the file refused as binary when opened again:
+    // escape such files instead.
+    if text.chars().any(is_binary_char) {
+        return ron::ser::to_string_pretty(&stored, config.escape_strings(true))
+            .or_else(|_| ron::to_string(&stored))
+            .unwrap_or_default();
+    }
+    text
 }
 
 /// Parses a `.lectern` file's text. `path` is only used in error messages.
 pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
     let bad = |e: ron::error::SpannedError| Error::BadProject {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: match e.code {
+            // ron's own text for this advises its API, which means nothing to a writer.
+            ron::Error::ExceededRecursionLimit => format!("{}: nested too deeply", e.span),
+            _ => e.to_string(),
+        },
     };
     if text.trim().is_empty() {
         return Err(Error::Empty {
@@ -150,8 +164,126 @@ pub fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String> {
             limit_bytes,
         });
     }
-    let bytes = fs::read(path).map_err(|e| Error::io("reading", path, e))?;
+    // Read at most one byte past the limit: the size reported above is 0 for devices and pipes
+    // (`/dev/zero` never ends), and a file can grow after it was measured.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| {
+            file.take(limit_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| Error::io("reading", path, e))?;
     decode_text(bytes, path, limit_bytes)
+}
+
+/// What a file looked like on disk at one moment: its size, its modification time and a hash of
+/// its content. Taken when a document is opened or saved and compared before the next save, so
+/// the editor can ask before overwriting a file another program changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiskStamp {
+    /// The file's size.
+    pub len_bytes: u64,
+    /// The file's modification time, when the platform reports one.
+    pub modified: Option<DateTime<Utc>>,
+    /// FNV-1a 64 hash of the file's bytes: catches a same-size rewrite within the file system's
+    /// time resolution.
+    pub content_hash: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of `bytes` as they would be on disk, modified at `modified`.
+    pub fn of_bytes(bytes: &[u8], modified: Option<DateTime<Utc>>) -> Self {
+        let mut hash = Fnv1a64::new();
+        hash.write(bytes);
+        Self {
+            len_bytes: bytes.len() as u64,
+            modified,
+            content_hash: hash.finish(),
+        }
+    }
+
+    /// Whether the content differs from `earlier`'s (size or hash). A file that was only touched
+    /// (same bytes, newer time) has the same content.
+    pub fn content_differs(&self, earlier: &DiskStamp) -> bool {
+        self.len_bytes != earlier.len_bytes || self.content_hash != earlier.content_hash
+    }
+}
+
+/// Whether the file at `path` changed since `known` was taken: its content differs, it appeared
+/// (`known` is `None` but the file exists) or it disappeared.
+pub fn changed_on_disk(path: &Path, known: Option<&DiskStamp>) -> Result<bool> {
+    let now = stamp(path)?;
+    Ok(match (known, now.as_ref()) {
+        (None, None) => false,
+        (Some(before), Some(after)) => after.content_differs(before),
+        _ => true,
+    })
+}
+
+/// The [`DiskStamp`] of the file at `path`, or `None` if there is no file there. The content is
+/// read in chunks (constant memory) to hash it. A directory is an error.
+pub fn stamp(path: &Path) -> Result<Option<DiskStamp>> {
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io("reading", path, e)),
+    };
+    let meta = file.metadata().map_err(|e| Error::io("reading", path, e))?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let modified = meta.modified().ok().map(DateTime::<Utc>::from);
+    let mut hash = Fnv1a64::new();
+    let mut len_bytes = 0u64;
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io("reading", path, e)),
+        };
+        hash.write(&buffer[..n]);
+        len_bytes += n as u64;
+    }
+    Ok(Some(DiskStamp {
+        len_bytes,
+        modified,
+        content_hash: hash.finish(),
+    }))
+}
+
+/// The 64-bit FNV-1a hash: tiny, stable across versions and platforms (unlike `std`'s hasher),
+/// good enough to tell files and paths apart.
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv1a64(u64);
+
+impl Fnv1a64 {
+    /// A hasher with the FNV offset basis.
+    pub fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    /// Adds bytes.
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The hash so far.
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Fnv1a64 {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Decodes bytes read from `path` (or standard input) as text, with the same checks as
@@ -168,26 +300,34 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { path: path_buf() });
     }
-    if let Some(text) = decode_utf16_with_bom(&bytes) {
-        return text.ok_or_else(|| Error::Binary { path: path_buf() });
-    }
-    if bytes.contains(&0) {
-        return Err(Error::Binary { path: path_buf() });
-    }
-    let mut text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    // UTF-16 text gets the same checks below as UTF-8 (control characters, blank).
+    let mut text = if let Some(text) = decode_utf16_with_bom(&bytes) {
+        text.ok_or_else(|| Error::Binary { path: path_buf() })?
+    } else {
+        if bytes.contains(&0) {
+            return Err(Error::Binary { path: path_buf() });
+        }
+        String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        })?
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+    if text.chars().any(is_binary_char) {
         return Err(Error::Binary { path: path_buf() });
     }
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path_buf() });
     }
     Ok(text)
+}
+
+/// A character that makes text count as binary data: a control character that is not
+/// whitespace (NUL included).
+fn is_binary_char(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
 }
 
 /// `Some(Some(text))` for valid UTF-16 with a byte-order mark, `Some(None)` for invalid UTF-16
@@ -344,6 +484,25 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_in_the_speech_survive_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.lectern");
+        let mut project = sample_project();
+        project.speech.title = "粘贴\u{0}的\u{7}\u{1b}[0m标题 \"引号\" \\ r#\"x\"#".into();
+        project
+            .speech
+            .opening
+            .push("tab\there\r\nline \u{85}".into());
+        save_project(&project, &path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("粘贴"), "Chinese stays readable: {text}");
+        assert_eq!(load_project(&path).unwrap(), project);
+        // Without control characters the strings stay unescaped.
+        let plain = project_to_ron(&sample_project());
+        assert!(plain.contains("同志们，让我们共同努力！"));
+    }
+
+    #[test]
     fn old_files_without_new_fields_load() {
         let text = r#"(format_version: 1, speech: (title: "旧文件"))"#;
         let project = project_from_ron(text, Path::new("old.lectern")).unwrap();
@@ -379,6 +538,13 @@ mod tests {
     fn deeply_nested_ron_is_refused_not_overflowed() {
         let text = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
         assert!(project_from_ron(&text, Path::new("deep.lectern")).is_err());
+        let text = format!(
+            "(format_version: 1, speech: (notes: {}{}))",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let err = project_from_ron(&text, Path::new("deep.lectern")).unwrap_err();
+        assert!(err.to_string().contains("nested too deeply"), "{err}");
     }
 
     #[test]
@@ -409,6 +575,34 @@ mod tests {
             .chain("同志".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode_text(utf16, p, 100).unwrap(), "同志");
+        let utf16_with = |text: &str| -> Vec<u8> {
+            [0xFE, 0xFF]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+                .collect()
+        };
+        assert!(matches!(
+            decode_text(utf16_with("a\u{0}b"), p, 100),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode_text(utf16_with(" \n\u{3000}"), p, 100),
+            Err(Error::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn endless_files_are_refused_not_read_forever() {
+        let zero = Path::new("/dev/zero");
+        if zero.exists() {
+            assert!(matches!(
+                read_text_file(zero, 1024),
+                Err(Error::TooLarge {
+                    size_bytes: 1025,
+                    ..
+                })
+            ));
+        }
     }
 
     #[test]
@@ -425,6 +619,56 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn fnv_matches_the_reference_values() {
+        let hash = |s: &str| {
+            let mut h = Fnv1a64::new();
+            h.write(s.as_bytes());
+            h.finish()
+        };
+        assert_eq!(hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(hash("foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn stamp_sees_another_program_writing_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("speech.lectern");
+        assert_eq!(stamp(&path).unwrap(), None);
+        save_project(&sample_project(), &path).unwrap();
+        let at_save = stamp(&path).unwrap().unwrap();
+        assert_eq!(at_save.len_bytes, fs::metadata(&path).unwrap().len());
+        assert_eq!(
+            at_save,
+            DiskStamp::of_bytes(&fs::read(&path).unwrap(), at_save.modified)
+        );
+        assert!(!changed_on_disk(&path, Some(&at_save)).unwrap());
+
+        // Another program rewrites it with the same length, within the same second: the hash
+        // still tells.
+        let mut bytes = fs::read(&path).unwrap();
+        let last = bytes.len() - 2;
+        bytes[last] = if bytes[last] == b'x' { b'y' } else { b'x' };
+        fs::write(&path, &bytes).unwrap();
+        let after = stamp(&path).unwrap().unwrap();
+        assert_eq!(after.len_bytes, at_save.len_bytes);
+        assert!(after.content_differs(&at_save));
+        assert!(changed_on_disk(&path, Some(&at_save)).unwrap());
+
+        // Only touched (same bytes rewritten): not a change of content.
+        fs::write(&path, &bytes).unwrap();
+        assert!(!changed_on_disk(&path, Some(&after)).unwrap());
+
+        // Deleted, or appeared where there was none.
+        fs::remove_file(&path).unwrap();
+        assert!(changed_on_disk(&path, Some(&after)).unwrap());
+        assert!(!changed_on_disk(&path, None).unwrap());
+        fs::write(&path, "x").unwrap();
+        assert!(changed_on_disk(&path, None).unwrap());
+        assert!(matches!(stamp(dir.path()), Err(Error::IsDirectory { .. })));
     }
 
     #[test]

@@ -203,6 +203,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         } => {
             require_project_path(&output)?;
             storage::check_output_path(&output, force)?;
+            if FileKind::of(&input) == FileKind::Project {
+                // Importing RON as plain text would make a speech of its syntax.
+                return Err(lectern::Error::UnsupportedType { path: input })
+                    .context("import reads .txt and .md files; a .lectern file needs no import");
+            }
             let imported = input::import_file(&input)?;
             for warning in &imported.warnings {
                 eprintln!("lectern: warning: {warning}: {}", input.display());

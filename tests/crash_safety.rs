@@ -1,0 +1,200 @@
+//! Crash safety of saving: a child process saves a project over and over, alternating two
+//! different ~200 KB contents, and is killed with SIGKILL at random moments. After every kill the
+//! file must load and be one of the two contents, whole; so must the `.bak` beside it.
+//!
+//! The child is this test executable itself, run again with `--exact crash_child_save_loop` and
+//! an environment variable naming the file (no extra binary in the product).
+//!
+//! Environment: `LECTERN_CRASH_CYCLES` (default 300), `LECTERN_CRASH_SEED` (default: from the
+//! clock; printed, to replay a failure).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use lectern::model::{Section, SectionId, Speech};
+use lectern::project::{DraftKind, Project};
+use lectern::storage;
+
+const CHILD_ENV: &str = "LECTERN_CRASH_CHILD_FILE";
+const CHILD_START_ENV: &str = "LECTERN_CRASH_CHILD_START";
+const READY: &str = "CRASH-CHILD-READY";
+
+/// One of the two contents the child alternates between, about 200 KB of RON each.
+fn content(which: usize) -> Project {
+    let (word, count) = if which == 0 {
+        ("同志们，我们要坚持稳中求进，扎实推进各项工作。", 420)
+    } else {
+        ("各位来宾，朋友们：让我们携手同行，共创美好未来！", 460)
+    };
+    let paragraph = |i: usize| format!("第{i}段：{}", word.repeat(3));
+    let mut project = Project::new(Speech {
+        title: format!("第{which}稿"),
+        greeting: "同志们：".into(),
+        opening: (0..count / 3).map(paragraph).collect(),
+        sections: (0..4)
+            .map(|s| Section {
+                // Fixed ids: parent and child must build equal projects.
+                id: SectionId(s as u64 + 1),
+                ..Section::new(
+                    format!("第{s}部分"),
+                    (0..count / 6).map(|i| paragraph(i + s)).collect(),
+                )
+            })
+            .collect(),
+        closing: vec!["谢谢大家！".into()],
+        ..Speech::default()
+    });
+    project.save_draft(
+        format!("draft {which}"),
+        None,
+        DraftKind::Named,
+        chrono::DateTime::from_timestamp(1_795_780_800, 0).unwrap_or_default(),
+    );
+    project
+}
+
+/// The child: saves forever, alternating, until killed. Does nothing in a normal test run.
+#[test]
+fn crash_child_save_loop() {
+    let Some(file) = std::env::var_os(CHILD_ENV) else {
+        return;
+    };
+    let path = PathBuf::from(file);
+    let contents = [content(0), content(1)];
+    // Start with the content the file does not hold, so the first save is a real change.
+    let first: usize = std::env::var(CHILD_START_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    println!("{READY}");
+    for i in first.. {
+        storage::save_project(&contents[i % 2], &path).unwrap();
+    }
+}
+
+/// xorshift64*: reproducible random sleeps without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+fn temp_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(".tmp-"))
+        .collect()
+}
+
+#[test]
+fn killing_a_save_at_any_moment_leaves_the_old_or_the_new_file() {
+    let cycles: usize = std::env::var("LECTERN_CRASH_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let seed: u64 = std::env::var("LECTERN_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    println!("LECTERN_CRASH_SEED={seed} LECTERN_CRASH_CYCLES={cycles}");
+    let mut rng = Rng(seed);
+
+    let contents = [content(0), content(1)];
+    let sizes: Vec<usize> = contents
+        .iter()
+        .map(|c| storage::project_to_ron(c).len())
+        .collect();
+    assert!(sizes.iter().all(|&s| s > 150_000), "{sizes:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("speech.lectern");
+    storage::save_project(&contents[0], &path).unwrap();
+    let exe = std::env::current_exe().unwrap();
+
+    let timer = Instant::now();
+    storage::save_project(&contents[0], &path).unwrap();
+    let one_save = timer.elapsed();
+    let mut on_disk = 0;
+
+    let start = Instant::now();
+    let (mut found, mut found_bak) = ([0usize; 2], [0usize; 2]);
+    let mut leftover_temps = 0;
+    for cycle in 0..cycles {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "crash_child_save_loop", "--nocapture"])
+            .args(["--test-threads", "1"])
+            .env(CHILD_ENV, &path)
+            .env(CHILD_START_ENV, (1 - on_disk).to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the child is in its loop, then kill it somewhere inside a save.
+        let stdout = child.stdout.take().unwrap();
+        let ready = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            // libtest prints the test's name on the same line.
+            .any(|line| line.contains(READY));
+        assert!(ready, "cycle {cycle}: the child did not start");
+        std::thread::sleep(Duration::from_micros(rng.next() % 20_000));
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(
+            !status.success(),
+            "cycle {cycle}: the child stopped by itself"
+        );
+
+        let loaded = storage::load_project(&path)
+            .unwrap_or_else(|e| panic!("cycle {cycle} (seed {seed}): the file does not load: {e}"));
+        let which = contents
+            .iter()
+            .position(|c| *c == loaded)
+            .unwrap_or_else(|| panic!("cycle {cycle} (seed {seed}): neither old nor new"));
+        found[usize::from(which != on_disk)] += 1;
+        on_disk = which;
+
+        let bak = storage::backup_path(&path);
+        if bak.exists() {
+            let loaded = storage::load_project(&bak).unwrap_or_else(|e| {
+                panic!("cycle {cycle} (seed {seed}): the .bak does not load: {e}")
+            });
+            let which = contents
+                .iter()
+                .position(|c| *c == loaded)
+                .unwrap_or_else(|| panic!("cycle {cycle} (seed {seed}): .bak is neither"));
+            found_bak[which] += 1;
+        }
+        // A kill between writing a temporary file and renaming it leaves the temporary file;
+        // count and clear them.
+        for temp in temp_files(dir.path()) {
+            leftover_temps += 1;
+            std::fs::remove_file(temp).unwrap();
+        }
+    }
+    let elapsed = start.elapsed();
+    println!(
+        "contents of {sizes:?} bytes, one save {one_save:.1?}; {cycles} kills in {elapsed:.1?}: \
+         file kept the old content {}×, had the new one {}×; .bak A {}×, B {}×; \
+         {leftover_temps} temporary files left by kills mid-write",
+        found[0], found[1], found_bak[0], found_bak[1]
+    );
+    // The kills landed at different points of the loop: before and after the first save.
+    if cycles >= 50 {
+        assert!(found[0] > 0 && found[1] > 0, "{found:?}");
+    }
+}
