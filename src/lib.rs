@@ -1,7 +1,7 @@
 //! # Lectern
 //!
 //! A desktop editor for writing speeches — 讲话稿 for meetings first, English keynotes and toasts
-//! too. This crate's core (everything but [`ui`]) has no GUI dependency:
+//! too. This crate's core (everything but the `ui` module) has no GUI dependency:
 //!
 //! - [`model`]: the speech (title, greeting, opening, sections, closing, notes).
 //! - [`project`]: a `.lectern` file's content — working copy, drafts, settings.
