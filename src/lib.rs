@@ -10,6 +10,7 @@
 //! - [`import`]: text or Markdown → speech.
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
+//! - [`diff`]: section-aware comparison of two speeches.
 //!
 //! ```
 //! use lectern::{export, import, stats};
@@ -22,6 +23,7 @@
 //! assert!(counts.total.cjk_chars > 0);
 //! ```
 
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;
