@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use lectern::diff::{DiffOptions, Granularity, Op, PartDiff, PartStatus, Span, SpeechDiff};
 use lectern::model::{PartKind, PartRef, Section, Speech};
+use lectern::stats::count_text;
 
 const GRANULARITIES: [Granularity; 4] = [
     Granularity::Char,
@@ -216,10 +217,13 @@ proptest! {
             match part.status {
                 PartStatus::Added => prop_assert!(part.old_index.is_none() && part.old_text().is_empty()),
                 PartStatus::Removed => prop_assert!(part.new_index.is_none() && part.new_text().is_empty()),
-                PartStatus::Unchanged => prop_assert_eq!(o, n),
-                PartStatus::Modified => prop_assert_ne!(o, n),
+                PartStatus::Unchanged => prop_assert_eq!(&o, &n),
+                PartStatus::Modified => prop_assert_ne!(&o, &n),
                 PartStatus::Moved => prop_assert!(part.old_index.is_some() && part.new_index.is_some()),
             }
+            let settings = lectern::project::Settings::default();
+            let naive = count_text(&n, &settings).seconds - count_text(&o, &settings).seconds;
+            prop_assert!((part.seconds_delta - naive).abs() < 1e-6, "{} vs {}", part.seconds_delta, naive);
             if let Some(i) = part.old_index { seen_old[i] += 1; }
             if let Some(i) = part.new_index { seen_new[i] += 1; }
         }

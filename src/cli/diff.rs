@@ -232,62 +232,75 @@ fn diff_text(diff: &SpeechDiff, language: Language, color: bool) -> String {
 /// The lines of a part that hold a change, with the change marked inline (`[-old-]{+new+}` or
 /// red/green); a `⋯` line stands for unchanged lines left out between them.
 fn changed_lines(spans: &[Span], color: bool) -> String {
-    struct Line {
-        text: String,
+    struct Lines {
+        out: String,
+        line: String,
         changed: bool,
+        printed_any: bool,
+        skipped: bool,
     }
-    let mut lines = vec![Line {
-        text: String::new(),
+    impl Lines {
+        fn end_line(&mut self) {
+            if self.changed {
+                if self.printed_any && self.skipped {
+                    self.out.push_str("⋯\n");
+                }
+                self.out.push_str(&self.line);
+                self.out.push('\n');
+                self.printed_any = true;
+                self.skipped = false;
+            } else {
+                self.skipped = true;
+            }
+            self.line.clear();
+            self.changed = false;
+        }
+    }
+    let mut lines = Lines {
+        out: String::new(),
+        line: String::new(),
         changed: false,
-    }];
+        printed_any: false,
+        skipped: false,
+    };
     for span in spans {
+        if span.op == Op::Equal {
+            // Whole unchanged lines inside an equal span are never printed: skip them.
+            let text = span.text.as_str();
+            if let (Some(first), Some(last)) = (text.find('\n'), text.rfind('\n')) {
+                lines.line.push_str(&text[..first]);
+                lines.end_line();
+                if first != last {
+                    lines.skipped = true;
+                }
+                lines.line.push_str(&text[last + 1..]);
+            } else {
+                lines.line.push_str(text);
+            }
+            continue;
+        }
         for (i, piece) in span.text.split('\n').enumerate() {
             if i > 0 {
-                if span.op != Op::Equal
-                    && let Some(line) = lines.last_mut()
-                {
-                    line.changed = true;
-                }
-                lines.push(Line {
-                    text: String::new(),
-                    changed: false,
-                });
+                lines.changed = true;
+                lines.end_line();
             }
             if piece.is_empty() {
                 continue;
             }
-            let Some(line) = lines.last_mut() else {
-                continue;
+            lines.changed = true;
+            let (open, close) = match (span.op, color) {
+                (Op::Delete, true) => ("\x1b[31m", "\x1b[0m"),
+                (_, true) => ("\x1b[32m", "\x1b[0m"),
+                (Op::Delete, false) => ("[-", "-]"),
+                (_, false) => ("{+", "+}"),
             };
-            match (span.op, color) {
-                (Op::Equal, _) => line.text.push_str(piece),
-                (Op::Delete, true) => line.text.push_str(&format!("\x1b[31m{piece}\x1b[0m")),
-                (Op::Insert, true) => line.text.push_str(&format!("\x1b[32m{piece}\x1b[0m")),
-                (Op::Delete, false) => line.text.push_str(&format!("[-{piece}-]")),
-                (Op::Insert, false) => line.text.push_str(&format!("{{+{piece}+}}")),
-            }
-            if span.op != Op::Equal {
-                line.changed = true;
-            }
+            lines.line.push_str(open);
+            lines.line.push_str(piece);
+            lines.line.push_str(close);
         }
     }
-    let mut out = String::new();
-    let mut printed_any = false;
-    let mut skipped = false;
-    for line in lines {
-        if !line.changed {
-            skipped = true;
-            continue;
-        }
-        if printed_any && skipped {
-            out.push_str("⋯\n");
-        }
-        out.push_str(&line.text);
-        out.push('\n');
-        printed_any = true;
-        skipped = false;
-    }
-    out
+    lines.end_line();
+    lines.out
 }
 
 #[cfg(test)]

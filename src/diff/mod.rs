@@ -48,6 +48,7 @@ mod cache;
 mod cleanup;
 mod match_sections;
 mod part;
+mod speaking;
 mod text;
 mod tokens;
 
@@ -55,7 +56,6 @@ use std::time::{Duration, Instant};
 
 use crate::model::{PartKind, PartRef, SectionId, Speech};
 use crate::project::Settings;
-use crate::stats::count_text;
 
 pub use cache::DiffCache;
 pub use match_sections::MATCH_THRESHOLD;
@@ -318,10 +318,6 @@ fn deadline_from(options: &DiffOptions) -> Option<Instant> {
     options.deadline.and_then(|d| Instant::now().checked_add(d))
 }
 
-fn seconds(text: &str, settings: &Settings) -> f64 {
-    count_text(text, settings).seconds
-}
-
 fn build_part(
     kind: PartKind,
     old_text: &str,
@@ -345,7 +341,7 @@ fn build_part(
             Op::Insert => inserted_chars += span.text.chars().count(),
         }
     }
-    PartDiff {
+    let mut part = PartDiff {
         kind,
         old_index: None,
         new_index: None,
@@ -357,8 +353,10 @@ fn build_part(
         spans,
         inserted_chars,
         deleted_chars,
-        seconds_delta: seconds(new_text, &options.settings) - seconds(old_text, &options.settings),
-    }
+        seconds_delta: 0.0,
+    };
+    part.seconds_delta = speaking::seconds_delta(&part.spans, &options.settings);
+    part
 }
 
 fn fixed_part(old: &Speech, new: &Speech, part: PartRef, options: &DiffOptions) -> PartDiff {

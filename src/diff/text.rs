@@ -176,8 +176,18 @@ fn two_level<'a>(
 }
 
 /// Merges pieces into spans: equal text into one `Equal`, each maximal non-equal run into one
-/// `Delete` (if any) followed by one `Insert` (if any). Empty pieces vanish.
-pub(crate) fn normalize<S: AsRef<str>>(pieces: impl IntoIterator<Item = (Op, S)>) -> Vec<Span> {
+/// `Delete` (if any) followed by one `Insert` (if any). Empty pieces vanish. Owned pieces are
+/// moved, not copied, when they start a span.
+pub(crate) fn normalize<S: AsRef<str> + Into<String>>(
+    pieces: impl IntoIterator<Item = (Op, S)>,
+) -> Vec<Span> {
+    fn append<S: AsRef<str> + Into<String>>(buffer: &mut String, text: S) {
+        if buffer.is_empty() {
+            *buffer = text.into();
+        } else {
+            buffer.push_str(text.as_ref());
+        }
+    }
     let mut out = Vec::new();
     let mut equal = String::new();
     let mut deleted = String::new();
@@ -191,23 +201,22 @@ pub(crate) fn normalize<S: AsRef<str>>(pieces: impl IntoIterator<Item = (Op, S)>
         }
     };
     for (op, text) in pieces {
-        let text = text.as_ref();
-        if text.is_empty() {
+        if text.as_ref().is_empty() {
             continue;
         }
         match op {
             Op::Equal => {
                 flush_change(&mut out, &mut deleted, &mut inserted);
-                equal.push_str(text);
+                append(&mut equal, text);
             }
             Op::Delete | Op::Insert => {
                 if !equal.is_empty() {
                     out.push(Span::new(Op::Equal, std::mem::take(&mut equal)));
                 }
                 if op == Op::Delete {
-                    deleted.push_str(text);
+                    append(&mut deleted, text);
                 } else {
-                    inserted.push_str(text);
+                    append(&mut inserted, text);
                 }
             }
         }

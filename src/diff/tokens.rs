@@ -137,14 +137,12 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 pub(crate) fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            if start < i {
-                out.push(&text[start..i]);
-            }
-            out.push(&text[i..i + 1]);
-            start = i + 1;
+    for (i, newline) in text.match_indices('\n') {
+        if start < i {
+            out.push(&text[start..i]);
         }
+        out.push(newline);
+        start = i + 1;
     }
     if start < text.len() {
         out.push(&text[start..]);
