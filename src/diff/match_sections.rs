@@ -1,6 +1,7 @@
 //! Matching the sections of two speeches, and deciding which matched sections moved.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::{Section, SectionId};
 
@@ -122,12 +123,25 @@ pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usi
     if old_left.is_empty() || new_left.is_empty() {
         return old_to_new;
     }
+    // Long sections are compared on a sample of their bigrams (the same sample rule on both
+    // sides, so the Dice estimate stays fair), keeping the work near linear for long speeches.
+    let longest = old_left
+        .iter()
+        .map(|&o| old_texts[o].as_deref().map_or(0, str::len))
+        .chain(
+            new_left
+                .iter()
+                .map(|&n| new_texts[n].as_deref().map_or(0, str::len)),
+        )
+        .max()
+        .unwrap_or(0);
+    let sample = (longest / SAMPLE_BYTES).clamp(1, 16) as u64;
     let old_grams: Vec<Vec<u64>> = old_left
         .iter()
-        .map(|&o| bigrams(old_texts[o].as_deref().unwrap_or("")))
+        .map(|&o| bigrams(old_texts[o].as_deref().unwrap_or(""), sample))
         .collect();
     // Inverted index: bigram → the (left-over) old sections holding it.
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>, BuildHasherDefault<MixHasher>> = HashMap::default();
     for (k, grams) in old_grams.iter().enumerate() {
         for g in grams {
             postings.entry(*g).or_default().push(k as u32);
@@ -136,7 +150,7 @@ pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usi
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     let mut shared = vec![0u32; old_left.len()];
     for &n in &new_left {
-        let grams = bigrams(new_texts[n].as_deref().unwrap_or(""));
+        let grams = bigrams(new_texts[n].as_deref().unwrap_or(""), sample);
         shared.iter_mut().for_each(|c| *c = 0);
         for g in &grams {
             if let Some(list) = postings.get(g) {
@@ -171,9 +185,43 @@ pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usi
     old_to_new
 }
 
+/// Above this many bytes, sections are compared on a sample of their bigrams.
+const SAMPLE_BYTES: usize = 1500;
+
+/// A fast hasher for bigram keys (they are already well spread after [`mix`]).
+#[derive(Default)]
+struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = mix(n);
+    }
+}
+
+/// A 64-bit mixing function (splitmix64's finaliser).
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
 /// The distinct character bigrams of `text` (whitespace skipped), sorted; a text of one
-/// character gives that character.
-fn bigrams(text: &str) -> Vec<u64> {
+/// character gives that character. With `sample` > 1 only bigrams whose mixed value is divisible
+/// by `sample` are kept.
+fn bigrams(text: &str, sample: u64) -> Vec<u64> {
+    // Short texts keep every bigram, so that short sections still match one another; a short and
+    // a long section are far from the threshold anyway (Dice ≤ 2·short / (short + long)).
+    let sample = if text.len() < SAMPLE_BYTES { 1 } else { sample };
     let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut out: Vec<u64> = if chars.len() < 2 {
         chars.iter().map(|&c| u64::from(c) << 32).collect()
@@ -181,6 +229,7 @@ fn bigrams(text: &str) -> Vec<u64> {
         chars
             .windows(2)
             .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .filter(|&g| sample <= 1 || mix(g) % sample == 0)
             .collect()
     };
     out.sort_unstable();
