@@ -354,4 +354,46 @@ mod tests {
         let c = section("丙", "相同的内容");
         assert_eq!(match_sections(&[a], &[c, b]), [Some(1)]);
     }
+
+    #[test]
+    fn long_sections_match_on_sampled_bigrams() {
+        let words = [
+            "提高", "站位", "落实", "责任", "创新", "机制", "群众", "服务", "基层", "治理",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = mix(seed.wrapping_add(1));
+            words[(seed % words.len() as u64) as usize]
+        };
+        let old: Vec<Section> = (0..30)
+            .map(|i| {
+                let body: String = (0..400).map(|_| next()).collect();
+                section(&format!("第{i}部分"), &body)
+            })
+            .collect();
+        assert!(old[0].paragraphs[0].len() > SAMPLE_BYTES);
+        let mut new: Vec<Section> = old
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.id = SectionId::new();
+                s.paragraphs[0].insert_str(30, "新增加的一些内容");
+                s
+            })
+            .collect();
+        new.swap(4, 5);
+        let got = match_sections(&old, &new);
+        let want: Vec<Option<usize>> = (0..30)
+            .map(|i| {
+                Some(if i == 4 {
+                    5
+                } else if i == 5 {
+                    4
+                } else {
+                    i
+                })
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
 }
