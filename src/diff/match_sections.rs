@@ -229,7 +229,7 @@ fn bigrams(text: &str, sample: u64) -> Vec<u64> {
         chars
             .windows(2)
             .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .filter(|&g| sample <= 1 || mix(g) % sample == 0)
+            .filter(|&g| sample <= 1 || mix(g).is_multiple_of(sample))
             .collect()
     };
     out.sort_unstable();
