@@ -12,6 +12,7 @@
 //! - [`import`]: text or Markdown → speech.
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
+//! - [`diff`]: section-aware comparison of two speeches.
 //!
 //! ```
 //! use lectern::{export, import, stats};
@@ -25,6 +26,7 @@
 //! ```
 
 pub mod autodraft;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -1,8 +1,9 @@
-//! The command line: `lectern templates | new | import | show | export | stats | draft`.
+//! The command line: `lectern templates | new | import | show | export | stats | draft | diff`.
 //!
 //! Output goes to stdout, messages to stderr. Exit codes: 0 success, 2 bad input (a missing or
 //! malformed file, a wrong name, a usage error), 1 any other failure.
 
+mod diff;
 mod input;
 mod json;
 
@@ -98,6 +99,10 @@ enum Command {
     /// Save or list the named drafts of a .lectern file.
     #[command(subcommand)]
     Draft(DraftCommand),
+    /// Compare two speeches section by section (exit 0: same, 1: different, 2: bad input).
+    ///
+    /// OLD and NEW are .lectern files (their working copy), FILE.lectern@DRAFT, .txt or .md.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -156,8 +161,12 @@ pub fn main_with_args() -> Outcome {
     let Some(command) = cli.command else {
         return Outcome::OpenEditor(cli.file);
     };
-    match run(command) {
-        Ok(()) => Outcome::Done(ExitCode::SUCCESS),
+    let result = match command {
+        Command::Diff(args) => diff::run(args),
+        other => run(other).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => Outcome::Done(code),
         Err(err) => {
             eprintln!("lectern: {err:#}");
             Outcome::Done(exit_code_for(&err))
@@ -297,6 +306,8 @@ fn run(command: Command) -> anyhow::Result<()> {
             }
             print_stdout(&out)
         }
+        // Dispatched in `main_with_args` (it has its own exit codes); kept here for completeness.
+        Command::Diff(args) => diff::run(args).map(drop),
     }
 }
 

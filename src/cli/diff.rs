@@ -1,0 +1,341 @@
+//! `lectern diff OLD NEW`: compare two speeches section by section.
+//!
+//! Exit status like `diff`: 0 when the two are the same, 1 when they differ, 2 on bad input.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use lectern::diff::{DiffOptions, Granularity, Op, PartDiff, PartStatus, Span, SpeechDiff};
+use lectern::model::{Language, PartKind, chinese_numeral, roman_numeral};
+use lectern::storage::FileKind;
+
+use super::input;
+
+/// Arguments of `lectern diff`.
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The old version: a .lectern file (its working copy), FILE.lectern@DRAFT, .txt or .md.
+    old: PathBuf,
+    /// The new version, given the same way.
+    new: PathBuf,
+    /// How finely to compare.
+    #[arg(long, value_enum, default_value_t = GranularityArg::Word)]
+    granularity: GranularityArg,
+    /// Show the raw token diff, without merging small pieces into phrases.
+    #[arg(long)]
+    no_cleanup: bool,
+    /// Output: text (changed parts, inline changes, summary) or JSON (all parts).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Colour the text output (auto: only on a terminal, and not when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum GranularityArg {
+    Char,
+    Word,
+    Sentence,
+    Paragraph,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs `lectern diff`: prints the comparison; exit code 0 when the same, 1 when different.
+pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
+    let old = load(&args.old)?;
+    let new = load(&args.new)?;
+    let granularity = match args.granularity {
+        GranularityArg::Char => Granularity::Char,
+        GranularityArg::Word => Granularity::Word,
+        GranularityArg::Sentence => Granularity::Sentence,
+        GranularityArg::Paragraph => Granularity::Paragraph,
+    };
+    let options = DiffOptions::new()
+        .granularity(granularity)
+        .cleanup(!args.no_cleanup)
+        .settings(new.settings.clone());
+    let diff = SpeechDiff::new(&old.speech, &new.speech, &options);
+    let out = match args.format {
+        OutputFormat::Json => format!("{}\n", diff_json(&diff)),
+        OutputFormat::Text => {
+            let color = match args.color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            diff_text(&diff, new.speech.meta.language, color)
+        }
+    };
+    super::print_stdout(&out)?;
+    Ok(if diff.is_identical() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Splits `FILE.lectern@DRAFT` at the last `@`, but only when the part before it is an existing
+/// `.lectern` file; anything else is a plain path.
+fn split_draft(arg: &Path) -> (PathBuf, Option<String>) {
+    if let Some(text) = arg.to_str()
+        && let Some((file, draft)) = text.rsplit_once('@')
+        && FileKind::of(Path::new(file)) == FileKind::Project
+        && Path::new(file).is_file()
+    {
+        return (PathBuf::from(file), Some(draft.to_string()));
+    }
+    (arg.to_path_buf(), None)
+}
+
+fn load(arg: &Path) -> anyhow::Result<input::LoadedSpeech> {
+    let (path, draft) = split_draft(arg);
+    input::load_speech(&path, draft.as_deref())
+}
+
+fn round_tenths(seconds: f64) -> f64 {
+    (seconds * 10.0).round() / 10.0
+}
+
+/// The JSON form: every part, then the summary.
+fn diff_json(diff: &SpeechDiff) -> Value {
+    let parts: Vec<Value> = diff
+        .parts
+        .iter()
+        .map(|p| {
+            json!({
+                "kind": p.kind.name(),
+                "old_index": p.old_index,
+                "new_index": p.new_index,
+                "old_heading": p.old_heading,
+                "new_heading": p.new_heading,
+                "status": p.status.name(),
+                "spans": p.spans.iter().map(|s| json!({"op": s.op.name(), "text": s.text})).collect::<Vec<_>>(),
+                "inserted_chars": p.inserted_chars,
+                "deleted_chars": p.deleted_chars,
+                "seconds_delta": round_tenths(p.seconds_delta),
+            })
+        })
+        .collect();
+    let s = &diff.summary;
+    json!({
+        "parts": parts,
+        "summary": {
+            "inserted_chars": s.inserted_chars,
+            "deleted_chars": s.deleted_chars,
+            "seconds_delta": round_tenths(s.seconds_delta),
+            "moved": s.moved,
+            "added": s.added,
+            "removed": s.removed,
+            "modified": s.modified,
+        }
+    })
+}
+
+/// `+45 s`, `−12 s`, `±0 s`.
+fn signed_seconds(seconds: f64) -> String {
+    let rounded = seconds.round();
+    if rounded > 0.0 {
+        format!("+{rounded} s")
+    } else if rounded < 0.0 {
+        format!("\u{2212}{} s", -rounded)
+    } else {
+        "±0 s".to_string()
+    }
+}
+
+fn section_number(index: usize, language: Language) -> String {
+    if language.is_chinese() {
+        chinese_numeral(index + 1)
+    } else {
+        roman_numeral(index + 1)
+    }
+}
+
+fn part_title(part: &PartDiff, language: Language) -> String {
+    if part.kind != PartKind::Section {
+        return part.kind.name().to_string();
+    }
+    let heading = part
+        .new_heading
+        .as_deref()
+        .or(part.old_heading.as_deref())
+        .unwrap_or("");
+    let number = match (part.status, part.old_index, part.new_index) {
+        (PartStatus::Moved, Some(o), Some(n)) => format!(
+            "{} → {}",
+            section_number(o, language),
+            section_number(n, language)
+        ),
+        (_, _, Some(n)) => section_number(n, language),
+        (_, Some(o), None) => section_number(o, language),
+        (_, None, None) => String::new(),
+    };
+    format!("{number} {heading}")
+}
+
+/// The text form: for each changed part a header and its changed lines, then a summary line.
+/// Nothing is printed when the two speeches are the same.
+fn diff_text(diff: &SpeechDiff, language: Language, color: bool) -> String {
+    let mut out = String::new();
+    for part in diff.changed_parts() {
+        let header = format!(
+            "=== {} ({}, {})",
+            part_title(part, language),
+            part.status.name(),
+            signed_seconds(part.seconds_delta)
+        );
+        if color {
+            out.push_str(&format!("\x1b[1m{header}\x1b[0m\n"));
+        } else {
+            out.push_str(&header);
+            out.push('\n');
+        }
+        out.push_str(&changed_lines(&part.spans, color));
+    }
+    if diff.is_identical() {
+        return out;
+    }
+    let s = &diff.summary;
+    out.push_str(&format!(
+        "{} modified, {} moved, {} added, {} removed; {} chars inserted, {} deleted; speaking time {}\n",
+        s.modified,
+        s.moved,
+        s.added,
+        s.removed,
+        s.inserted_chars,
+        s.deleted_chars,
+        signed_seconds(s.seconds_delta)
+    ));
+    out
+}
+
+/// The lines of a part that hold a change, with the change marked inline (`[-old-]{+new+}` or
+/// red/green); a `⋯` line stands for unchanged lines left out between them.
+fn changed_lines(spans: &[Span], color: bool) -> String {
+    struct Lines {
+        out: String,
+        line: String,
+        changed: bool,
+        printed_any: bool,
+        skipped: bool,
+    }
+    impl Lines {
+        fn end_line(&mut self) {
+            if self.changed {
+                if self.printed_any && self.skipped {
+                    self.out.push_str("⋯\n");
+                }
+                self.out.push_str(&self.line);
+                self.out.push('\n');
+                self.printed_any = true;
+                self.skipped = false;
+            } else {
+                self.skipped = true;
+            }
+            self.line.clear();
+            self.changed = false;
+        }
+    }
+    let mut lines = Lines {
+        out: String::new(),
+        line: String::new(),
+        changed: false,
+        printed_any: false,
+        skipped: false,
+    };
+    for span in spans {
+        if span.op == Op::Equal {
+            // Whole unchanged lines inside an equal span are never printed: skip them.
+            let text = span.text.as_str();
+            if let (Some(first), Some(last)) = (text.find('\n'), text.rfind('\n')) {
+                lines.line.push_str(&text[..first]);
+                lines.end_line();
+                if first != last {
+                    lines.skipped = true;
+                }
+                lines.line.push_str(&text[last + 1..]);
+            } else {
+                lines.line.push_str(text);
+            }
+            continue;
+        }
+        for (i, piece) in span.text.split('\n').enumerate() {
+            if i > 0 {
+                lines.changed = true;
+                lines.end_line();
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            lines.changed = true;
+            let (open, close) = match (span.op, color) {
+                (Op::Delete, true) => ("\x1b[31m", "\x1b[0m"),
+                (_, true) => ("\x1b[32m", "\x1b[0m"),
+                (Op::Delete, false) => ("[-", "-]"),
+                (_, false) => ("{+", "+}"),
+            };
+            lines.line.push_str(open);
+            lines.line.push_str(piece);
+            lines.line.push_str(close);
+        }
+    }
+    lines.end_line();
+    lines.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_changed_lines_are_printed() {
+        let spans = [
+            Span::new(Op::Equal, "标题\n第一段。\n"),
+            Span::new(Op::Delete, "第二段。\n"),
+            Span::new(Op::Equal, "第三段。\n第四"),
+            Span::new(Op::Delete, "段"),
+            Span::new(Op::Insert, "节"),
+            Span::new(Op::Equal, "。"),
+        ];
+        assert_eq!(
+            changed_lines(&spans, false),
+            "[-第二段。-]\n⋯\n第四[-段-]{+节+}。\n"
+        );
+    }
+
+    #[test]
+    fn draft_suffix_needs_an_existing_project() {
+        let (path, draft) = split_draft(Path::new("notes@home.txt"));
+        assert_eq!((path, draft), (PathBuf::from("notes@home.txt"), None));
+        let (path, draft) = split_draft(Path::new("/nonexistent/x.lectern@v1"));
+        assert_eq!(draft, None);
+        assert_eq!(path, PathBuf::from("/nonexistent/x.lectern@v1"));
+    }
+
+    #[test]
+    fn seconds_have_a_sign() {
+        assert_eq!(signed_seconds(44.6), "+45 s");
+        assert_eq!(signed_seconds(-12.2), "\u{2212}12 s");
+        assert_eq!(signed_seconds(0.2), "±0 s");
+    }
+}

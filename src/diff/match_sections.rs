@@ -1,0 +1,399 @@
+//! Matching the sections of two speeches, and deciding which matched sections moved.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::model::{Section, SectionId};
+
+/// The least similarity (character-bigram Dice coefficient over heading and paragraphs) for two
+/// sections with different ids to be taken as versions of one another.
+pub const MATCH_THRESHOLD: f64 = 0.3;
+
+/// One section of the comparison, in output order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PlanEntry {
+    /// Position in the old speech.
+    pub old: Option<usize>,
+    /// Position in the new speech.
+    pub new: Option<usize>,
+    /// Whether it is a matched section that moved.
+    pub moved: bool,
+}
+
+/// Matches sections and orders the result: new sections in new order, each removed section right
+/// after the new place of the nearest matched section before it in the old speech (or first).
+pub(crate) fn plan(old: &[Section], new: &[Section]) -> Vec<PlanEntry> {
+    let old_to_new = match_sections(old, new);
+    let moved = moved_sections(&old_to_new);
+    let mut new_to_old = vec![None; new.len()];
+    for (o, n) in old_to_new.iter().enumerate() {
+        if let Some(n) = *n
+            && let Some(slot) = new_to_old.get_mut(n)
+        {
+            *slot = Some(o);
+        }
+    }
+    // Sort keys: (new position of the anchor + 1, 0 for the new section / 1.. for removed ones).
+    let mut keyed: Vec<((usize, usize), PlanEntry)> = Vec::with_capacity(old.len() + new.len());
+    for (n, o) in new_to_old.iter().enumerate() {
+        let moved = o.is_some_and(|o| moved.get(o).copied().unwrap_or(false));
+        keyed.push((
+            (n + 1, 0),
+            PlanEntry {
+                old: *o,
+                new: Some(n),
+                moved,
+            },
+        ));
+    }
+    let mut anchor = 0;
+    for (o, n) in old_to_new.iter().enumerate() {
+        match n {
+            Some(n) => anchor = n + 1,
+            None => keyed.push((
+                (anchor, o + 1),
+                PlanEntry {
+                    old: Some(o),
+                    new: None,
+                    moved: false,
+                },
+            )),
+        }
+    }
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// For each old section, the new section it matches.
+pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usize>> {
+    let mut old_to_new: Vec<Option<usize>> = vec![None; old.len()];
+    let mut new_taken = vec![false; new.len()];
+
+    // 1. Same id.
+    let mut by_id: HashMap<SectionId, Vec<usize>> = HashMap::new();
+    for (o, s) in old.iter().enumerate().rev() {
+        by_id.entry(s.id).or_default().push(o);
+    }
+    for (n, s) in new.iter().enumerate() {
+        if let Some(o) = by_id.get_mut(&s.id).and_then(Vec::pop) {
+            old_to_new[o] = Some(n);
+            new_taken[n] = true;
+        }
+    }
+
+    // 2. Same text.
+    let text = |s: &Section| {
+        let mut t = s.heading.clone();
+        for p in &s.paragraphs {
+            t.push('\n');
+            t.push_str(p);
+        }
+        t
+    };
+    let old_texts: Vec<Option<String>> = old
+        .iter()
+        .zip(&old_to_new)
+        .map(|(s, m)| m.is_none().then(|| text(s)))
+        .collect();
+    let new_texts: Vec<Option<String>> = new
+        .iter()
+        .zip(&new_taken)
+        .map(|(s, taken)| (!taken).then(|| text(s)))
+        .collect();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, t) in old_texts.iter().enumerate().rev() {
+        if let Some(t) = t {
+            by_text.entry(t.as_str()).or_default().push(o);
+        }
+    }
+    for (n, t) in new_texts.iter().enumerate() {
+        if let Some(t) = t
+            && let Some(o) = by_text.get_mut(t.as_str()).and_then(Vec::pop)
+        {
+            old_to_new[o] = Some(n);
+            new_taken[n] = true;
+        }
+    }
+
+    // 3. Similar text, best pairs first.
+    let old_left: Vec<usize> = (0..old.len())
+        .filter(|&o| old_to_new[o].is_none())
+        .collect();
+    let new_left: Vec<usize> = (0..new.len()).filter(|&n| !new_taken[n]).collect();
+    if old_left.is_empty() || new_left.is_empty() {
+        return old_to_new;
+    }
+    // Long sections are compared on a sample of their bigrams (the same sample rule on both
+    // sides, so the Dice estimate stays fair), keeping the work near linear for long speeches.
+    let longest = old_left
+        .iter()
+        .map(|&o| old_texts[o].as_deref().map_or(0, str::len))
+        .chain(
+            new_left
+                .iter()
+                .map(|&n| new_texts[n].as_deref().map_or(0, str::len)),
+        )
+        .max()
+        .unwrap_or(0);
+    let sample = (longest / SAMPLE_BYTES).clamp(1, 16) as u64;
+    let old_grams: Vec<Vec<u64>> = old_left
+        .iter()
+        .map(|&o| bigrams(old_texts[o].as_deref().unwrap_or(""), sample))
+        .collect();
+    // Inverted index: bigram → the (left-over) old sections holding it.
+    let mut postings: HashMap<u64, Vec<u32>, BuildHasherDefault<MixHasher>> = HashMap::default();
+    for (k, grams) in old_grams.iter().enumerate() {
+        for g in grams {
+            postings.entry(*g).or_default().push(k as u32);
+        }
+    }
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut shared = vec![0u32; old_left.len()];
+    for &n in &new_left {
+        let grams = bigrams(new_texts[n].as_deref().unwrap_or(""), sample);
+        shared.iter_mut().for_each(|c| *c = 0);
+        for g in &grams {
+            if let Some(list) = postings.get(g) {
+                for &k in list {
+                    shared[k as usize] += 1;
+                }
+            }
+        }
+        for (k, &common) in shared.iter().enumerate() {
+            let total = old_grams[k].len() + grams.len();
+            if common == 0 || total == 0 {
+                continue;
+            }
+            let dice = 2.0 * f64::from(common) / total as f64;
+            if dice >= MATCH_THRESHOLD {
+                candidates.push((dice, old_left[k], n));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.abs_diff(a.2).cmp(&b.1.abs_diff(b.2)))
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    for (_, o, n) in candidates {
+        if old_to_new[o].is_none() && !new_taken[n] {
+            old_to_new[o] = Some(n);
+            new_taken[n] = true;
+        }
+    }
+    old_to_new
+}
+
+/// Above this many bytes, sections are compared on a sample of their bigrams.
+const SAMPLE_BYTES: usize = 1500;
+
+/// A fast hasher for bigram keys (they are already well spread after [`mix`]).
+#[derive(Default)]
+struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = mix(n);
+    }
+}
+
+/// A 64-bit mixing function (splitmix64's finaliser).
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The distinct character bigrams of `text` (whitespace skipped), sorted; a text of one
+/// character gives that character. With `sample` > 1 only bigrams whose mixed value is divisible
+/// by `sample` are kept.
+fn bigrams(text: &str, sample: u64) -> Vec<u64> {
+    // Short texts keep every bigram, so that short sections still match one another; a short and
+    // a long section are far from the threshold anyway (Dice ≤ 2·short / (short + long)).
+    let sample = if text.len() < SAMPLE_BYTES { 1 } else { sample };
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out: Vec<u64> = if chars.len() < 2 {
+        chars.iter().map(|&c| u64::from(c) << 32).collect()
+    } else {
+        chars
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .filter(|&g| sample <= 1 || mix(g).is_multiple_of(sample))
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// For each old section: whether it is matched and moved, i.e. not in *every* longest increasing
+/// subsequence of the new positions taken in old order.
+pub(crate) fn moved_sections(old_to_new: &[Option<usize>]) -> Vec<bool> {
+    let matched: Vec<(usize, usize)> = old_to_new
+        .iter()
+        .enumerate()
+        .filter_map(|(o, n)| n.map(|n| (o, n)))
+        .collect();
+    let seq: Vec<i64> = matched.iter().map(|&(_, n)| n as i64).collect();
+    let ending = lis_lengths(&seq);
+    let reversed: Vec<i64> = seq.iter().rev().map(|v| -v).collect();
+    let mut starting = lis_lengths(&reversed);
+    starting.reverse();
+    let best = ending.iter().copied().max().unwrap_or(0);
+    let in_some: Vec<bool> = ending
+        .iter()
+        .zip(&starting)
+        .map(|(e, s)| e + s == best + 1)
+        .collect();
+    // An element is in every LIS when it is the only one, among those in some LIS, at its rank.
+    let mut per_rank = vec![0usize; best + 1];
+    for (i, &some) in in_some.iter().enumerate() {
+        if some {
+            per_rank[ending[i]] += 1;
+        }
+    }
+    let mut moved = vec![false; old_to_new.len()];
+    for (i, &(o, _)) in matched.iter().enumerate() {
+        moved[o] = !(in_some[i] && per_rank[ending[i]] == 1);
+    }
+    moved
+}
+
+/// For each element, the length of the longest strictly increasing subsequence ending there.
+fn lis_lengths(seq: &[i64]) -> Vec<usize> {
+    let mut tails: Vec<i64> = Vec::new();
+    let mut out = Vec::with_capacity(seq.len());
+    for &v in seq {
+        let pos = tails.partition_point(|&t| t < v);
+        if pos == tails.len() {
+            tails.push(v);
+        } else {
+            tails[pos] = v;
+        }
+        out.push(pos + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved_of(order: &[usize]) -> Vec<bool> {
+        moved_sections(&order.iter().map(|&n| Some(n)).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn no_move() {
+        assert_eq!(moved_of(&[0, 1, 2]), [false, false, false]);
+    }
+
+    #[test]
+    fn adjacent_swap_marks_both() {
+        assert_eq!(moved_of(&[0, 2, 1, 3]), [false, true, true, false]);
+    }
+
+    #[test]
+    fn one_section_moved_to_the_end() {
+        // Old section 0 is now last.
+        assert_eq!(moved_of(&[3, 0, 1, 2]), [true, false, false, false]);
+    }
+
+    #[test]
+    fn unmatched_sections_are_not_moved() {
+        let moved = moved_sections(&[Some(0), None, Some(1)]);
+        assert_eq!(moved, [false, false, false]);
+    }
+
+    fn section(heading: &str, body: &str) -> Section {
+        Section::new(heading, vec![body.to_string()])
+    }
+
+    #[test]
+    fn matching_by_content_when_ids_differ() {
+        let old = vec![
+            section("提高政治站位", "一要加强理论学习，二要增强政治定力。"),
+            section("发挥枢纽作用", "积极探索创新，不断提升工作水平。"),
+            section("坚持党建统领", "凝聚工作合力，全面加强机关建设。"),
+        ];
+        let new = vec![
+            section("坚持党建统领", "凝聚工作合力，全面加强机关自身建设。"),
+            section("提高政治站位", "一要加强理论学习，二要增强政治定力。"),
+            section("全新的一节", "这里讲的是完全不同的内容，没有关系。"),
+        ];
+        assert_eq!(match_sections(&old, &new), [Some(1), None, Some(0)]);
+        let plan = plan(&old, &new);
+        let pairs: Vec<_> = plan.iter().map(|e| (e.old, e.new)).collect();
+        assert_eq!(
+            pairs,
+            [
+                (Some(2), Some(0)),
+                (Some(0), Some(1)),
+                (Some(1), None),
+                (None, Some(2))
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_win_over_content() {
+        let a = section("甲", "相同的内容");
+        let mut b = section("乙", "完全不同");
+        b.id = a.id;
+        let c = section("丙", "相同的内容");
+        assert_eq!(match_sections(&[a], &[c, b]), [Some(1)]);
+    }
+
+    #[test]
+    fn long_sections_match_on_sampled_bigrams() {
+        let words = [
+            "提高", "站位", "落实", "责任", "创新", "机制", "群众", "服务", "基层", "治理",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = mix(seed.wrapping_add(1));
+            words[(seed % words.len() as u64) as usize]
+        };
+        let old: Vec<Section> = (0..30)
+            .map(|i| {
+                let body: String = (0..400).map(|_| next()).collect();
+                section(&format!("第{i}部分"), &body)
+            })
+            .collect();
+        assert!(old[0].paragraphs[0].len() > SAMPLE_BYTES);
+        let mut new: Vec<Section> = old
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.id = SectionId::new();
+                s.paragraphs[0].insert_str(30, "新增加的一些内容");
+                s
+            })
+            .collect();
+        new.swap(4, 5);
+        let got = match_sections(&old, &new);
+        let want: Vec<Option<usize>> = (0..30)
+            .map(|i| {
+                Some(if i == 4 {
+                    5
+                } else if i == 5 {
+                    4
+                } else {
+                    i
+                })
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+}

@@ -1,0 +1,407 @@
+//! Section-aware comparison of two speeches.
+//!
+//! [`SpeechDiff::new`] compares two [`Speech`] values part by part — title, greeting, opening,
+//! each section, closing. Sections are *matched*, not compared by position: first by their
+//! stable [`SectionId`](crate::model::SectionId), then by identical text, then by content
+//! similarity (character-bigram Dice coefficient ≥ [`MATCH_THRESHOLD`], best pairs first), so two
+//! imported texts or a reviewer's returned copy still line up.
+//!
+//! **Moves.** Take the matched sections in old order and look at their new positions. A matched
+//! section is [`PartStatus::Moved`] unless it belongs to *every* longest increasing subsequence of
+//! those positions. So moving one section reports exactly that section, and swapping two
+//! neighbours (二 ↔ 三) reports *both* (either could be "the one that moved"). A renumbering
+//! alone is no change: headings are stored without numbers.
+//!
+//! **Text.** A part's text is its lines joined with `\n` ([`Speech::part_text`]). Both sides are
+//! cut into tokens at the chosen [`Granularity`], diffed with the `similar` crate (Myers, with a
+//! deadline), turned into [`Span`]s and, by default, cleaned up so changes read as phrases (see
+//! [`DiffOptions::cleanup`]). For every part, the `Equal` + `Delete` spans rebuild the old text
+//! exactly and the `Equal` + `Insert` spans rebuild the new text exactly.
+//!
+//! **Counts.** `inserted_chars` / `deleted_chars` count every character (Unicode scalar value,
+//! whitespace and newlines included) of the insert / delete spans. `seconds_delta` is the new
+//! part's speaking time minus the old part's, both at the rates of [`DiffOptions::settings`]
+//! (pass the new side's settings).
+//!
+//! ```
+//! use lectern::diff::{DiffOptions, Granularity, PartStatus, SpeechDiff};
+//! use lectern::model::{Section, Speech};
+//!
+//! let old = Speech {
+//!     sections: vec![
+//!         Section::new("提高站位", vec!["原来的说法。".into()]),
+//!         Section::new("狠抓落实", vec!["一要学习。".into()]),
+//!     ],
+//!     ..Speech::default()
+//! };
+//! let mut new = old.clone();
+//! new.sections[0].paragraphs[0] = "新的讲法。".into();
+//! let diff = SpeechDiff::new(&old, &new, &DiffOptions::new().granularity(Granularity::Word));
+//! assert_eq!(diff.summary.modified, 1);
+//! let part = diff.parts.iter().find(|p| p.status == PartStatus::Modified).unwrap();
+//! assert_eq!(part.changes().len(), 1);
+//! assert_eq!(part.new_text(), "提高站位\n新的讲法。");
+//! assert_eq!(part.text_with_change_reverted(0).unwrap(), "提高站位\n原来的说法。");
+//! ```
+
+mod cache;
+mod cleanup;
+mod match_sections;
+mod part;
+mod speaking;
+mod text;
+mod tokens;
+
+use std::time::{Duration, Instant};
+
+use crate::model::{PartKind, PartRef, SectionId, Speech};
+use crate::project::Settings;
+
+pub use cache::DiffCache;
+pub use match_sections::MATCH_THRESHOLD;
+pub use part::Change;
+
+/// How finely texts are cut before they are compared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Granularity {
+    /// Every character (Unicode scalar value).
+    Char,
+    /// Words: Chinese by the jieba dictionary, other scripts by Unicode word boundaries;
+    /// whitespace and punctuation are tokens of their own.
+    #[default]
+    Word,
+    /// Sentences: split after `。！？!?；;`, after `.` followed by a space, and at line breaks.
+    Sentence,
+    /// Paragraphs (lines).
+    Paragraph,
+}
+
+/// What a span does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Op {
+    /// Text on both sides.
+    Equal,
+    /// Text only in the old side.
+    Delete,
+    /// Text only in the new side.
+    Insert,
+}
+
+impl Op {
+    /// The lower-case name used in JSON: `equal`, `delete`, `insert`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::Equal => "equal",
+            Op::Delete => "delete",
+            Op::Insert => "insert",
+        }
+    }
+}
+
+/// A run of text with one [`Op`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// What happened to the text.
+    pub op: Op,
+    /// The text.
+    pub text: String,
+}
+
+impl Span {
+    /// A span of `op` over `text`.
+    pub fn new(op: Op, text: impl Into<String>) -> Self {
+        Self {
+            op,
+            text: text.into(),
+        }
+    }
+}
+
+/// What happened to a part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartStatus {
+    /// Same text (and, for a section, same place relative to the other sections).
+    Unchanged,
+    /// Text changed in place.
+    Modified,
+    /// A section whose place among the other sections changed (its text may have changed too).
+    Moved,
+    /// A section only in the new speech.
+    Added,
+    /// A section only in the old speech.
+    Removed,
+}
+
+impl PartStatus {
+    /// The lower-case name used in JSON: `unchanged`, `modified`, `moved`, `added`, `removed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PartStatus::Unchanged => "unchanged",
+            PartStatus::Modified => "modified",
+            PartStatus::Moved => "moved",
+            PartStatus::Added => "added",
+            PartStatus::Removed => "removed",
+        }
+    }
+}
+
+/// Options for a comparison; build with [`DiffOptions::new`] and the builder methods.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiffOptions {
+    /// How finely to compare. Default: [`Granularity::Word`].
+    pub granularity: Granularity,
+    /// Whether to clean the result up so changes read as phrases. Default: on.
+    ///
+    /// The cleanup (after diff-match-patch's `diff_cleanupSemantic`): an equality no longer than
+    /// the larger side of the change before it *and* of the change after it is folded into both;
+    /// repeated until nothing changes. Then text common to both sides of a change is given back to
+    /// the neighbouring equalities, and a pure insertion or deletion is slid to the best boundary
+    /// (blank line > line break > end of sentence > space > punctuation) where that is lossless.
+    pub cleanup: bool,
+    /// Time allowed for the token diff of one part; past it, the rest of that part is reported
+    /// as one coarse delete + insert (still exact). `None`: no limit. Default: 2 s.
+    pub deadline: Option<Duration>,
+    /// Speaking rates for `seconds_delta` (use the new side's settings).
+    pub settings: Settings,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        Self {
+            granularity: Granularity::Word,
+            cleanup: true,
+            deadline: Some(Duration::from_secs(2)),
+            settings: Settings::default(),
+        }
+    }
+}
+
+impl DiffOptions {
+    /// The defaults: word granularity, cleanup on, 2 s deadline per part, default rates.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the granularity.
+    pub fn granularity(mut self, granularity: Granularity) -> Self {
+        self.granularity = granularity;
+        self
+    }
+
+    /// Turns the semantic cleanup on or off.
+    pub fn cleanup(mut self, cleanup: bool) -> Self {
+        self.cleanup = cleanup;
+        self
+    }
+
+    /// Sets the per-part deadline (`None`: unlimited).
+    pub fn deadline(mut self, deadline: Option<Duration>) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// Sets the speaking rates used for `seconds_delta`.
+    pub fn settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// Compares two texts with these options (no sections involved).
+    pub fn diff_texts(&self, old: &str, new: &str) -> Vec<Span> {
+        let deadline = self.deadline.and_then(|d| Instant::now().checked_add(d));
+        text::diff_texts(old, new, self.granularity, self.cleanup, deadline)
+    }
+}
+
+/// One part of the comparison: a title, greeting, opening, section or closing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartDiff {
+    /// Which kind of part.
+    pub kind: PartKind,
+    /// The section's position in the old speech (sections only, when there).
+    pub old_index: Option<usize>,
+    /// The section's position in the new speech (sections only, when there).
+    pub new_index: Option<usize>,
+    /// The section's id in the old speech.
+    pub old_id: Option<SectionId>,
+    /// The section's id in the new speech.
+    pub new_id: Option<SectionId>,
+    /// The old heading (sections only, when there).
+    pub old_heading: Option<String>,
+    /// The new heading (sections only, when there).
+    pub new_heading: Option<String>,
+    /// What happened.
+    pub status: PartStatus,
+    /// The text, old and new interleaved.
+    pub spans: Vec<Span>,
+    /// Characters in insert spans.
+    pub inserted_chars: usize,
+    /// Characters in delete spans.
+    pub deleted_chars: usize,
+    /// New speaking time minus old, in seconds.
+    pub seconds_delta: f64,
+}
+
+/// Totals over all parts.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Characters inserted, all parts.
+    pub inserted_chars: usize,
+    /// Characters deleted, all parts.
+    pub deleted_chars: usize,
+    /// New speaking time minus old, in seconds.
+    pub seconds_delta: f64,
+    /// Sections moved.
+    pub moved: usize,
+    /// Sections added.
+    pub added: usize,
+    /// Sections removed.
+    pub removed: usize,
+    /// Parts changed in place.
+    pub modified: usize,
+}
+
+/// The comparison of two speeches: every part (unchanged ones too) in reading order — title,
+/// greeting, opening, the sections in new order (a removed section placed after the section that
+/// preceded it in the old speech), closing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeechDiff {
+    /// The parts.
+    pub parts: Vec<PartDiff>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+impl SpeechDiff {
+    /// Compares `old` with `new`.
+    pub fn new(old: &Speech, new: &Speech, options: &DiffOptions) -> SpeechDiff {
+        let mut parts = Vec::with_capacity(old.sections.len().max(new.sections.len()) + 4);
+        for part in [PartRef::Title, PartRef::Greeting, PartRef::Opening] {
+            parts.push(fixed_part(old, new, part, options));
+        }
+        let plan = match_sections::plan(&old.sections, &new.sections);
+        for entry in plan {
+            parts.push(section_part(old, new, entry, options));
+        }
+        parts.push(fixed_part(old, new, PartRef::Closing, options));
+
+        let mut summary = Summary::default();
+        for part in &parts {
+            summary.inserted_chars += part.inserted_chars;
+            summary.deleted_chars += part.deleted_chars;
+            summary.seconds_delta += part.seconds_delta;
+            match part.status {
+                PartStatus::Unchanged => {}
+                PartStatus::Modified => summary.modified += 1,
+                PartStatus::Moved => summary.moved += 1,
+                PartStatus::Added => summary.added += 1,
+                PartStatus::Removed => summary.removed += 1,
+            }
+        }
+        SpeechDiff { parts, summary }
+    }
+
+    /// Whether the two speeches have the same text in the same order.
+    pub fn is_identical(&self) -> bool {
+        self.parts.iter().all(|p| p.status == PartStatus::Unchanged)
+    }
+
+    /// The parts that are not [`PartStatus::Unchanged`].
+    pub fn changed_parts(&self) -> impl Iterator<Item = &PartDiff> {
+        self.parts
+            .iter()
+            .filter(|p| p.status != PartStatus::Unchanged)
+    }
+}
+
+fn deadline_from(options: &DiffOptions) -> Option<Instant> {
+    options.deadline.and_then(|d| Instant::now().checked_add(d))
+}
+
+fn build_part(
+    kind: PartKind,
+    old_text: &str,
+    new_text: &str,
+    status: PartStatus,
+    options: &DiffOptions,
+) -> PartDiff {
+    let spans = text::diff_texts(
+        old_text,
+        new_text,
+        options.granularity,
+        options.cleanup,
+        deadline_from(options),
+    );
+    let mut inserted_chars = 0;
+    let mut deleted_chars = 0;
+    for span in &spans {
+        match span.op {
+            Op::Equal => {}
+            Op::Delete => deleted_chars += span.text.chars().count(),
+            Op::Insert => inserted_chars += span.text.chars().count(),
+        }
+    }
+    let mut part = PartDiff {
+        kind,
+        old_index: None,
+        new_index: None,
+        old_id: None,
+        new_id: None,
+        old_heading: None,
+        new_heading: None,
+        status,
+        spans,
+        inserted_chars,
+        deleted_chars,
+        seconds_delta: 0.0,
+    };
+    part.seconds_delta = speaking::seconds_delta(&part.spans, &options.settings);
+    part
+}
+
+fn fixed_part(old: &Speech, new: &Speech, part: PartRef, options: &DiffOptions) -> PartDiff {
+    let old_text = old.part_text(part).unwrap_or_default();
+    let new_text = new.part_text(part).unwrap_or_default();
+    let status = if old_text == new_text {
+        PartStatus::Unchanged
+    } else {
+        PartStatus::Modified
+    };
+    build_part(part.kind(), &old_text, &new_text, status, options)
+}
+
+fn section_part(
+    old: &Speech,
+    new: &Speech,
+    entry: match_sections::PlanEntry,
+    options: &DiffOptions,
+) -> PartDiff {
+    let old_text = entry
+        .old
+        .and_then(|i| old.part_text(PartRef::Section(i)))
+        .unwrap_or_default();
+    let new_text = entry
+        .new
+        .and_then(|i| new.part_text(PartRef::Section(i)))
+        .unwrap_or_default();
+    let status = match (entry.old, entry.new) {
+        (None, _) => PartStatus::Added,
+        (_, None) => PartStatus::Removed,
+        _ if entry.moved => PartStatus::Moved,
+        _ if old_text == new_text => PartStatus::Unchanged,
+        _ => PartStatus::Modified,
+    };
+    let mut part = build_part(PartKind::Section, &old_text, &new_text, status, options);
+    let old_section = entry.old.and_then(|i| old.sections.get(i));
+    let new_section = entry.new.and_then(|i| new.sections.get(i));
+    part.old_index = entry.old;
+    part.new_index = entry.new;
+    part.old_id = old_section.map(|s| s.id);
+    part.new_id = new_section.map(|s| s.id);
+    part.old_heading = old_section.map(|s| s.heading.clone());
+    part.new_heading = new_section.map(|s| s.heading.clone());
+    part
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,286 @@
+//! Diffing two texts: tokens → `similar` → spans.
+
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use super::tokens::{lines, tokenize};
+use super::{Granularity, Op, Span, cleanup};
+
+/// Above this many bytes (both sides together, after trimming common leading and trailing
+/// lines) a text is diffed line by line first and then, inside each changed run of lines, at the
+/// chosen granularity — as `git diff --word-diff` does. Below it the token diff is exact.
+pub(crate) const TWO_LEVEL_BYTES: usize = 48 * 1024;
+
+/// Compares two texts. The `Equal` + `Delete` spans rebuild `old`, `Equal` + `Insert` rebuild
+/// `new`; each maximal run of non-equal spans is at most one `Delete` followed by one `Insert`.
+pub(crate) fn diff_texts(
+    old: &str,
+    new: &str,
+    granularity: Granularity,
+    cleanup: bool,
+    deadline: Option<Instant>,
+) -> Vec<Span> {
+    if old == new {
+        return if old.is_empty() {
+            Vec::new()
+        } else {
+            vec![Span::new(Op::Equal, old)]
+        };
+    }
+    let mut pieces: Vec<(Op, &str)> = Vec::new();
+    // Common leading and trailing lines: no token crosses a line break, so trimming whole lines
+    // never changes the result, and it spares tokenising (jieba) text that is the same.
+    let (prefix, suffix) = common_lines(old, new);
+    pieces.push((Op::Equal, &old[..prefix]));
+    let old_mid = &old[prefix..old.len() - suffix];
+    let new_mid = &new[prefix..new.len() - suffix];
+    if granularity != Granularity::Paragraph && old_mid.len() + new_mid.len() > TWO_LEVEL_BYTES {
+        two_level(old_mid, new_mid, granularity, deadline, &mut pieces);
+    } else {
+        direct(old_mid, new_mid, granularity, deadline, &mut pieces);
+    }
+    pieces.push((Op::Equal, &old[old.len() - suffix..]));
+    let spans = normalize(pieces);
+    if cleanup {
+        cleanup::semantic(spans)
+    } else {
+        spans
+    }
+}
+
+/// Lengths in bytes of the common leading lines (up to and including a `\n`) and the common
+/// trailing lines (from a `\n` on), not overlapping.
+fn common_lines(old: &str, new: &str) -> (usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = 0;
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        if x != y {
+            break;
+        }
+        if *x == b'\n' {
+            prefix = i + 1;
+        }
+    }
+    let max_suffix = a.len().min(b.len()) - prefix;
+    let mut suffix = 0;
+    for (i, (x, y)) in a.iter().rev().zip(b.iter().rev()).enumerate() {
+        if i >= max_suffix || x != y {
+            break;
+        }
+        if *x == b'\n' {
+            suffix = i + 1;
+        }
+    }
+    (prefix, suffix)
+}
+
+/// Byte offsets of token starts, plus the total length at the end.
+fn offsets(tokens: &[&str]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    let mut at = 0;
+    out.push(0);
+    for t in tokens {
+        at += t.len();
+        out.push(at);
+    }
+    out
+}
+
+/// The text of tokens `start..start + len`.
+fn slice<'a>(text: &'a str, offsets: &[usize], start: usize, len: usize) -> &'a str {
+    let from = offsets.get(start).copied().unwrap_or(text.len());
+    let to = offsets.get(start + len).copied().unwrap_or(text.len());
+    text.get(from..to).unwrap_or("")
+}
+
+fn diff_tokens<'a>(
+    old: &'a str,
+    new: &'a str,
+    old_tokens: &[&'a str],
+    new_tokens: &[&'a str],
+    deadline: Option<Instant>,
+    mut on_replace: impl FnMut(&'a str, &'a str, &mut Vec<(Op, &'a str)>),
+    out: &mut Vec<(Op, &'a str)>,
+) {
+    let old_offsets = offsets(old_tokens);
+    let new_offsets = offsets(new_tokens);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, old_tokens, new_tokens, deadline) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                out.push((Op::Equal, slice(old, &old_offsets, old_index, len)));
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.push((Op::Delete, slice(old, &old_offsets, old_index, old_len))),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.push((Op::Insert, slice(new, &new_offsets, new_index, new_len))),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => on_replace(
+                slice(old, &old_offsets, old_index, old_len),
+                slice(new, &new_offsets, new_index, new_len),
+                out,
+            ),
+        }
+    }
+}
+
+/// Token diff of the whole texts.
+fn direct<'a>(
+    old: &'a str,
+    new: &'a str,
+    granularity: Granularity,
+    deadline: Option<Instant>,
+    out: &mut Vec<(Op, &'a str)>,
+) {
+    let old_tokens = tokenize(old, granularity);
+    let new_tokens = tokenize(new, granularity);
+    diff_tokens(
+        old,
+        new,
+        &old_tokens,
+        &new_tokens,
+        deadline,
+        |o, n, out| {
+            out.push((Op::Delete, o));
+            out.push((Op::Insert, n));
+        },
+        out,
+    );
+}
+
+/// Lines first, then the chosen granularity inside each replaced run of lines.
+fn two_level<'a>(
+    old: &'a str,
+    new: &'a str,
+    granularity: Granularity,
+    deadline: Option<Instant>,
+    out: &mut Vec<(Op, &'a str)>,
+) {
+    let old_lines = lines(old);
+    let new_lines = lines(new);
+    diff_tokens(
+        old,
+        new,
+        &old_lines,
+        &new_lines,
+        deadline,
+        |o, n, out| direct(o, n, granularity, deadline, out),
+        out,
+    );
+}
+
+/// Merges pieces into spans: equal text into one `Equal`, each maximal non-equal run into one
+/// `Delete` (if any) followed by one `Insert` (if any). Empty pieces vanish. Owned pieces are
+/// moved, not copied, when they start a span.
+pub(crate) fn normalize<S: AsRef<str> + Into<String>>(
+    pieces: impl IntoIterator<Item = (Op, S)>,
+) -> Vec<Span> {
+    fn append<S: AsRef<str> + Into<String>>(buffer: &mut String, text: S) {
+        if buffer.is_empty() {
+            *buffer = text.into();
+        } else {
+            buffer.push_str(text.as_ref());
+        }
+    }
+    let mut out = Vec::new();
+    let mut equal = String::new();
+    let mut deleted = String::new();
+    let mut inserted = String::new();
+    let flush_change = |out: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
+        if !deleted.is_empty() {
+            out.push(Span::new(Op::Delete, std::mem::take(deleted)));
+        }
+        if !inserted.is_empty() {
+            out.push(Span::new(Op::Insert, std::mem::take(inserted)));
+        }
+    };
+    for (op, text) in pieces {
+        if text.as_ref().is_empty() {
+            continue;
+        }
+        match op {
+            Op::Equal => {
+                flush_change(&mut out, &mut deleted, &mut inserted);
+                append(&mut equal, text);
+            }
+            Op::Delete | Op::Insert => {
+                if !equal.is_empty() {
+                    out.push(Span::new(Op::Equal, std::mem::take(&mut equal)));
+                }
+                if op == Op::Delete {
+                    append(&mut deleted, text);
+                } else {
+                    append(&mut inserted, text);
+                }
+            }
+        }
+    }
+    flush_change(&mut out, &mut deleted, &mut inserted);
+    if !equal.is_empty() {
+        out.push(Span::new(Op::Equal, equal));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebuild(spans: &[Span], skip: Op) -> String {
+        spans
+            .iter()
+            .filter(|s| s.op != skip)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn common_lines_are_trimmed_whole() {
+        assert_eq!(common_lines("a\nb\nc", "a\nx\nc"), (2, 2));
+        assert_eq!(common_lines("ab", "ac"), (0, 0));
+        assert_eq!(common_lines("a\n", "a\n\n"), (2, 0));
+    }
+
+    #[test]
+    fn two_level_rebuilds_both_sides() {
+        let old: String = (0..3000)
+            .map(|i| format!("第{i}段，原来的说法。\n"))
+            .collect();
+        let new = old
+            .replace("第7段，原来", "第7段，新的")
+            .replace("第2500段，原来的说法。\n", "");
+        assert!(old.len() + new.len() > TWO_LEVEL_BYTES);
+        for g in [Granularity::Char, Granularity::Word] {
+            let spans = diff_texts(&old, &new, g, true, None);
+            assert_eq!(rebuild(&spans, Op::Insert), old);
+            assert_eq!(rebuild(&spans, Op::Delete), new);
+            let deletes: Vec<_> = spans.iter().filter(|s| s.op == Op::Delete).collect();
+            assert_eq!(deletes.len(), 2, "{deletes:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_orders_runs() {
+        let spans = normalize([
+            (Op::Insert, "b"),
+            (Op::Delete, "a"),
+            (Op::Equal, ""),
+            (Op::Insert, "c"),
+            (Op::Equal, "x"),
+        ]);
+        assert_eq!(
+            spans,
+            [
+                Span::new(Op::Delete, "a"),
+                Span::new(Op::Insert, "bc"),
+                Span::new(Op::Equal, "x")
+            ]
+        );
+    }
+}
