@@ -10,6 +10,7 @@
 //! - [`import`]: text or Markdown → speech.
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
+//! - [`history`]: snapshot undo/redo with keystroke grouping (GUI-free).
 //!
 //! ```
 //! use lectern::{export, import, stats};
@@ -24,6 +25,7 @@
 
 pub mod error;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod model;
 pub mod project;
