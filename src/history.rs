@@ -92,9 +92,7 @@ impl<T: Clone + PartialEq, K: PartialEq> History<T, K> {
         self.redo.clear();
         let joins = match (&group, &self.open_group) {
             (Some(key), Some((open_key, last_secs))) => {
-                key == open_key
-                    && now_secs >= *last_secs
-                    && now_secs - *last_secs < self.pause_secs
+                key == open_key && now_secs >= *last_secs && now_secs - *last_secs < self.pause_secs
             }
             _ => false,
         };
