@@ -231,7 +231,7 @@ impl LecternApp {
             }
             ui.separator();
             if ui
-                .button("✕")
+                .button("×")
                 .accessible_name(action_on(lang, Msg::Close, tr(lang, Msg::FindLabel)))
                 .clicked()
             {

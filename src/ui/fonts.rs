@@ -35,3 +35,19 @@ pub fn font_definitions() -> FontDefinitions {
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chinese_and_the_symbols_the_window_uses_have_glyphs() {
+        let ctx = egui::Context::default();
+        super::install(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let font = egui::FontId::proportional(14.0);
+        for text in ["简体中文", "繁體中文", "同志們：一、二、三、", "×…＋−•"]
+        {
+            assert!(ctx.fonts_mut(|f| f.has_glyphs(&font, text)), "{text}");
+        }
+    }
+}

@@ -145,6 +145,7 @@ messages! {
     Collapse => "Collapse", "折叠", "摺疊";
     Expand => "Expand", "展开", "展開";
     Budget => "Budget (min)", "时长预算（分钟）", "時長預算（分鐘）";
+    Reset => "Reset", "重置", "重設";
     ResetBudget => "Reset to an even share of the target", "恢复为按目标时长平均分配", "恢復為按目標時長平均分配";
     OverBudget => "Over budget", "超出预算", "超出預算";
     Target => "Target (min)", "目标时长（分钟）", "目標時長（分鐘）";

@@ -19,6 +19,7 @@ mod files;
 pub mod find;
 pub mod fonts;
 pub mod i18n;
+pub mod icons;
 pub mod menus;
 pub mod outline;
 pub mod panes;

@@ -1,7 +1,7 @@
 //! The outline (left panel): every part with its length and speaking time; click to jump,
 //! drag or use the arrows to reorder sections.
 
-use egui::{Align, Layout, RichText, Sense, Ui};
+use egui::{Align, Layout, RichText, Ui};
 
 use crate::model::{Numbering, SectionId};
 use crate::stats::format_duration;
@@ -9,6 +9,7 @@ use crate::stats::format_duration;
 use super::app::LecternApp;
 use super::commands::Command;
 use super::i18n::{Msg, action_on, count_label, section_name, tr};
+use super::icons::{Icon, grip_ui, icon_button};
 use super::state::{Pane, panes};
 
 impl LecternApp {
@@ -98,9 +99,7 @@ impl LecternApp {
         let row = ui
             .vertical(|ui| {
                 ui.horizontal(|ui| {
-                    let handle = ui
-                        .add(egui::Label::new(RichText::new("☰").weak()).sense(Sense::drag()))
-                        .on_hover_text(tr(lang, Msg::DragToReorder));
+                    let handle = grip_ui(ui, &action_on(lang, Msg::DragToReorder, &name));
                     handle.dnd_set_drag_payload(id);
                     let title_button = egui::Button::new(RichText::new(title).strong())
                         .frame(false)
@@ -115,21 +114,21 @@ impl LecternApp {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         self.section_action_ui(
                             ui,
-                            "🗑",
+                            None,
                             Msg::Remove,
                             &name,
                             Command::RemoveSection(id),
                         );
                         self.section_action_ui(
                             ui,
-                            "⏷",
+                            Some(Icon::Down),
                             Msg::MoveDown,
                             &name,
                             Command::MoveSectionDown(id),
                         );
                         self.section_action_ui(
                             ui,
-                            "⏶",
+                            Some(Icon::Up),
                             Msg::MoveUp,
                             &name,
                             Command::MoveSectionUp(id),
@@ -171,22 +170,25 @@ impl LecternApp {
         ui.add_space(2.0);
     }
 
-    /// A small icon button on a section's row, named for screen readers and tests
+    /// A small icon button (without an icon: "×") on a section's row, named for screen readers and tests
     /// (`Move up: Section 2`).
     fn section_action_ui(
         &mut self,
         ui: &mut Ui,
-        icon: &str,
+        icon: Option<Icon>,
         msg: Msg,
         name: &str,
         command: Command,
     ) {
         let accessible = action_on(self.lang, msg, name);
         let enabled = command.is_enabled(self);
-        let response = ui
-            .add_enabled(enabled, egui::Button::new(icon).small())
-            .accessible_name(accessible.clone())
-            .on_hover_text(accessible);
+        let response = match icon {
+            Some(icon) => icon_button(ui, icon, &accessible, enabled),
+            None => ui
+                .add_enabled(enabled, egui::Button::new("×").small())
+                .accessible_name(accessible.clone())
+                .on_hover_text(accessible),
+        };
         if response.clicked() {
             self.queue.push(command);
         }

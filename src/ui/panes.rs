@@ -12,6 +12,7 @@ use super::app::LecternApp;
 use super::commands::Command;
 use super::find::highlighted_job;
 use super::i18n::{Msg, action_on, section_name, tr};
+use super::icons::{Icon, icon_button};
 use super::state::{Field, Pane, panes};
 
 /// The widest the page column gets, in points.
@@ -57,17 +58,12 @@ impl LecternApp {
                 ui.set_width(ui.available_width());
                 let header = ui.horizontal(|ui| {
                     let (icon, msg) = if collapsed {
-                        ("⏵", Msg::Expand)
+                        (Icon::Right, Msg::Expand)
                     } else {
-                        ("⏷", Msg::Collapse)
+                        (Icon::Down, Msg::Collapse)
                     };
                     let toggle_name = action_on(lang, msg, &self.pane_accessible_name(pane));
-                    if ui
-                        .add(egui::Button::new(icon).frame(false))
-                        .accessible_name(toggle_name.clone())
-                        .on_hover_text(toggle_name)
-                        .clicked()
-                    {
+                    if icon_button(ui, icon, &toggle_name, true).clicked() {
                         self.queue.push(Command::TogglePane(pane));
                     }
                     let length = self.pane_length(pane);
@@ -294,7 +290,7 @@ impl LecternApp {
             }
             if self.doc.budgets.contains_key(&id)
                 && ui
-                    .small_button("↺")
+                    .small_button(tr(lang, Msg::Reset))
                     .accessible_name(action_on(
                         lang,
                         Msg::ResetBudget,
