@@ -132,7 +132,7 @@ pub struct LecternApp {
     pub(crate) path: Option<PathBuf>,
     /// The document as last opened or saved; `None` when it was never saved (an import).
     pub(crate) saved: Option<Doc>,
-    modified_cache: Option<(u64, bool)>,
+    pub(crate) modified_cache: Option<(u64, bool)>,
     pub(crate) prefs: UiPrefs,
     pub(crate) lang: UiLanguage,
     pub(crate) file_dialogs: Box<dyn FileDialogs>,

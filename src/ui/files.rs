@@ -26,6 +26,7 @@ impl LecternApp {
     /// Puts a new document in place: no undo across documents.
     fn set_document(&mut self, doc: Doc, path: Option<PathBuf>, saved: bool) {
         self.saved = saved.then(|| doc.clone());
+        self.modified_cache = None;
         self.doc = doc;
         self.path = path;
         self.history.clear();
@@ -130,6 +131,7 @@ impl LecternApp {
             Ok(()) => {
                 self.path = Some(path.to_path_buf());
                 self.saved = Some(self.doc.clone());
+                self.modified_cache = None;
                 self.prefs.add_recent(path.to_path_buf());
                 true
             }

@@ -138,6 +138,7 @@ messages! {
     Restore => "Restore", "恢复", "還原";
     Rename => "Rename…", "重命名…", "重新命名…";
     Delete => "Delete", "删除", "刪除";
+    GoTo => "Go to", "转到", "跳至";
     MoveUp => "Move up", "上移", "上移";
     MoveDown => "Move down", "下移", "下移";
     Remove => "Remove", "删除", "刪除";

@@ -72,7 +72,8 @@ impl LecternApp {
         ui.horizontal(|ui| {
             ui.add_space(22.0);
             if ui
-                .add(egui::Button::new(title).frame(false))
+                .add(egui::Button::new(title.as_str()).frame(false))
+                .accessible_name(action_on(self.lang, Msg::GoTo, &title))
                 .on_hover_text(&length)
                 .clicked()
             {
@@ -93,7 +94,7 @@ impl LecternApp {
         let name = section_name(lang, index);
         let mut title = self.pane_title(pane);
         if self.doc.speech.sections[index].heading.trim().is_empty() {
-            title.push_str(&name);
+            title = format!("{title} ({name})");
         }
         let length = self.pane_length(pane);
         let row = ui
@@ -101,10 +102,14 @@ impl LecternApp {
                 ui.horizontal(|ui| {
                     let handle = grip_ui(ui, &action_on(lang, Msg::DragToReorder, &name));
                     handle.dnd_set_drag_payload(id);
-                    let title_button = egui::Button::new(RichText::new(title).strong())
+                    let title_button = egui::Button::new(RichText::new(title.as_str()).strong())
                         .frame(false)
                         .truncate();
-                    if ui.add(title_button).clicked() {
+                    if ui
+                        .add(title_button)
+                        .accessible_name(action_on(lang, Msg::GoTo, &title))
+                        .clicked()
+                    {
                         self.queue.push(Command::JumpTo(pane));
                     }
                 });
