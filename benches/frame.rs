@@ -24,9 +24,8 @@ fn big_speech(chars: usize) -> Speech {
     let per_paragraph = PARAGRAPH.chars().count();
     let paragraphs = chars / per_paragraph + 1;
     let per_section = paragraphs / 4;
-    let numbered = |n: usize| -> Vec<String> {
-        (0..n).map(|i| format!("{}{PARAGRAPH}", i + 1)).collect()
-    };
+    let numbered =
+        |n: usize| -> Vec<String> { (0..n).map(|i| format!("{}{PARAGRAPH}", i + 1)).collect() };
     Speech {
         title: "在全市经济工作会议上的讲话".into(),
         greeting: "同志们：".into(),
@@ -56,10 +55,8 @@ fn app_with_big_speech(dir: &std::path::Path) -> LecternApp {
         initial_path: Some(path),
         system_locale: None,
     });
-    let text: String = lectern::export::export(
-        app.speech(),
-        &lectern::export::ExportOptions::chinese(),
-    );
+    let text: String =
+        lectern::export::export(app.speech(), &lectern::export::ExportOptions::chinese());
     assert!(text.chars().count() >= 45_000, "{}", text.chars().count());
     app
 }
@@ -74,7 +71,11 @@ impl Window {
     fn new(app: LecternApp) -> Self {
         let ctx = egui::Context::default();
         lectern::ui::fonts::install(&ctx);
-        let mut window = Self { ctx, app, time: 0.0 };
+        let mut window = Self {
+            ctx,
+            app,
+            time: 0.0,
+        };
         // Settle: fonts, layout caches, the first frames' scrolling.
         for _ in 0..5 {
             window.frame(Vec::new());
@@ -119,7 +120,10 @@ fn frames(c: &mut Criterion) {
     group.bench_function("keystroke", |b| {
         b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
     });
-    assert!(typing.app.revision() > 1, "the keystrokes reached the document");
+    assert!(
+        typing.app.revision() > 1,
+        "the keystrokes reached the document"
+    );
     group.finish();
 }
 

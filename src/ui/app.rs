@@ -9,7 +9,7 @@ use crate::export::{ExportFormat, ExportStyle};
 use crate::history::History;
 use crate::model::{PartRef, Speech};
 use crate::project::{Draft, DraftId, Project};
-use crate::stats::{Counts, speech_stats};
+use crate::stats::{Counts, part_counts, speech_stats};
 use crate::template::{DEFAULT_TEMPLATE_ID, new_speech};
 
 use super::commands::{Command, REDO_ALT_SHORTCUT};
@@ -320,6 +320,28 @@ impl LecternApp {
             self.stats.panes.insert(pane, part.counts);
         }
         self.stats.total = stats.total;
+        self.stats.rev = Some(self.rev);
+    }
+
+    /// Counts one pane again after a change to it alone, keeping the other panes' counts.
+    pub(crate) fn recount_pane(&mut self, pane: Pane) {
+        let part = match pane {
+            Pane::Title => PartRef::Title,
+            Pane::Greeting => PartRef::Greeting,
+            Pane::Opening => PartRef::Opening,
+            Pane::Closing => PartRef::Closing,
+            Pane::Section(id) => match self.doc.speech.section_index(id) {
+                Some(index) => PartRef::Section(index),
+                None => return,
+            },
+        };
+        let counts = part_counts(&self.doc.speech, part, &self.doc.settings);
+        self.stats.panes.insert(pane, counts);
+        let mut total = Counts::default();
+        for counts in self.stats.panes.values() {
+            total.add(*counts);
+        }
+        self.stats.total = total;
         self.stats.rev = Some(self.rev);
     }
 

@@ -88,7 +88,9 @@ impl LecternApp {
                 }
             }
             Command::SetBudget { id, minutes } => {
-                self.change(Some(EditGroup::Budget(id)), |doc| {
+                // Dragging the value is one step; resetting it is a step of its own.
+                let group = minutes.map(|_| EditGroup::Budget(id));
+                self.change(group, |doc| {
                     let budgets = Arc::make_mut(&mut doc.budgets);
                     match minutes.filter(|m| m.is_finite() && *m >= 0.0) {
                         Some(m) => budgets.insert(id, m) != Some(m),
@@ -229,6 +231,7 @@ impl LecternApp {
 
     fn set_text(&mut self, field: Field, text: &str) {
         let in_sync = self.buffers_rev == Some(self.rev);
+        let stats_in_sync = self.stats.rev == Some(self.rev);
         self.change(Some(EditGroup::Text(field)), |doc| {
             field_text(&doc.speech, field).as_deref() != Some(text)
                 && set_field_text(&mut doc.speech, field, text)
@@ -239,6 +242,10 @@ impl LecternApp {
                 self.buffers.insert(field, text);
             }
             self.buffers_rev = Some(self.rev);
+        }
+        // Only this field's pane needs counting again.
+        if stats_in_sync {
+            self.recount_pane(field.pane());
         }
     }
 
@@ -303,5 +310,118 @@ impl LecternApp {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::speech_stats;
+    use crate::ui::app::AppOptions;
+    use crate::ui::file_dialogs::ScriptedDialogs;
+    use crate::ui::state::UiPrefs;
+
+    fn app() -> LecternApp {
+        LecternApp::new(AppOptions {
+            dialogs: Box::new(ScriptedDialogs::new()),
+            prefs: UiPrefs::default(),
+            initial_path: None,
+            system_locale: Some("en-US".into()),
+        })
+    }
+
+    fn type_at(app: &mut LecternApp, secs: f64, field: Field, text: &str) {
+        app.now_secs = secs;
+        app.apply(Command::SetText {
+            field,
+            text: text.into(),
+        });
+    }
+
+    #[test]
+    fn typing_is_grouped_by_pause_and_by_field() {
+        let mut app = app();
+        let first = Field::Body(app.speech().sections[0].id);
+        let second = Field::Body(app.speech().sections[1].id);
+        type_at(&mut app, 0.0, first, "一");
+        type_at(&mut app, 0.4, first, "一要");
+        type_at(&mut app, 0.8, first, "一要学");
+        assert_eq!(app.undo_steps(), 1);
+        type_at(&mut app, 2.5, first, "一要学习");
+        assert_eq!(
+            app.undo_steps(),
+            2,
+            "a pause of over a second starts a step"
+        );
+        type_at(&mut app, 2.6, second, "二");
+        assert_eq!(app.undo_steps(), 3, "another field starts a step");
+        app.apply(Command::Undo);
+        app.apply(Command::Undo);
+        assert_eq!(app.speech().sections[0].paragraphs, ["一要学"]);
+        assert!(app.speech().sections[1].paragraphs.is_empty());
+    }
+
+    #[test]
+    fn counts_after_typing_match_a_full_count() {
+        let mut app = app();
+        app.sync_stats();
+        let field = Field::Body(app.speech().sections[2].id);
+        type_at(&mut app, 0.0, field, "同志们，要抓落实。\nWe must deliver.");
+        type_at(&mut app, 0.1, Field::Title, "讲话");
+        let full = speech_stats(&app.doc.speech, &app.doc.settings);
+        assert_eq!(app.stats.rev, Some(app.rev));
+        assert_eq!(app.stats.total.cjk_chars, full.total.cjk_chars);
+        assert_eq!(app.stats.total.words, full.total.words);
+        assert!((app.stats.total.seconds - full.total.seconds).abs() < 1e-9);
+    }
+
+    #[test]
+    fn disabled_commands_do_nothing() {
+        let mut app = app();
+        let last = app.speech().sections[2].id;
+        app.apply(Command::MoveSectionDown(last));
+        app.apply(Command::Undo);
+        app.apply(Command::RestoreDraft(crate::project::DraftId(99)));
+        assert_eq!(app.undo_steps(), 0);
+        assert_eq!(app.speech().sections[2].id, last);
+    }
+
+    #[test]
+    fn draft_commands_change_the_drafts_list_undoably() {
+        let mut app = app();
+        app.apply(Command::SaveDraftNamed {
+            name: "  ".into(),
+            note: None,
+        });
+        let id = app.drafts()[0].id;
+        assert!(app.drafts()[0].name.starts_with("Draft 1"));
+        app.apply(Command::RenameDraftTo {
+            id,
+            name: "初稿".into(),
+        });
+        assert_eq!(app.drafts()[0].name, "初稿");
+        app.apply(Command::DeleteDraft(id));
+        assert!(app.drafts().is_empty());
+        app.apply(Command::Undo);
+        assert_eq!(app.drafts()[0].name, "初稿");
+        app.apply(Command::Undo);
+        app.apply(Command::Undo);
+        assert!(app.drafts().is_empty());
+    }
+
+    #[test]
+    fn budgets_are_set_cleared_and_undone() {
+        let mut app = app();
+        let id = app.speech().sections[0].id;
+        assert_eq!(app.doc.budget_minutes(0), Some(10.0));
+        app.apply(Command::SetBudget {
+            id,
+            minutes: Some(4.0),
+        });
+        assert_eq!(app.doc.budget_minutes(0), Some(4.0));
+        app.apply(Command::SetBudget { id, minutes: None });
+        assert_eq!(app.doc.budget_minutes(0), Some(10.0));
+        app.apply(Command::Undo);
+        assert_eq!(app.doc.budget_minutes(0), Some(4.0));
     }
 }

@@ -242,14 +242,15 @@ impl LecternApp {
     }
 }
 
-/// A layout of `text` with the find matches painted behind it (the current one stronger).
+/// A layout of `text` in `font_id` with the find matches painted behind it (the current one
+/// stronger).
 pub fn highlighted_job(
     ui: &Ui,
     text: &str,
+    font_id: &egui::FontId,
     highlights: &[(Range<usize>, bool)],
     wrap_width: f32,
 ) -> LayoutJob {
-    let font_id = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
     let (all, current) = if dark {

@@ -15,6 +15,10 @@ use super::i18n::{Msg, action_on, section_name, tr};
 use super::icons::{Icon, icon_button};
 use super::state::{Field, Pane, panes};
 
+/// The size of the speech's text in the panes, in points (Chinese needs a little more than
+/// egui's default).
+pub const BODY_FONT_SIZE: f32 = 16.0;
+
 /// The widest the page column gets, in points.
 const PAGE_WIDTH: f32 = 820.0;
 
@@ -52,7 +56,7 @@ impl LecternApp {
         let frame = egui::Frame::group(ui.style())
             .inner_margin(10.0)
             .corner_radius(6.0)
-            .fill(ui.visuals().extreme_bg_color);
+            .fill(ui.visuals().window_fill);
         let response = frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -206,12 +210,9 @@ impl LecternApp {
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
         let highlights = self.highlights(field);
-        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, wrap_width: f32| {
-            let mut job = highlighted_job(ui, buf.as_str(), &highlights, wrap_width);
-            for section in &mut job.sections {
-                section.format.font_id = egui::FontId::proportional(17.0);
-            }
-            job.wrap.max_width = f32::INFINITY;
+        let font = egui::FontId::proportional(17.0);
+        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY);
             ui.fonts_mut(|f| f.layout_job(job))
         };
         let mut edit = egui::TextEdit::singleline(&mut text)
@@ -219,7 +220,7 @@ impl LecternApp {
             .hint_text(hint)
             .font(egui::FontId::proportional(17.0))
             .desired_width(ui.available_width().max(80.0));
-        if !self.highlights(field).is_empty() {
+        if !highlights.is_empty() {
             edit = edit.layouter(&mut layouter);
         }
         let response = ui.add(edit).accessible_name(action_on(
@@ -235,12 +236,14 @@ impl LecternApp {
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
         let highlights = self.highlights(field);
+        let font = egui::FontId::proportional(BODY_FONT_SIZE);
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, wrap_width: f32| {
-            let job = highlighted_job(ui, buf.as_str(), &highlights, wrap_width);
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width);
             ui.fonts_mut(|f| f.layout_job(job))
         };
         let mut edit = egui::TextEdit::multiline(&mut text)
             .id(field_id(field))
+            .font(egui::FontId::proportional(BODY_FONT_SIZE))
             .hint_text(hint)
             .desired_rows(3)
             .desired_width(f32::INFINITY)
