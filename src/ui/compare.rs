@@ -123,6 +123,7 @@ impl LecternApp {
     }
 
     fn version_picker_ui(&self, ui: &mut Ui, salt: &str, version: &mut Version) {
+        let label = ui.label(salt.trim_start_matches("compare_").to_uppercase());
         egui::ComboBox::from_id_salt(salt)
             .selected_text(self.version_name(*version))
             .width(260.0)
@@ -136,7 +137,9 @@ impl LecternApp {
                     let v = Version::Draft(draft.id);
                     ui.selectable_value(version, v, self.version_name(v));
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     }
 
     /// The comparison window, when open.
@@ -152,14 +155,8 @@ impl LecternApp {
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label("A");
-                    self.version_picker_ui(ui, "compare_a", &mut state.a);
-                });
-                ui.horizontal(|ui| {
-                    ui.label("B");
-                    self.version_picker_ui(ui, "compare_b", &mut state.b);
-                });
+                ui.horizontal(|ui| self.version_picker_ui(ui, "compare_a", &mut state.a));
+                ui.horizontal(|ui| self.version_picker_ui(ui, "compare_b", &mut state.b));
                 ui.separator();
                 let (Some(a), Some(b)) =
                     (self.version_speech(state.a), self.version_speech(state.b))

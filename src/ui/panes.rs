@@ -107,9 +107,9 @@ impl LecternApp {
                 match pane {
                     Pane::Title => self.single_field_ui(ui, Field::Title, label),
                     Pane::Greeting => self.single_field_ui(ui, Field::Greeting, label),
-                    Pane::Opening => self.text_field_ui(ui, Field::Opening),
-                    Pane::Closing => self.text_field_ui(ui, Field::Closing),
-                    Pane::Section(id) => self.text_field_ui(ui, Field::Body(id)),
+                    Pane::Opening => self.text_field_ui(ui, Field::Opening, label),
+                    Pane::Closing => self.text_field_ui(ui, Field::Closing, label),
+                    Pane::Section(id) => self.text_field_ui(ui, Field::Body(id), None),
                 }
             })
             .response;
@@ -231,7 +231,7 @@ impl LecternApp {
         self.finish_field(field, text, response.changed());
     }
 
-    fn text_field_ui(&mut self, ui: &mut Ui, field: Field) {
+    fn text_field_ui(&mut self, ui: &mut Ui, field: Field, label: Option<Id>) {
         let mut text = self.buffers.remove(&field).unwrap_or_default();
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
@@ -260,7 +260,11 @@ impl LecternApp {
                 .unwrap_or_default(),
             _ => self.pane_title(field.pane()),
         };
-        let response = ui.add(edit).accessible_name(name);
+        let response = ui.add(edit);
+        let response = match label {
+            Some(label) => response.labelled_by(label),
+            None => response.accessible_name(name),
+        };
         self.finish_field(field, text, response.changed());
     }
 
