@@ -161,3 +161,59 @@ fn export_previews_and_writes_the_exported_text() {
         "dialog closed"
     );
 }
+
+#[test]
+fn the_window_title_shows_the_file_and_a_modified_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, dialogs) = new_harness();
+    assert_eq!(harness.state_mut().window_title(), "Untitled — Lectern");
+    type_into(&mut harness, "Title", "标题");
+    assert_eq!(harness.state_mut().window_title(), "● Untitled — Lectern");
+    dialogs.push_save(Some(dir.path().join("会议.lectern")));
+    press_command(&mut harness, Key::S);
+    assert_eq!(harness.state_mut().window_title(), "会议.lectern — Lectern");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    use egui::{ViewportCommand, ViewportEvent, ViewportId};
+    let (mut harness, _) = new_harness();
+    type_into(&mut harness, "Title", "还没保存");
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+}
+
+#[test]
+fn an_unmodified_document_closes_without_a_question() {
+    use egui::{ViewportCommand, ViewportEvent, ViewportId};
+    let (mut harness, _) = new_harness();
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&ViewportId::ROOT].commands;
+    assert!(!commands.contains(&ViewportCommand::CancelClose));
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+}

@@ -355,7 +355,8 @@ impl LecternApp {
         self.doc.speech.meta.language.is_chinese()
     }
 
-    fn window_title(&mut self) -> String {
+    /// The window title: the file name (or "Untitled"), with a `●` in front while modified.
+    pub fn window_title(&mut self) -> String {
         let name = self
             .path
             .as_ref()
