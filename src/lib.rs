@@ -13,6 +13,7 @@
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
 //! - [`diff`]: section-aware comparison of two speeches.
+//! - [`history`]: snapshot undo/redo with keystroke grouping (GUI-free).
 //!
 //! ```
 //! use lectern::{export, import, stats};
@@ -29,6 +30,7 @@ pub mod autodraft;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod model;
 pub mod project;

@@ -1,0 +1,131 @@
+//! One headless frame of the whole editor with a 45,000-character speech open: an idle frame,
+//! and a frame that types one character into a section.
+//!
+//! Run: `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`.
+//! Goals: idle ≤ 1 ms median, keystroke ≤ 2 ms median.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::model::{Section, Speech};
+use lectern::project::Project;
+use lectern::ui::i18n::UiLanguage;
+use lectern::ui::panes::field_id;
+use lectern::ui::state::Field;
+use lectern::ui::{AppOptions, LecternApp, ScriptedDialogs, UiPrefs};
+
+/// A paragraph of about 120 characters of Chinese speech text.
+const PARAGRAPH: &str = "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点和落脚点，\
+    扎实推进各项重点任务落地见效，切实解决好群众急难愁盼问题，不断增强人民群众的获得感、幸福感、安全感。\
+    各级各部门要强化责任担当，";
+
+/// A speech of at least `chars` characters: title, greeting, opening, four sections, closing.
+fn big_speech(chars: usize) -> Speech {
+    let per_paragraph = PARAGRAPH.chars().count();
+    let paragraphs = chars / per_paragraph + 1;
+    let per_section = paragraphs / 4;
+    let numbered =
+        |n: usize| -> Vec<String> { (0..n).map(|i| format!("{}{PARAGRAPH}", i + 1)).collect() };
+    Speech {
+        title: "在全市经济工作会议上的讲话".into(),
+        greeting: "同志们：".into(),
+        opening: numbered(3),
+        sections: (0..4)
+            .map(|i| Section::new(format!("第{}项重点工作", i + 1), numbered(per_section)))
+            .collect(),
+        closing: numbered(2),
+        ..Speech::default()
+    }
+}
+
+fn app_with_big_speech(dir: &std::path::Path) -> LecternApp {
+    let speech = big_speech(45_000);
+    let path = dir.join("big.lectern");
+    let project = Project::new(speech);
+    if let Err(e) = lectern::storage::save_project(&project, &path) {
+        panic!("cannot write the benchmark's speech: {e}");
+    }
+    let app = LecternApp::new(AppOptions {
+        dialogs: Box::new(ScriptedDialogs::new()),
+        prefs: UiPrefs {
+            language: Some(UiLanguage::ZhHans),
+            show_drafts: true,
+            ..UiPrefs::default()
+        },
+        initial_path: Some(path),
+        system_locale: None,
+    });
+    let text: String =
+        lectern::export::export(app.speech(), &lectern::export::ExportOptions::chinese());
+    assert!(text.chars().count() >= 45_000, "{}", text.chars().count());
+    app
+}
+
+struct Window {
+    ctx: egui::Context,
+    app: LecternApp,
+    time: f64,
+}
+
+impl Window {
+    fn new(app: LecternApp) -> Self {
+        let ctx = egui::Context::default();
+        lectern::ui::fonts::install(&ctx);
+        let mut window = Self {
+            ctx,
+            app,
+            time: 0.0,
+        };
+        // Settle: fonts, layout caches, the first frames' scrolling.
+        for _ in 0..5 {
+            window.frame(Vec::new());
+        }
+        window
+    }
+
+    fn frame(&mut self, events: Vec<egui::Event>) {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1400.0, 900.0),
+            )),
+            time: Some(self.time),
+            events,
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let mut output = self.ctx.run_ui(input, |ui| app.frame_ui(ui));
+        output.textures_delta.clear();
+        black_box(&output.shapes);
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("no temporary folder: {e}"),
+    };
+    let mut group = c.benchmark_group("frame_45k_chars");
+
+    let mut idle = Window::new(app_with_big_speech(dir.path()));
+    group.bench_function("idle", |b| b.iter(|| idle.frame(Vec::new())));
+
+    let mut typing = Window::new(app_with_big_speech(dir.path()));
+    let id = typing.app.speech().sections[1].id;
+    typing
+        .ctx
+        .memory_mut(|m| m.request_focus(field_id(Field::Body(id))));
+    typing.frame(Vec::new());
+    group.bench_function("keystroke", |b| {
+        b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
+    });
+    assert!(
+        typing.app.revision() > 1,
+        "the keystrokes reached the document"
+    );
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,307 @@
+//! The interface's words in English, Simplified and Traditional Chinese.
+//!
+//! Every piece of interface text is a [`Msg`]; [`tr`] looks it up. Texts with numbers in them
+//! have small functions of their own ([`count_label`], [`matches_label`], …).
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::chinese_numeral;
+use crate::stats::Counts;
+
+/// The language of the interface (not of the speech).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UiLanguage {
+    /// English.
+    #[default]
+    En,
+    /// 简体中文.
+    ZhHans,
+    /// 繁體中文.
+    ZhHant,
+}
+
+impl UiLanguage {
+    /// All interface languages, in menu order.
+    pub const ALL: [UiLanguage; 3] = [UiLanguage::En, UiLanguage::ZhHans, UiLanguage::ZhHant];
+
+    /// The language's own name, as shown in the View menu.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            UiLanguage::En => "English",
+            UiLanguage::ZhHans => "简体中文",
+            UiLanguage::ZhHant => "繁體中文",
+        }
+    }
+
+    /// The interface language for a system locale such as `zh-CN`, `zh_TW.UTF-8` or `en-US`;
+    /// English for anything else.
+    pub fn from_locale(locale: Option<&str>) -> UiLanguage {
+        let Some(locale) = locale else {
+            return UiLanguage::En;
+        };
+        let lower = locale.trim().to_ascii_lowercase().replace('_', "-");
+        if lower.starts_with("zh-hant")
+            || lower.starts_with("zh-tw")
+            || lower.starts_with("zh-hk")
+            || lower.starts_with("zh-mo")
+        {
+            UiLanguage::ZhHant
+        } else if lower.starts_with("zh") {
+            UiLanguage::ZhHans
+        } else {
+            UiLanguage::En
+        }
+    }
+
+    /// Whether this is a Chinese interface.
+    pub fn is_chinese(self) -> bool {
+        !matches!(self, UiLanguage::En)
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $en:literal, $hans:literal, $hant:literal;)*) => {
+        /// A piece of interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Msg { $($name,)* }
+
+        /// The text of `msg` in `lang`.
+        pub fn tr(lang: UiLanguage, msg: Msg) -> &'static str {
+            match (msg, lang) {
+                $(
+                    (Msg::$name, UiLanguage::En) => $en,
+                    (Msg::$name, UiLanguage::ZhHans) => $hans,
+                    (Msg::$name, UiLanguage::ZhHant) => $hant,
+                )*
+            }
+        }
+
+        #[cfg(test)]
+        const ALL_MESSAGES: &[Msg] = &[$(Msg::$name,)*];
+    };
+}
+
+messages! {
+    MenuFile => "File", "文件", "檔案";
+    MenuEdit => "Edit", "编辑", "編輯";
+    MenuDraft => "Draft", "草稿", "草稿";
+    MenuView => "View", "视图", "檢視";
+    MenuHelp => "Help", "帮助", "說明";
+    New => "New…", "新建…", "新增…";
+    Open => "Open…", "打开…", "開啟…";
+    Save => "Save", "保存", "儲存";
+    SaveAs => "Save As…", "另存为…", "另存新檔…";
+    ImportText => "Import text…", "导入文本…", "匯入文字…";
+    Export => "Export…", "导出…", "匯出…";
+    RecentFiles => "Recent files", "最近的文件", "最近的檔案";
+    NoRecentFiles => "No recent files", "没有最近的文件", "沒有最近的檔案";
+    Quit => "Quit", "退出", "結束";
+    Undo => "Undo", "撤销", "復原";
+    Redo => "Redo", "重做", "重做";
+    Find => "Find and replace…", "查找和替换…", "尋找與取代…";
+    FindNext => "Find next", "查找下一个", "尋找下一個";
+    FindPrev => "Find previous", "查找上一个", "尋找上一個";
+    ReplaceOne => "Replace", "替换", "取代";
+    ReplaceAll => "Replace all", "全部替换", "全部取代";
+    AddSection => "Add section", "添加部分", "新增部分";
+    RemoveSection => "Remove section", "删除部分", "刪除部分";
+    MoveSectionUp => "Move section up", "上移部分", "上移部分";
+    MoveSectionDown => "Move section down", "下移部分", "下移部分";
+    SaveDraft => "Save draft…", "保存草稿…", "儲存草稿…";
+    RenameDraft => "Rename draft…", "重命名草稿…", "重新命名草稿…";
+    DeleteDraft => "Delete draft", "删除草稿", "刪除草稿";
+    RestoreDraft => "Restore draft", "恢复草稿", "還原草稿";
+    CompareDrafts => "Compare drafts…", "比较草稿…", "比較草稿…";
+    ShowDrafts => "Drafts panel", "草稿面板", "草稿面板";
+    ShowOutline => "Outline panel", "大纲面板", "大綱面板";
+    InterfaceLanguage => "Interface language", "界面语言", "介面語言";
+    Theme => "Theme", "主题", "主題";
+    ThemeSystem => "System", "跟随系统", "跟隨系統";
+    ThemeLight => "Light", "浅色", "淺色";
+    ThemeDark => "Dark", "深色", "深色";
+    Shortcuts => "Keyboard shortcuts", "快捷键", "快速鍵";
+    About => "About Lectern", "关于 Lectern", "關於 Lectern";
+    AboutText => "Lectern — a desktop editor for writing speeches.\nChinese text uses the bundled Droid Sans Fallback font (Apache-2.0).",
+        "Lectern——撰写讲话稿的桌面编辑器。\n中文使用随附的 Droid Sans Fallback 字体（Apache-2.0 许可）。",
+        "Lectern——撰寫講話稿的桌面編輯器。\n中文使用隨附的 Droid Sans Fallback 字型（Apache-2.0 授權）。";
+    Title => "Title", "标题", "標題";
+    Greeting => "Greeting", "称呼", "稱呼";
+    Opening => "Opening", "开场", "開場";
+    Closing => "Closing", "结尾", "結尾";
+    Heading => "Heading", "小标题", "小標題";
+    Text => "Text", "正文", "正文";
+    Outline => "Outline", "大纲", "大綱";
+    Drafts => "Drafts", "草稿", "草稿";
+    AutomaticDrafts => "Automatic drafts", "自动草稿", "自動草稿";
+    NoDrafts => "No drafts yet. Save one to keep this version.", "还没有草稿。保存草稿可留存当前版本。", "還沒有草稿。儲存草稿可保留目前版本。";
+    Restore => "Restore", "恢复", "還原";
+    Rename => "Rename…", "重命名…", "重新命名…";
+    Delete => "Delete", "删除", "刪除";
+    GoTo => "Go to", "转到", "跳至";
+    MoveUp => "Move up", "上移", "上移";
+    MoveDown => "Move down", "下移", "下移";
+    Remove => "Remove", "删除", "刪除";
+    DragToReorder => "Drag to reorder", "拖动以调整顺序", "拖曳以調整順序";
+    Collapse => "Collapse", "折叠", "摺疊";
+    Expand => "Expand", "展开", "展開";
+    Budget => "Budget (min)", "时长预算（分钟）", "時長預算（分鐘）";
+    Reset => "Reset", "重置", "重設";
+    ResetBudget => "Reset to an even share of the target", "恢复为按目标时长平均分配", "恢復為按目標時長平均分配";
+    OverBudget => "Over budget", "超出预算", "超出預算";
+    Target => "Target (min)", "目标时长（分钟）", "目標時長（分鐘）";
+    Saved => "Saved", "已保存", "已儲存";
+    Modified => "Modified", "已修改", "已修改";
+    UnsavedNew => "Unsaved new file", "未保存的新文件", "未儲存的新檔案";
+    Untitled => "Untitled", "未命名", "未命名";
+    UnsavedChanges => "Unsaved changes", "有未保存的更改", "有未儲存的變更";
+    SaveChangesQuestion => "Save the changes to this speech first?", "是否先保存对本讲话稿的更改？", "是否先儲存對本講話稿的變更？";
+    Discard => "Don't save", "不保存", "不儲存";
+    Cancel => "Cancel", "取消", "取消";
+    Ok => "OK", "确定", "確定";
+    Error => "Error", "错误", "錯誤";
+    Notice => "Notice", "提示", "提示";
+    Name => "Name", "名称", "名稱";
+    Note => "Note (optional)", "备注（可选）", "備註（選填）";
+    ChooseTemplate => "Choose a template", "选择模板", "選擇範本";
+    Create => "Create", "创建", "建立";
+    Format => "Format", "格式", "格式";
+    PlainText => "Plain text", "纯文本", "純文字";
+    Markdown => "Markdown", "Markdown", "Markdown";
+    Style => "Style", "样式", "樣式";
+    ChineseStyle => "Chinese (一、 headings, indented)", "中文公文（一、标题，首行缩进）", "中文公文（一、標題，首行縮排）";
+    EnglishStyle => "English (I. headings, blank lines)", "英文（I. 标题，空行分段）", "英文（I. 標題，空行分段）";
+    Preview => "Preview", "预览", "預覽";
+    SaveFile => "Save to file…", "保存到文件…", "儲存至檔案…";
+    WorkingCopy => "Working copy", "当前稿", "目前稿件";
+    Compare => "Compare", "比较", "比較";
+    Part => "Part", "部分", "部分";
+    Difference => "Difference", "差异", "差異";
+    Total => "Total", "合计", "合計";
+    FindLabel => "Find", "查找", "尋找";
+    ReplaceWith => "Replace with", "替换为", "取代為";
+    NoMatches => "No matches", "无匹配", "無符合";
+    Close => "Close", "关闭", "關閉";
+    DropToOpen => "Drop the file to open it", "松开鼠标以打开文件", "放開滑鼠以開啟檔案";
+    SpeechFiles => "Lectern speech", "Lectern 讲话稿", "Lectern 講話稿";
+    TextFiles => "Text or Markdown", "文本或 Markdown", "文字或 Markdown";
+    ImportNotes => "Import notes", "导入说明", "匯入說明";
+    LengthOf => "Speaking time", "讲话时长", "講話時長";
+}
+
+/// The text of a command's menu entry or button.
+pub fn label(lang: UiLanguage, msg: Msg) -> String {
+    tr(lang, msg).to_string()
+}
+
+/// `Section 2` / `第二部分`: how the interface names the section at `index` (0-based).
+pub fn section_name(lang: UiLanguage, index: usize) -> String {
+    match lang {
+        UiLanguage::En => format!("Section {}", index + 1),
+        UiLanguage::ZhHans | UiLanguage::ZhHant => {
+            format!("第{}部分", chinese_numeral(index + 1))
+        }
+    }
+}
+
+/// An accessible name for an action on a target: `Move up: Section 2`.
+pub fn action_on(lang: UiLanguage, msg: Msg, target: &str) -> String {
+    match lang {
+        UiLanguage::En => format!("{}: {target}", tr(lang, msg)),
+        UiLanguage::ZhHans | UiLanguage::ZhHant => format!("{}：{target}", tr(lang, msg)),
+    }
+}
+
+/// The length of a text for people: characters for Chinese speeches, words for English ones.
+pub fn count_label(lang: UiLanguage, counts: &Counts, chinese_speech: bool) -> String {
+    let (n, unit) = if chinese_speech || counts.words == 0 && counts.cjk_chars > 0 {
+        (
+            counts.cjk_chars,
+            match lang {
+                UiLanguage::En => "chars",
+                _ => "字",
+            },
+        )
+    } else {
+        (
+            counts.words,
+            match lang {
+                UiLanguage::En => "words",
+                UiLanguage::ZhHans => "词",
+                UiLanguage::ZhHant => "詞",
+            },
+        )
+    };
+    match lang {
+        UiLanguage::En => format!("{n} {unit}"),
+        _ => format!("{n}{unit}"),
+    }
+}
+
+/// `3 matches`, `2 of 5`, or `No matches`.
+pub fn matches_label(lang: UiLanguage, current: Option<usize>, total: usize) -> String {
+    if total == 0 {
+        return tr(lang, Msg::NoMatches).to_string();
+    }
+    match (lang, current) {
+        (UiLanguage::En, Some(i)) => format!("{} of {total}", i + 1),
+        (UiLanguage::En, None) if total == 1 => "1 match".to_string(),
+        (UiLanguage::En, None) => format!("{total} matches"),
+        (UiLanguage::ZhHans, Some(i)) => format!("第 {} 处，共 {total} 处", i + 1),
+        (UiLanguage::ZhHant, Some(i)) => format!("第 {} 處，共 {total} 處", i + 1),
+        (UiLanguage::ZhHans, None) => format!("{total} 处匹配"),
+        (UiLanguage::ZhHant, None) => format!("{total} 處符合"),
+    }
+}
+
+/// `Replaced 4` after a replace-all.
+pub fn replaced_label(lang: UiLanguage, count: usize) -> String {
+    match lang {
+        UiLanguage::En => format!("Replaced {count}"),
+        UiLanguage::ZhHans => format!("已替换 {count} 处"),
+        UiLanguage::ZhHant => format!("已取代 {count} 處"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_every_language() {
+        for &msg in ALL_MESSAGES {
+            for lang in UiLanguage::ALL {
+                assert!(!tr(lang, msg).trim().is_empty(), "{msg:?} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn locales() {
+        assert_eq!(UiLanguage::from_locale(Some("zh-CN")), UiLanguage::ZhHans);
+        assert_eq!(
+            UiLanguage::from_locale(Some("zh_TW.UTF-8")),
+            UiLanguage::ZhHant
+        );
+        assert_eq!(
+            UiLanguage::from_locale(Some("zh-Hant-HK")),
+            UiLanguage::ZhHant
+        );
+        assert_eq!(UiLanguage::from_locale(Some("de-DE")), UiLanguage::En);
+        assert_eq!(UiLanguage::from_locale(None), UiLanguage::En);
+    }
+
+    #[test]
+    fn numbers_in_text() {
+        assert_eq!(section_name(UiLanguage::ZhHans, 1), "第二部分");
+        assert_eq!(matches_label(UiLanguage::En, None, 3), "3 matches");
+        assert_eq!(matches_label(UiLanguage::En, Some(1), 3), "2 of 3");
+        let counts = Counts {
+            cjk_chars: 12,
+            words: 0,
+            seconds: 4.0,
+        };
+        assert_eq!(count_label(UiLanguage::ZhHans, &counts, true), "12字");
+        assert_eq!(count_label(UiLanguage::En, &counts, false), "12 chars");
+    }
+}

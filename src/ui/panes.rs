@@ -1,0 +1,335 @@
+//! The centre column: one pane per part of the speech, stacked like a page.
+//!
+//! Panes never change the document themselves: a text field edits its buffer and sends
+//! [`Command::SetText`] with the new text.
+
+use egui::text::{CCursor, CCursorRange};
+use egui::{Align, Color32, Id, Layout, RichText, TextBuffer, Ui};
+
+use crate::stats::format_duration;
+
+use super::app::LecternApp;
+use super::commands::Command;
+use super::find::highlighted_job;
+use super::i18n::{Msg, action_on, section_name, tr};
+use super::icons::{Icon, icon_button};
+use super::state::{Field, Pane, panes};
+
+/// The size of the speech's text in the panes, in points (Chinese needs a little more than
+/// egui's default).
+pub const BODY_FONT_SIZE: f32 = 16.0;
+
+/// The widest the page column gets, in points.
+const PAGE_WIDTH: f32 = 820.0;
+
+/// The id of a field's text edit.
+pub fn field_id(field: Field) -> Id {
+    Id::unique(("lectern_field", field))
+}
+
+impl LecternApp {
+    /// The centre column.
+    pub(crate) fn panes_ui(&mut self, ui: &mut Ui) {
+        let scroll_to = self.scroll_to.take();
+        egui::ScrollArea::vertical()
+            .id_salt("panes_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let width = ui.available_width().min(PAGE_WIDTH);
+                let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+                ui.horizontal(|ui| {
+                    ui.add_space(margin);
+                    ui.vertical(|ui| {
+                        ui.set_width(width);
+                        for pane in panes(&self.doc.speech) {
+                            self.pane_ui(ui, pane, scroll_to == Some(pane));
+                            ui.add_space(8.0);
+                        }
+                    });
+                });
+            });
+    }
+
+    fn pane_ui(&mut self, ui: &mut Ui, pane: Pane, scroll_here: bool) {
+        let lang = self.lang;
+        let collapsed = self.collapsed.contains(&pane);
+        let frame = egui::Frame::group(ui.style())
+            .inner_margin(10.0)
+            .corner_radius(6.0)
+            .fill(ui.visuals().window_fill);
+        let response = frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let header = ui.horizontal(|ui| {
+                    let (icon, msg) = if collapsed {
+                        (Icon::Right, Msg::Expand)
+                    } else {
+                        (Icon::Down, Msg::Collapse)
+                    };
+                    let toggle_name = action_on(lang, msg, &self.pane_accessible_name(pane));
+                    if icon_button(ui, icon, &toggle_name, true).clicked() {
+                        self.queue.push(Command::TogglePane(pane));
+                    }
+                    let length = self.pane_length(pane);
+                    match pane {
+                        Pane::Section(id) => {
+                            let index = self.doc.speech.section_index(id)?;
+                            ui.label(
+                                RichText::new(self.numbering().label(index))
+                                    .strong()
+                                    .size(17.0),
+                            );
+                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                ui.label(RichText::new(length).weak());
+                                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                                    self.heading_field_ui(ui, id, index);
+                                });
+                            });
+                        }
+                        _ => {
+                            let label =
+                                ui.label(RichText::new(self.pane_title(pane)).strong().size(15.0));
+                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                                ui.label(RichText::new(length).weak());
+                            });
+                            return Some(label.id);
+                        }
+                    }
+                    None
+                });
+                let label = header.inner;
+                if let Pane::Section(id) = pane {
+                    self.budget_ui(ui, id);
+                }
+                if collapsed {
+                    return;
+                }
+                match pane {
+                    Pane::Title => self.single_field_ui(ui, Field::Title, label),
+                    Pane::Greeting => self.single_field_ui(ui, Field::Greeting, label),
+                    Pane::Opening => self.text_field_ui(ui, Field::Opening, label),
+                    Pane::Closing => self.text_field_ui(ui, Field::Closing, label),
+                    Pane::Section(id) => self.text_field_ui(ui, Field::Body(id), None),
+                }
+            })
+            .response;
+        if scroll_here {
+            response.scroll_to_me(Some(Align::TOP));
+        }
+    }
+
+    /// How screen readers and tests name a pane: `Opening`, `Section 2`.
+    pub(crate) fn pane_accessible_name(&self, pane: Pane) -> String {
+        match pane {
+            Pane::Section(id) => self
+                .doc
+                .speech
+                .section_index(id)
+                .map(|i| section_name(self.lang, i))
+                .unwrap_or_default(),
+            _ => self.pane_title(pane),
+        }
+    }
+
+    fn guidance(&self, field: Field) -> String {
+        let speech = &self.doc.speech;
+        match field {
+            Field::Title => speech.guidance.title.clone(),
+            Field::Greeting => speech.guidance.greeting.clone(),
+            Field::Opening => speech.guidance.opening.clone(),
+            Field::Closing => speech.guidance.closing.clone(),
+            Field::Heading(id) => speech
+                .section_index(id)
+                .map(|i| section_name(self.lang, i))
+                .map(|name| format!("{} — {name}", tr(self.lang, Msg::Heading)))
+                .unwrap_or_default(),
+            Field::Body(id) => speech
+                .section_index(id)
+                .map(|i| speech.sections[i].guidance.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Applies pending focus and find-selection requests to a field's text edit.
+    fn prepare_field(&mut self, ui: &Ui, field: Field, text: &str) {
+        let id = field_id(field);
+        if self.focus == Some(field) {
+            ui.memory_mut(|m| m.request_focus(id));
+            self.focus = None;
+        }
+        if let Some(m) = self.find.select.as_ref().filter(|m| m.field == field) {
+            if let (Some(before), Some(selected)) =
+                (text.get(..m.range.start), text.get(m.range.clone()))
+            {
+                let start = before.chars().count();
+                let end = start + selected.chars().count();
+                let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+                state.cursor.set_char_range(Some(CCursorRange::two(
+                    CCursor::new(start),
+                    CCursor::new(end),
+                )));
+                egui::TextEdit::store_state(ui.ctx(), id, state);
+            }
+            self.find.select = None;
+        }
+    }
+
+    /// Sends the new text of a field that the writer changed.
+    fn finish_field(&mut self, field: Field, text: String, changed: bool) {
+        if changed {
+            self.queue.push(Command::SetText {
+                field,
+                text: text.clone(),
+            });
+        }
+        self.buffers.insert(field, text);
+    }
+
+    fn single_field_ui(&mut self, ui: &mut Ui, field: Field, label: Option<Id>) {
+        let mut text = self.buffers.remove(&field).unwrap_or_default();
+        self.prepare_field(ui, field, &text);
+        let hint = self.guidance(field);
+        let size = if field == Field::Title { 20.0 } else { 16.0 };
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id(field_id(field))
+                .hint_text(hint)
+                .font(egui::FontId::proportional(size))
+                .desired_width(f32::INFINITY),
+        );
+        let response = match label {
+            Some(label) => response.labelled_by(label),
+            None => response.accessible_name(self.pane_title(field.pane())),
+        };
+        self.finish_field(field, text, response.changed());
+    }
+
+    fn heading_field_ui(&mut self, ui: &mut Ui, id: crate::model::SectionId, index: usize) {
+        let field = Field::Heading(id);
+        let mut text = self.buffers.remove(&field).unwrap_or_default();
+        self.prepare_field(ui, field, &text);
+        let hint = self.guidance(field);
+        let highlights = self.highlights(field);
+        let font = egui::FontId::proportional(17.0);
+        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY);
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let mut edit = egui::TextEdit::singleline(&mut text)
+            .id(field_id(field))
+            .hint_text(hint)
+            .font(egui::FontId::proportional(17.0))
+            .desired_width(ui.available_width().max(80.0));
+        if !highlights.is_empty() {
+            edit = edit.layouter(&mut layouter);
+        }
+        let response = ui.add(edit).accessible_name(action_on(
+            self.lang,
+            Msg::Heading,
+            &section_name(self.lang, index),
+        ));
+        self.finish_field(field, text, response.changed());
+    }
+
+    fn text_field_ui(&mut self, ui: &mut Ui, field: Field, label: Option<Id>) {
+        let mut text = self.buffers.remove(&field).unwrap_or_default();
+        self.prepare_field(ui, field, &text);
+        let hint = self.guidance(field);
+        let highlights = self.highlights(field);
+        let font = egui::FontId::proportional(BODY_FONT_SIZE);
+        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, wrap_width: f32| {
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width);
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let mut edit = egui::TextEdit::multiline(&mut text)
+            .id(field_id(field))
+            .font(egui::FontId::proportional(BODY_FONT_SIZE))
+            .hint_text(hint)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .lock_focus(true);
+        if !highlights.is_empty() {
+            edit = edit.layouter(&mut layouter);
+        }
+        let name = match field {
+            Field::Body(id) => self
+                .doc
+                .speech
+                .section_index(id)
+                .map(|i| action_on(self.lang, Msg::Text, &section_name(self.lang, i)))
+                .unwrap_or_default(),
+            _ => self.pane_title(field.pane()),
+        };
+        let response = ui.add(edit);
+        let response = match label {
+            Some(label) => response.labelled_by(label),
+            None => response.accessible_name(name),
+        };
+        self.finish_field(field, text, response.changed());
+    }
+
+    /// A section's time budget: a bar that turns red when the section runs over, and the
+    /// budget in minutes (an even share of the target unless the writer set one).
+    fn budget_ui(&mut self, ui: &mut Ui, id: crate::model::SectionId) {
+        let Some(index) = self.doc.speech.section_index(id) else {
+            return;
+        };
+        let lang = self.lang;
+        let seconds = self.pane_counts(Pane::Section(id)).seconds;
+        let budget = self.doc.budget_minutes(index);
+        ui.horizontal(|ui| {
+            ui.add_space(22.0);
+            ui.label(RichText::new(tr(lang, Msg::Budget)).small().weak());
+            let mut minutes = budget.unwrap_or(0.0);
+            let drag = ui
+                .add(
+                    egui::DragValue::new(&mut minutes)
+                        .range(0.0..=600.0)
+                        .speed(0.1)
+                        .max_decimals(1),
+                )
+                .accessible_name(action_on(lang, Msg::Budget, &section_name(lang, index)));
+            if drag.changed() {
+                self.queue.push(Command::SetBudget {
+                    id,
+                    minutes: Some(minutes),
+                });
+            }
+            if self.doc.budgets.contains_key(&id)
+                && ui
+                    .small_button(tr(lang, Msg::Reset))
+                    .accessible_name(action_on(
+                        lang,
+                        Msg::ResetBudget,
+                        &section_name(lang, index),
+                    ))
+                    .on_hover_text(tr(lang, Msg::ResetBudget))
+                    .clicked()
+            {
+                self.queue.push(Command::SetBudget { id, minutes: None });
+            }
+            if let Some(budget) = budget.filter(|b| *b > 0.0) {
+                let fraction = (seconds / (budget * 60.0)) as f32;
+                let over = fraction > 1.0;
+                let mut bar = egui::ProgressBar::new(fraction.min(1.0))
+                    .desired_width(160.0)
+                    .desired_height(10.0)
+                    .text(
+                        RichText::new(format!(
+                            "{} / {}",
+                            format_duration(seconds),
+                            format_duration(budget * 60.0)
+                        ))
+                        .small(),
+                    );
+                if over {
+                    bar = bar.fill(Color32::from_rgb(200, 50, 50));
+                }
+                let bar = ui.add(bar);
+                if over {
+                    bar.on_hover_text(tr(lang, Msg::OverBudget));
+                }
+            }
+        });
+    }
+}

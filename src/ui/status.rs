@@ -1,0 +1,102 @@
+//! The status bar: total length, speaking time against the target, save state, file name.
+
+use egui::{Align, Color32, Layout, RichText, Ui};
+
+use crate::stats::format_duration;
+
+use super::app::LecternApp;
+use super::commands::Command;
+use super::i18n::{Msg, count_label, tr};
+
+/// Whether the document is saved, for the status bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// The file has everything.
+    Saved,
+    /// There are changes the file does not have.
+    Modified,
+    /// The document has never been saved.
+    UnsavedNew,
+}
+
+impl LecternApp {
+    /// Whether the document is saved.
+    pub fn save_state(&mut self) -> SaveState {
+        if self.path.is_none() {
+            SaveState::UnsavedNew
+        } else if self.is_modified() {
+            SaveState::Modified
+        } else {
+            SaveState::Saved
+        }
+    }
+
+    /// The status bar.
+    pub(crate) fn status_bar_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang;
+        let total = self.stats.total;
+        let state = self.save_state();
+        ui.horizontal(|ui| {
+            ui.label(count_label(lang, &total, self.chinese_speech()));
+            if self.chinese_speech() && total.words > 0 {
+                ui.label(RichText::new(count_label(lang, &total, false)).weak());
+            }
+            ui.separator();
+            let target = self.doc.speech.meta.target_minutes;
+            let over = target.is_some_and(|t| total.seconds > t * 60.0);
+            let time = match target {
+                Some(t) => format!(
+                    "{}: {} / {}",
+                    tr(lang, Msg::LengthOf),
+                    format_duration(total.seconds),
+                    format_duration(t * 60.0)
+                ),
+                None => format!(
+                    "{}: {}",
+                    tr(lang, Msg::LengthOf),
+                    format_duration(total.seconds)
+                ),
+            };
+            let time = RichText::new(time);
+            ui.label(if over {
+                time.color(Color32::from_rgb(200, 50, 50))
+            } else {
+                time
+            });
+            let label = ui.label(RichText::new(tr(lang, Msg::Target)).weak());
+            let mut minutes = target.unwrap_or(0.0);
+            let drag = ui
+                .add(
+                    egui::DragValue::new(&mut minutes)
+                        .range(0.0..=600.0)
+                        .speed(0.5)
+                        .max_decimals(1),
+                )
+                .labelled_by(label.id);
+            if drag.changed() {
+                self.queue.push(Command::SetTarget(Some(minutes)));
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let name = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| tr(lang, Msg::Untitled).to_string());
+                let full = self
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| name.clone());
+                ui.label(RichText::new(name).strong()).on_hover_text(full);
+                ui.separator();
+                let (msg, color) = match state {
+                    SaveState::Saved => (Msg::Saved, ui.visuals().weak_text_color()),
+                    SaveState::Modified => (Msg::Modified, Color32::from_rgb(210, 140, 30)),
+                    SaveState::UnsavedNew => (Msg::UnsavedNew, Color32::from_rgb(210, 140, 30)),
+                };
+                ui.label(RichText::new(tr(lang, msg)).color(color));
+            });
+        });
+    }
+}
