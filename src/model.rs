@@ -209,6 +209,10 @@ pub struct Section {
     pub paragraphs: Vec<String>,
     /// Template guidance, shown as a hint in an empty pane, never exported.
     pub guidance: String,
+    /// The writer's time budget for this section, in minutes; `None` means an even share of the
+    /// speech's target length.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_minutes: Option<f64>,
 }
 
 impl Section {
@@ -219,6 +223,7 @@ impl Section {
             heading: heading.into(),
             paragraphs,
             guidance: String::new(),
+            budget_minutes: None,
         }
     }
 }

@@ -27,6 +27,8 @@ pub enum EditGroup {
     Budget(crate::model::SectionId),
     /// Dragging the target length.
     Target,
+    /// Typing in one of the details or the notes.
+    Detail(super::details::DetailKind),
 }
 
 /// What to do once the unsaved-changes question is answered.

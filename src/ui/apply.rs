@@ -1,7 +1,5 @@
 //! [`LecternApp::apply`]: the one place where commands change the editor.
 
-use std::sync::Arc;
-
 use chrono::Utc;
 
 use crate::model::Section;
@@ -90,12 +88,15 @@ impl LecternApp {
             Command::SetBudget { id, minutes } => {
                 // Dragging the value is one step; resetting it is a step of its own.
                 let group = minutes.map(|_| EditGroup::Budget(id));
+                let minutes = minutes.filter(|m| m.is_finite() && *m >= 0.0);
                 self.change(group, |doc| {
-                    let budgets = Arc::make_mut(&mut doc.budgets);
-                    match minutes.filter(|m| m.is_finite() && *m >= 0.0) {
-                        Some(m) => budgets.insert(id, m) != Some(m),
-                        None => budgets.remove(&id).is_some(),
-                    }
+                    let Some(index) = doc.speech.section_index(id) else {
+                        return false;
+                    };
+                    let section = &mut doc.speech.sections[index];
+                    let changed = section.budget_minutes != minutes;
+                    section.budget_minutes = minutes;
+                    changed
                 });
             }
             Command::SetTarget(minutes) => {
@@ -104,6 +105,11 @@ impl LecternApp {
                     let changed = doc.speech.meta.target_minutes != minutes;
                     doc.speech.meta.target_minutes = minutes;
                     changed
+                });
+            }
+            Command::SetDetail(detail) => {
+                self.change(Some(EditGroup::Detail(detail.kind())), |doc| {
+                    detail.apply_to(&mut doc.speech)
                 });
             }
             Command::Find => {

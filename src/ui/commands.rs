@@ -91,6 +91,8 @@ pub enum Command {
     },
     /// Set the speech's target length in minutes.
     SetTarget(Option<f64>),
+    /// Change the speech's details (speaker, occasion, date, language) or its notes.
+    SetDetail(super::details::Detail),
     /// Show the find and replace bar.
     Find,
     /// Go to the next match.
@@ -218,6 +220,7 @@ impl Command {
             Command::MoveSectionDown(_) => Msg::MoveSectionDown,
             Command::SetBudget { .. } => Msg::Budget,
             Command::SetTarget(_) => Msg::Target,
+            Command::SetDetail(_) => Msg::Details,
             Command::Find => Msg::Find,
             Command::FindNext => Msg::FindNext,
             Command::FindPrev => Msg::FindPrev,

@@ -250,6 +250,7 @@ pub fn highlighted_job(
     font_id: &egui::FontId,
     highlights: &[(Range<usize>, bool)],
     wrap_width: f32,
+    first_line_indent: f32,
 ) -> LayoutJob {
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
@@ -273,6 +274,19 @@ pub fn highlighted_job(
         ..Default::default()
     };
     let plain = TextFormat::simple(font_id.clone(), color);
+    let mut paragraph_start = true;
+    let mut append = |job: &mut LayoutJob, piece: &str, format: &TextFormat| {
+        // Each paragraph (line) starts indented, so paragraphs stay apart when they wrap.
+        for line in piece.split_inclusive('\n') {
+            let leading = if paragraph_start {
+                first_line_indent
+            } else {
+                0.0
+            };
+            job.append(line, leading, format.clone());
+            paragraph_start = line.ends_with('\n');
+        }
+    };
     let mut at = 0;
     for (range, is_current) in highlights {
         let valid = range.start >= at
@@ -282,13 +296,13 @@ pub fn highlighted_job(
         if !valid {
             continue;
         }
-        job.append(&text[at..range.start], 0.0, plain.clone());
+        append(&mut job, &text[at..range.start], &plain);
         let mut marked = plain.clone();
         marked.background = if *is_current { current } else { all };
-        job.append(&text[range.clone()], 0.0, marked);
+        append(&mut job, &text[range.clone()], &marked);
         at = range.end;
     }
-    job.append(&text[at..], 0.0, plain);
+    append(&mut job, &text[at..], &plain);
     job
 }
 

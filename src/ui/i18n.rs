@@ -150,6 +150,13 @@ messages! {
     ResetBudget => "Reset to an even share of the target", "恢复为按目标时长平均分配", "恢復為按目標時長平均分配";
     OverBudget => "Over budget", "超出预算", "超出預算";
     Target => "Target (min)", "目标时长（分钟）", "目標時長（分鐘）";
+    Details => "Details", "基本信息", "基本資訊";
+    Speaker => "Speaker", "讲话人", "講話人";
+    Occasion => "Occasion", "场合", "場合";
+    Date => "Date", "日期", "日期";
+    SpeechLanguage => "Language of the speech", "讲话稿语言", "講話稿語言";
+    Notes => "Notes", "备注", "備註";
+    NotesHelp => "Kept with the speech, never exported (an import puts here what it found above the title).", "随稿保存，不会导出（导入时标题上方的内容放在这里）。", "隨稿保存，不會匯出（匯入時標題上方的內容放在這裡）。";
     Saved => "Saved", "已保存", "已儲存";
     Modified => "Modified", "已修改", "已修改";
     UnsavedNew => "Unsaved new file", "未保存的新文件", "未儲存的新檔案";

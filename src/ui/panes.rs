@@ -41,10 +41,12 @@ impl LecternApp {
                     ui.add_space(margin);
                     ui.vertical(|ui| {
                         ui.set_width(width);
+                        self.details_ui(ui);
                         for pane in panes(&self.doc.speech) {
                             self.pane_ui(ui, pane, scroll_to == Some(pane));
                             ui.add_space(8.0);
                         }
+                        self.notes_ui(ui);
                     });
                 });
             });
@@ -212,7 +214,7 @@ impl LecternApp {
         let highlights = self.highlights(field);
         let font = egui::FontId::proportional(17.0);
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
-            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY);
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY, 0.0);
             ui.fonts_mut(|f| f.layout_job(job))
         };
         let mut edit = egui::TextEdit::singleline(&mut text)
@@ -237,20 +239,24 @@ impl LecternApp {
         let hint = self.guidance(field);
         let highlights = self.highlights(field);
         let font = egui::FontId::proportional(BODY_FONT_SIZE);
+        // Chinese paragraphs start two characters in, as on the printed page; English ones one em.
+        let indent = if self.chinese_speech() {
+            2.0 * BODY_FONT_SIZE
+        } else {
+            BODY_FONT_SIZE
+        };
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, wrap_width: f32| {
-            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width);
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width, indent);
             ui.fonts_mut(|f| f.layout_job(job))
         };
-        let mut edit = egui::TextEdit::multiline(&mut text)
+        let edit = egui::TextEdit::multiline(&mut text)
             .id(field_id(field))
             .font(egui::FontId::proportional(BODY_FONT_SIZE))
             .hint_text(hint)
             .desired_rows(3)
             .desired_width(f32::INFINITY)
-            .lock_focus(true);
-        if !highlights.is_empty() {
-            edit = edit.layouter(&mut layouter);
-        }
+            .lock_focus(true)
+            .layouter(&mut layouter);
         let name = match field {
             Field::Body(id) => self
                 .doc
@@ -295,7 +301,7 @@ impl LecternApp {
                     minutes: Some(minutes),
                 });
             }
-            if self.doc.budgets.contains_key(&id)
+            if self.doc.speech.sections[index].budget_minutes.is_some()
                 && ui
                     .small_button(tr(lang, Msg::Reset))
                     .accessible_name(action_on(

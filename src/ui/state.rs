@@ -1,6 +1,5 @@
 //! The editor's document and the small value types the panes and commands talk about.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -11,10 +10,11 @@ use crate::project::{Draft, Project, Settings};
 
 use super::i18n::UiLanguage;
 
-/// What undo and redo work on: the working copy, the drafts and the per-section time budgets.
+/// What undo and redo work on: the working copy (with its per-section time budgets), the drafts
+/// and the settings.
 ///
-/// Drafts and budgets sit behind [`Arc`]s, so a snapshot taken for undo shares them with the
-/// document until one of them changes (typing does not copy the drafts).
+/// Drafts sit behind an [`Arc`], so a snapshot taken for undo shares them with the document until
+/// they change (typing does not copy the drafts).
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
     /// The working copy.
@@ -23,9 +23,6 @@ pub struct Doc {
     pub drafts: Arc<Vec<Draft>>,
     /// The project's settings (speaking rates, numbering).
     pub settings: Settings,
-    /// Per-section time budgets set by the writer, in minutes. Sections without one get an
-    /// even share of the target length. Kept with the document for undo, not in the file.
-    pub budgets: Arc<BTreeMap<SectionId, f64>>,
 }
 
 impl PartialEq for Doc {
@@ -33,7 +30,6 @@ impl PartialEq for Doc {
         self.speech == other.speech
             && (Arc::ptr_eq(&self.drafts, &other.drafts) || self.drafts == other.drafts)
             && self.settings == other.settings
-            && (Arc::ptr_eq(&self.budgets, &other.budgets) || self.budgets == other.budgets)
     }
 }
 
@@ -44,7 +40,6 @@ impl Doc {
             speech: project.speech,
             drafts: Arc::new(project.drafts),
             settings: project.settings,
-            budgets: Arc::default(),
         }
     }
 
@@ -57,11 +52,9 @@ impl Doc {
         }
     }
 
-    /// Whether the parts that are saved to the file are the same (budgets are not saved).
+    /// Whether the parts that are saved to the file are the same.
     pub fn same_content(&self, other: &Doc) -> bool {
-        self.speech == other.speech
-            && (Arc::ptr_eq(&self.drafts, &other.drafts) || self.drafts == other.drafts)
-            && self.settings == other.settings
+        self == other
     }
 
     /// Runs `f` on the document as a [`Project`] (to use the core's draft operations) without
@@ -82,8 +75,8 @@ impl Doc {
     /// the target. `None` when neither is set.
     pub fn budget_minutes(&self, index: usize) -> Option<f64> {
         let section = self.speech.sections.get(index)?;
-        if let Some(minutes) = self.budgets.get(&section.id) {
-            return Some(*minutes);
+        if let Some(minutes) = section.budget_minutes {
+            return Some(minutes);
         }
         let target = self.speech.meta.target_minutes?;
         let count = self.speech.sections.len();
@@ -301,7 +294,7 @@ mod tests {
         doc.speech.meta.target_minutes = Some(30.0);
         doc.speech.sections = vec![Section::new("a", vec![]), Section::new("b", vec![])];
         assert_eq!(doc.budget_minutes(0), Some(15.0));
-        Arc::make_mut(&mut doc.budgets).insert(doc.speech.sections[1].id, 5.0);
+        doc.speech.sections[1].budget_minutes = Some(5.0);
         assert_eq!(doc.budget_minutes(1), Some(5.0));
         assert_eq!(doc.budget_minutes(2), None);
     }
