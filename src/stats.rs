@@ -55,7 +55,14 @@ pub struct SpeechStats {
 
 /// Whether `c` is counted as a CJK character: Han ideographs, kana, hangul.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    let code = c as u32;
+    if code < 0x1100 {
+        return false;
+    }
+    if (0x4E00..=0x9FFF).contains(&code) {
+        return true;
+    }
+    matches!(code,
         0x3005 | 0x3007 // 々 〇
         | 0x3021..=0x3029 // Hangzhou numerals
         | 0x3040..=0x309F // Hiragana
@@ -73,7 +80,11 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() && !is_cjk(c)
+    }
 }
 
 /// Counts CJK characters and words in `text`, and its speaking time at `settings`' rates.
