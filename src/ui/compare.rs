@@ -1,16 +1,11 @@
-//! "Compare drafts…": two versions side by side, part by part, with their lengths and times.
-//! Sections are matched by their id, so a moved or renamed section is still compared with
-//! itself. (The text diff view comes later.)
-
-use egui::{Context, RichText, Ui};
+//! Two versions' lengths and times, part by part (sections matched by their id). The compare
+//! view itself, with the text diff, is [`super::diff_view`].
 
 use crate::model::{Numbering, PartRef, SectionId, Speech};
 use crate::project::Settings;
-use crate::stats::{Counts, format_duration, part_counts};
+use crate::stats::{Counts, part_counts};
 
-use super::app::{LecternApp, Version};
-use super::drafts::local_time;
-use super::i18n::{Msg, UiLanguage, count_label, tr};
+use super::i18n::{Msg, UiLanguage, tr};
 
 /// One row of the comparison: a part and its counts on each side (`None` where it is missing).
 #[derive(Clone, Debug, PartialEq)]
@@ -94,114 +89,6 @@ pub fn compare_rows(
     };
     rows.push(total_row);
     rows
-}
-
-impl LecternApp {
-    fn version_speech(&self, version: Version) -> Option<&Speech> {
-        match version {
-            Version::Working => Some(&self.doc.speech),
-            Version::Draft(id) => self
-                .doc
-                .drafts
-                .iter()
-                .find(|d| d.id == id)
-                .map(|d| &d.speech),
-        }
-    }
-
-    fn version_name(&self, version: Version) -> String {
-        match version {
-            Version::Working => tr(self.lang, Msg::WorkingCopy).to_string(),
-            Version::Draft(id) => self
-                .doc
-                .drafts
-                .iter()
-                .find(|d| d.id == id)
-                .map(|d| format!("{} ({})", d.name, local_time(d.created)))
-                .unwrap_or_default(),
-        }
-    }
-
-    fn version_picker_ui(&self, ui: &mut Ui, salt: &str, version: &mut Version) {
-        let label = ui.label(salt.trim_start_matches("compare_").to_uppercase());
-        egui::ComboBox::from_id_salt(salt)
-            .selected_text(self.version_name(*version))
-            .width(260.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(
-                    version,
-                    Version::Working,
-                    self.version_name(Version::Working),
-                );
-                for draft in self.doc.drafts.iter().rev() {
-                    let v = Version::Draft(draft.id);
-                    ui.selectable_value(version, v, self.version_name(v));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-    }
-
-    /// The comparison window, when open.
-    pub(crate) fn compare_window(&mut self, ctx: &Context) {
-        let Some(mut state) = self.compare else {
-            return;
-        };
-        let lang = self.lang;
-        let chinese = self.chinese_speech();
-        let mut open = true;
-        egui::Window::new(tr(lang, Msg::Compare))
-            .id(egui::Id::unique("compare_window"))
-            .open(&mut open)
-            .default_width(560.0)
-            .show(ctx, |ui| {
-                ui.horizontal(|ui| self.version_picker_ui(ui, "compare_a", &mut state.a));
-                ui.horizontal(|ui| self.version_picker_ui(ui, "compare_b", &mut state.b));
-                ui.separator();
-                let (Some(a), Some(b)) =
-                    (self.version_speech(state.a), self.version_speech(state.b))
-                else {
-                    return;
-                };
-                let rows = compare_rows(lang, a, b, &self.doc.settings);
-                let cell = |c: Option<Counts>| match c {
-                    Some(c) => format!(
-                        "{} · {}",
-                        count_label(lang, &c, chinese),
-                        format_duration(c.seconds)
-                    ),
-                    None => "—".to_string(),
-                };
-                egui::Grid::new("compare_grid")
-                    .striped(true)
-                    .num_columns(4)
-                    .show(ui, |ui| {
-                        ui.label(RichText::new(tr(lang, Msg::Part)).strong());
-                        ui.label(RichText::new("A").strong());
-                        ui.label(RichText::new("B").strong());
-                        ui.label(RichText::new(tr(lang, Msg::Difference)).strong());
-                        ui.end_row();
-                        for row in rows {
-                            ui.label(&row.name);
-                            ui.label(cell(row.a));
-                            ui.label(cell(row.b));
-                            let a = row.a.unwrap_or_default();
-                            let b = row.b.unwrap_or_default();
-                            let delta_chars = b.cjk_chars as i64 - a.cjk_chars as i64;
-                            let delta_words = b.words as i64 - a.words as i64;
-                            let delta_secs = b.seconds - a.seconds;
-                            let sign = if delta_secs < 0.0 { "−" } else { "+" };
-                            let amount = if chinese { delta_chars } else { delta_words };
-                            ui.label(format!(
-                                "{amount:+} · {sign}{}",
-                                format_duration(delta_secs.abs())
-                            ));
-                            ui.end_row();
-                        }
-                    });
-            });
-        self.compare = open.then_some(state);
-    }
 }
 
 #[cfg(test)]
