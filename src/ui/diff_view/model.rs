@@ -21,7 +21,7 @@ pub struct PartView {
     pub key: PartKey,
     /// What happened to it.
     pub status: PartStatus,
-    /// Its name, e.g. `三、 → 二、提高站位` or `Opening`.
+    /// Its name, e.g. `三、 » 二、提高站位` or `Opening`.
     pub name: String,
     /// The summary line: name, status and time change.
     pub summary: String,
@@ -68,7 +68,7 @@ pub fn signed_duration(seconds: f64) -> String {
 }
 
 /// The name of a part: `Opening`, or for a section its number(s) and heading —
-/// `三、 → 二、提高站位` when it moved.
+/// `三、 » 二、提高站位` when it moved.
 pub fn part_name(lang: UiLanguage, part: &PartDiff, new_speech: &Speech) -> String {
     let numbering = Numbering::for_language(new_speech.meta.language);
     let msg = match part.kind {
@@ -85,7 +85,7 @@ pub fn part_name(lang: UiLanguage, part: &PartDiff, new_speech: &Speech) -> Stri
                 .trim();
             let number = match (part.old_index, part.new_index) {
                 (Some(old), Some(new)) if old != new => {
-                    format!("{} → {}", numbering.label(old), numbering.label(new))
+                    format!("{} » {}", numbering.label(old), numbering.label(new))
                 }
                 (_, Some(new)) => numbering.label(new),
                 (Some(old), None) => numbering.label(old),
