@@ -235,10 +235,8 @@ impl LecternApp {
                 self.reject(part, change.map_or(Reject::Structure, Reject::Change));
             }
             Command::RejectPart(part) => self.reject(part, Reject::All),
-            Command::SetCompare(state) => {
-                if self.compare != Some(state) {
-                    self.open_compare(state.a, state.b, self.diff_view.settings.review);
-                }
+            Command::SetCompare(state) if self.compare != Some(state) => {
+                self.open_compare(state.a, state.b, self.diff_view.settings.review);
             }
             Command::SetDiffSettings(settings) => self.diff_view.settings = settings,
             Command::CloseCompare => self.compare = None,
