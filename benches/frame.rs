@@ -127,7 +127,11 @@ fn frames(c: &mut Criterion) {
     );
 
     let mut compare = Window::new(app_with_edited_draft(dir.path()));
-    assert!(compare.app.diff_position().1 > 10, "{:?}", compare.app.diff_position());
+    assert!(
+        compare.app.diff_position().1 > 10,
+        "{:?}",
+        compare.app.diff_position()
+    );
     group.bench_function("diff_view_idle", |b| b.iter(|| compare.frame(Vec::new())));
     let f8 = egui::Event::Key {
         key: egui::Key::F8,

@@ -189,6 +189,12 @@ fn a_reviewers_text_is_imported_as_a_draft_and_one_of_its_changes_taken() {
     .unwrap();
     dialogs.push_open(Some(path));
     let steps = harness.state().undo_steps();
+    // Hide the drafts panel (it has the same button) and use the Draft menu.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::D,
+    );
+    harness.run();
     click(&mut harness, "Draft");
     click(&mut harness, "Import text as draft…");
     let drafts = harness.state().drafts().to_vec();

@@ -437,10 +437,11 @@ impl LecternApp {
                         },
                     ),
                 ] {
-                    if ui
-                        .add_enabled(enabled, egui::Button::new(tr(lang, msg)))
-                        .clicked()
-                    {
+                    let mut response = ui.add_enabled(enabled, egui::Button::new(tr(lang, msg)));
+                    if self.diff_view.settings.review {
+                        response = response.on_hover_text(tr(lang, Msg::ReviewHelp));
+                    }
+                    if response.clicked() {
                         self.queue.push(command);
                     }
                 }
