@@ -106,6 +106,10 @@ fn two_drafts_are_compared_and_next_and_previous_step_through_the_changes() {
         summary[0].starts_with("一、提高站位  modified  +"),
         "{summary:?}"
     );
+    // Inline mode, and no merging of small changes, draw the same comparison.
+    click(&mut harness, "Inline");
+    click(&mut harness, "Merge small changes");
+    assert_eq!(harness.state_mut().diff_position().1, 2);
     click(&mut harness, "Close comparison");
     assert!(
         harness.query_by_label("Text: Section 1").is_some(),
