@@ -1,8 +1,9 @@
 //! One headless frame of the whole editor with a 45,000-character speech open: an idle frame,
-//! and a frame that types one character into a section.
+//! a frame that types one character into a section, and frames of the compare view (the speech
+//! as a draft against an edited working copy): idle, and stepping to the next change.
 //!
 //! Run: `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`.
-//! Goals: idle ≤ 1 ms median, keystroke ≤ 2 ms median.
+//! Goals: idle ≤ 1 ms median, keystroke ≤ 2 ms median, compare view ≤ 16 ms.
 
 use std::hint::black_box;
 
@@ -12,7 +13,7 @@ use lectern::project::Project;
 use lectern::ui::i18n::UiLanguage;
 use lectern::ui::panes::field_id;
 use lectern::ui::state::Field;
-use lectern::ui::{AppOptions, LecternApp, ScriptedDialogs, UiPrefs};
+use lectern::ui::{AppOptions, Command, LecternApp, ScriptedDialogs, UiPrefs};
 
 /// A paragraph of about 120 characters of Chinese speech text.
 const PARAGRAPH: &str = "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点和落脚点，\
@@ -124,7 +125,65 @@ fn frames(c: &mut Criterion) {
         typing.app.revision() > 1,
         "the keystrokes reached the document"
     );
+
+    let mut compare = Window::new(app_with_edited_draft(dir.path()));
+    assert!(
+        compare.app.diff_position().1 > 10,
+        "{:?}",
+        compare.app.diff_position()
+    );
+    group.bench_function("diff_view_idle", |b| b.iter(|| compare.frame(Vec::new())));
+    let f8 = egui::Event::Key {
+        key: egui::Key::F8,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    group.bench_function("diff_view_next_change", |b| {
+        b.iter(|| compare.frame(vec![f8.clone()]))
+    });
+    assert!(compare.app.diff_position().0.is_some(), "F8 moved");
     group.finish();
+}
+
+/// The big speech saved as a draft, then edited (a sentence changed in every fifth paragraph,
+/// one section moved, the title changed), with the compare view open.
+fn app_with_edited_draft(dir: &std::path::Path) -> LecternApp {
+    let mut app = app_with_big_speech(dir);
+    app.apply(Command::SaveDraftNamed {
+        name: "初稿".into(),
+        note: None,
+    });
+    let sections = app.speech().sections.clone();
+    for section in &sections {
+        let text: Vec<String> = section
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if i % 5 == 0 {
+                    p.replace("扎实推进", "全力推进").replace("幸福感、", "")
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        app.apply(Command::SetText {
+            field: Field::Body(section.id),
+            text: text.join("\n"),
+        });
+    }
+    app.apply(Command::MoveSection {
+        id: sections[3].id,
+        to: 0,
+    });
+    app.apply(Command::SetText {
+        field: Field::Title,
+        text: "在全市经济工作会议上的讲话（修改稿）".into(),
+    });
+    app.apply(Command::CompareDrafts);
+    app
 }
 
 criterion_group!(benches, frames);

@@ -87,7 +87,7 @@ pub enum Dialog {
 }
 
 /// Which version a side of the comparison shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Version {
     /// The working copy.
     Working,
@@ -95,8 +95,8 @@ pub enum Version {
     Draft(DraftId),
 }
 
-/// The draft comparison window's choices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The compare view's two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CompareState {
     /// The left side.
     pub a: Version,
@@ -151,6 +151,7 @@ pub struct LecternApp {
     pub(crate) find: FindState,
     pub(crate) dialog: Option<Dialog>,
     pub(crate) compare: Option<CompareState>,
+    pub(crate) diff_view: super::diff_view::DiffViewState,
     pub(crate) errors: Vec<String>,
     pub(crate) notices: Vec<String>,
     pub(crate) export_preview: Option<(u64, ExportFormat, ExportStyle, String)>,
@@ -191,6 +192,7 @@ impl LecternApp {
             find: FindState::default(),
             dialog: None,
             compare: None,
+            diff_view: Default::default(),
             errors: Vec::new(),
             notices: Vec::new(),
             export_preview: None,
@@ -472,8 +474,11 @@ impl LecternApp {
                 .default_size(280.0)
                 .show(ui, |ui| self.drafts_ui(ui));
         }
-        egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
-        self.compare_window(&ctx);
+        if self.compare.is_some() {
+            egui::CentralPanel::default().show(ui, |ui| self.diff_view_ui(ui));
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
+        }
         self.dialogs(&ctx);
         self.drop_overlay(&ctx);
 

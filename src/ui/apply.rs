@@ -5,7 +5,7 @@ use chrono::Utc;
 use crate::model::Section;
 use crate::project::DraftKind;
 
-use super::app::{CompareState, Dialog, EditGroup, LecternApp, Pending, Version};
+use super::app::{Dialog, EditGroup, LecternApp, Pending, Version};
 use super::commands::{Command, Resolution};
 use super::state::{Doc, Field, Pane, field_text, set_field_text};
 
@@ -178,11 +178,19 @@ impl LecternApp {
             Command::CompareDrafts => {
                 let mut newest = self.doc.drafts.iter().rev().map(|d| Version::Draft(d.id));
                 let a = newest.next().unwrap_or(Version::Working);
-                self.compare = Some(CompareState {
-                    a,
-                    b: Version::Working,
-                });
+                self.open_compare(a, Version::Working, false);
             }
+            command @ (Command::ImportAsDraft
+            | Command::NextChange
+            | Command::PrevChange
+            | Command::GoToChange(_)
+            | Command::AcceptChange { .. }
+            | Command::RejectChange { .. }
+            | Command::AcceptPart(_)
+            | Command::RejectPart(_)
+            | Command::SetCompare(_)
+            | Command::SetDiffSettings(_)
+            | Command::CloseCompare) => self.apply_diff_command(command),
 
             // ---- View
             Command::ToggleDrafts => self.prefs.show_drafts = !self.prefs.show_drafts,

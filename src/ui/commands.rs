@@ -15,6 +15,9 @@ use crate::model::SectionId;
 use crate::project::DraftId;
 
 use super::LecternApp;
+use super::app::CompareState;
+use super::diff_view::DiffSettings;
+use super::diff_view::review::PartKey;
 use super::i18n::{Msg, UiLanguage, tr};
 use super::state::{Field, Pane, ThemeChoice};
 
@@ -127,8 +130,44 @@ pub enum Command {
     DeleteDraft(DraftId),
     /// Make a draft the working copy (the working copy is kept as an automatic draft first).
     RestoreDraft(DraftId),
-    /// Show the draft comparison window.
+    /// Open the compare view: the newest draft (left) against the working copy (right).
     CompareDrafts,
+    /// Pick a text or Markdown file (a reviewer's copy), add it as a named draft and compare it
+    /// with the working copy.
+    ImportAsDraft,
+
+    // ---- Compare view
+    /// Go to the next change (wraps around).
+    NextChange,
+    /// Go to the previous change (wraps around).
+    PrevChange,
+    /// Go to the change at this position of the list of changes.
+    GoToChange(usize),
+    /// Keep a change of the working copy (marks it accepted).
+    AcceptChange {
+        /// The part.
+        part: PartKey,
+        /// The change within the part; `None` for the part as a whole (a move).
+        change: Option<usize>,
+    },
+    /// Undo a change in the working copy: put the left side's text back (one undo step).
+    RejectChange {
+        /// The part.
+        part: PartKey,
+        /// The change within the part; `None` for the part as a whole (a move, an added or
+        /// removed section).
+        change: Option<usize>,
+    },
+    /// Accept every change of a part.
+    AcceptPart(PartKey),
+    /// Reject every change of a part, its move too (one undo step).
+    RejectPart(PartKey),
+    /// Compare these two sides.
+    SetCompare(CompareState),
+    /// Change how the comparison is shown.
+    SetDiffSettings(DiffSettings),
+    /// Close the compare view.
+    CloseCompare,
 
     // ---- View
     /// Show or hide the drafts panel.
@@ -189,6 +228,8 @@ impl Command {
             Command::ToggleDrafts,
             Command::ToggleOutline,
             Command::Shortcuts,
+            Command::NextChange,
+            Command::PrevChange,
         ];
         all.sort_by_key(|c| {
             std::cmp::Reverse(c.shortcut().map_or(0, |s| {
@@ -231,6 +272,16 @@ impl Command {
             Command::DeleteDraft(_) => Msg::DeleteDraft,
             Command::RestoreDraft(_) => Msg::RestoreDraft,
             Command::CompareDrafts => Msg::CompareDrafts,
+            Command::ImportAsDraft => Msg::ImportAsDraft,
+            Command::NextChange => Msg::NextChange,
+            Command::PrevChange => Msg::PrevChange,
+            Command::GoToChange(_) => Msg::GoTo,
+            Command::AcceptChange { .. } => Msg::Accept,
+            Command::RejectChange { .. } => Msg::Reject,
+            Command::AcceptPart(_) => Msg::AcceptPart,
+            Command::RejectPart(_) => Msg::RejectPart,
+            Command::SetCompare(_) | Command::SetDiffSettings(_) => Msg::Compare,
+            Command::CloseCompare => Msg::CloseCompare,
             Command::ToggleDrafts => Msg::ShowDrafts,
             Command::ToggleOutline => Msg::ShowOutline,
             Command::JumpTo(_) => Msg::Outline,
@@ -284,6 +335,8 @@ impl Command {
             Command::ToggleDrafts => shortcut(CMD_SHIFT, Key::D),
             Command::ToggleOutline => shortcut(CMD_SHIFT, Key::L),
             Command::Shortcuts => shortcut(Modifiers::NONE, Key::F1),
+            Command::NextChange => shortcut(Modifiers::NONE, Key::F8),
+            Command::PrevChange => shortcut(Modifiers::SHIFT, Key::F8),
             _ => return None,
         })
     }
@@ -310,6 +363,17 @@ impl Command {
             | Command::RenameDraftTo { id, .. }
             | Command::DeleteDraft(id)
             | Command::RestoreDraft(id) => app.doc.drafts.iter().any(|d| d.id == *id),
+            Command::ImportAsDraft
+            | Command::NextChange
+            | Command::PrevChange
+            | Command::GoToChange(_)
+            | Command::AcceptChange { .. }
+            | Command::RejectChange { .. }
+            | Command::AcceptPart(_)
+            | Command::RejectPart(_)
+            | Command::SetCompare(_)
+            | Command::SetDiffSettings(_)
+            | Command::CloseCompare => app.diff_command_enabled(self),
             _ => true,
         }
     }
@@ -340,5 +404,8 @@ mod tests {
         assert_eq!(Command::Save.label(UiLanguage::En), "Save");
         assert_eq!(Command::Save.label(UiLanguage::ZhHans), "保存");
         assert_eq!(Command::Save.label(UiLanguage::ZhHant), "儲存");
+        assert_eq!(Command::NextChange.label(UiLanguage::En), "Next change");
+        assert_eq!(Command::NextChange.label(UiLanguage::ZhHans), "下一处修改");
+        assert_eq!(Command::PrevChange.label(UiLanguage::ZhHant), "上一處修改");
     }
 }

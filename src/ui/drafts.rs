@@ -25,6 +25,8 @@ impl LecternApp {
         ui.horizontal_wrapped(|ui| {
             self.command_button_ui(ui, Command::SaveDraft);
             self.command_button_ui(ui, Command::CompareDrafts);
+            self.command_button_ui(ui, Command::ImportAsDraft)
+                .on_hover_text(tr(lang, Msg::ReviewHelp));
         });
         ui.separator();
         let drafts = self.doc.drafts.clone();

@@ -45,8 +45,13 @@ mod tests {
         let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
         output.textures_delta.clear();
         let font = egui::FontId::proportional(14.0);
-        for text in ["简体中文", "繁體中文", "同志們：一、二、三、", "×…＋−•"]
-        {
+        for text in [
+            "简体中文",
+            "繁體中文",
+            "同志們：一、二、三、",
+            "×…＋−•",
+            "»¶±",
+        ] {
             assert!(ctx.fonts_mut(|f| f.has_glyphs(&font, text)), "{text}");
         }
     }

@@ -194,6 +194,40 @@ messages! {
     TextFiles => "Text or Markdown", "文本或 Markdown", "文字或 Markdown";
     ImportNotes => "Import notes", "导入说明", "匯入說明";
     LengthOf => "Speaking time", "讲话时长", "講話時長";
+    ImportAsDraft => "Import text as draft…", "导入文本为草稿…", "匯入文字為草稿…";
+    ImportedFrom => "Imported from", "导入自", "匯入自";
+    NextChange => "Next change", "下一处修改", "下一處修改";
+    PrevChange => "Previous change", "上一处修改", "上一處修改";
+    Accept => "Accept", "接受", "接受";
+    Reject => "Reject", "拒绝", "拒絕";
+    KeepMine => "Keep mine", "保留我的", "保留我的";
+    TakeTheirs => "Take theirs", "采用对方的", "採用對方的";
+    AcceptPart => "Accept all in this part", "接受本部分全部修改", "接受本部分全部修改";
+    RejectPart => "Reject all in this part", "拒绝本部分全部修改", "拒絕本部分全部修改";
+    KeepMinePart => "Keep all mine in this part", "本部分全部保留我的", "本部分全部保留我的";
+    TakeTheirsPart => "Take all theirs in this part", "本部分全部采用对方的", "本部分全部採用對方的";
+    CloseCompare => "Close comparison", "关闭比较", "關閉比較";
+    OldSide => "Left (old)", "左（旧）", "左（舊）";
+    NewSide => "Right (new)", "右（新）", "右（新）";
+    SideBySide => "Side by side", "并排", "並排";
+    Inline => "Inline", "单栏", "單欄";
+    Granularity => "Compare by", "比较单位", "比較單位";
+    GranularityChar => "Characters", "字", "字";
+    GranularityWord => "Words", "词", "詞";
+    GranularitySentence => "Sentences", "句", "句";
+    GranularityParagraph => "Paragraphs", "段", "段";
+    Cleanup => "Merge small changes", "合并零碎修改", "合併零碎修改";
+    ReviewCopy => "Left is a reviewer's copy", "左侧为审阅稿", "左側為審閱稿";
+    ReviewHelp => "The reviewer's text is on the left, the working copy on the right: every change shown is what you have that the reviewer does not. “Take theirs” puts the reviewer's text into the working copy; “Keep mine” leaves yours as it is.",
+        "左侧是审阅人的文本，右侧是当前稿：显示的每处修改都是你有而审阅稿没有的内容。“采用对方的”把审阅人的文本写入当前稿；“保留我的”保持你的文本不变。",
+        "左側是審閱人的文字，右側是目前稿件：顯示的每處修改都是你有而審閱稿沒有的內容。「採用對方的」把審閱人的文字寫入目前稿件；「保留我的」保持你的文字不變。";
+    Changes => "Changes", "修改", "修改";
+    NoDifferences => "No differences", "没有差异", "沒有差異";
+    StatusUnchanged => "unchanged", "未变", "未變";
+    StatusModified => "modified", "修改", "修改";
+    StatusMoved => "moved", "移动", "移動";
+    StatusAdded => "added", "新增", "新增";
+    StatusRemoved => "removed", "删除", "刪除";
 }
 
 /// The text of a command's menu entry or button.
@@ -258,6 +292,22 @@ pub fn matches_label(lang: UiLanguage, current: Option<usize>, total: usize) -> 
         (UiLanguage::ZhHant, Some(i)) => format!("第 {} 處，共 {total} 處", i + 1),
         (UiLanguage::ZhHans, None) => format!("{total} 处匹配"),
         (UiLanguage::ZhHant, None) => format!("{total} 處符合"),
+    }
+}
+
+/// `Change 2 of 7`, `7 changes`, or `No differences`.
+pub fn changes_label(lang: UiLanguage, current: Option<usize>, total: usize) -> String {
+    if total == 0 {
+        return tr(lang, Msg::NoDifferences).to_string();
+    }
+    match (lang, current) {
+        (UiLanguage::En, Some(i)) => format!("Change {} of {total}", i + 1),
+        (UiLanguage::En, None) if total == 1 => "1 change".to_string(),
+        (UiLanguage::En, None) => format!("{total} changes"),
+        (UiLanguage::ZhHans, Some(i)) => format!("第 {} 处修改，共 {total} 处", i + 1),
+        (UiLanguage::ZhHant, Some(i)) => format!("第 {} 處修改，共 {total} 處", i + 1),
+        (UiLanguage::ZhHans, None) => format!("共 {total} 处修改"),
+        (UiLanguage::ZhHant, None) => format!("共 {total} 處修改"),
     }
 }
 

@@ -71,6 +71,7 @@ impl LecternApp {
             ui.menu_button(tr(lang, Msg::MenuDraft), |ui| {
                 self.command_button_ui(ui, Command::SaveDraft);
                 self.command_button_ui(ui, Command::CompareDrafts);
+                self.command_button_ui(ui, Command::ImportAsDraft);
             });
             ui.menu_button(tr(lang, Msg::MenuView), |ui| {
                 let show_outline = self.prefs.show_outline;

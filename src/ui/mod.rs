@@ -4,16 +4,16 @@
 //! - [`commands`]: the one [`Command`] enum; [`LecternApp::apply`] (in `apply.rs`) carries
 //!   commands out.
 //! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`drafts`],
-//!   [`status`], [`find`], [`dialogs`], [`compare`].
+//!   [`status`], [`find`], [`dialogs`], [`compare`], [`diff_view`].
 //! - [`file_dialogs`]: file pickers behind a trait ([`FileDialogs`]), with a scripted fake.
 //! - [`fonts`], [`i18n`], [`state`].
 
 pub mod app;
 mod apply;
 pub mod commands;
-pub mod compare;
 pub mod details;
-mod dialogs;
+pub mod dialogs;
+pub mod diff_view;
 pub mod drafts;
 pub mod file_dialogs;
 mod files;

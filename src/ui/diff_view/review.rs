@@ -1,0 +1,275 @@
+//! Accepting and rejecting changes, as edits of the working copy (no drawing here).
+//!
+//! The right-hand side of the comparison is the working copy. *Accepting* a change keeps the
+//! new text (the change is only marked). *Rejecting* one writes the part's text with that change
+//! undone ([`PartDiff::text_with_change_reverted`]) back into the working copy:
+//!
+//! - title and greeting: the single line;
+//! - opening and closing: the paragraphs (the text split on `\n`);
+//! - a section, found by its id in the working copy (`new_id`): the first line is the heading,
+//!   the other lines the paragraphs.
+//!
+//! Whole sections: rejecting an **added** section removes it; rejecting a **removed** section
+//! puts it back at its old position (clamped to the end); rejecting a **move** puts the section
+//! back at its old index (clamped).
+
+use crate::diff::{PartDiff, PartStatus, SpeechDiff};
+use crate::model::{PartKind, Section, SectionId, Speech};
+
+use super::super::state::split_paragraphs;
+
+/// Which part of a comparison something is about; stable while the two sides are edited (a
+/// section is named by its ids on both sides).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartKey {
+    /// The title.
+    Title,
+    /// The greeting.
+    Greeting,
+    /// The opening.
+    Opening,
+    /// A section, by its id on the left (old) and right (new) side.
+    Section {
+        /// Its id on the left, if it is there.
+        old: Option<SectionId>,
+        /// Its id on the right, if it is there.
+        new: Option<SectionId>,
+    },
+    /// The closing.
+    Closing,
+}
+
+impl PartKey {
+    /// The key of a part of a comparison.
+    pub fn of(part: &PartDiff) -> PartKey {
+        match part.kind {
+            PartKind::Title => PartKey::Title,
+            PartKind::Greeting => PartKey::Greeting,
+            PartKind::Opening => PartKey::Opening,
+            PartKind::Closing => PartKey::Closing,
+            PartKind::Section => PartKey::Section {
+                old: part.old_id,
+                new: part.new_id,
+            },
+        }
+    }
+}
+
+/// The part of `diff` with this key.
+pub fn find_part(diff: &SpeechDiff, key: PartKey) -> Option<&PartDiff> {
+    diff.parts.iter().find(|p| PartKey::of(p) == key)
+}
+
+/// One place the next/previous change commands stop at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stop {
+    /// The part's position in [`SpeechDiff::parts`].
+    pub part: usize,
+    /// The change within the part, or `None` for the part as a whole (a section's move, or an
+    /// added or removed section without text).
+    pub change: Option<usize>,
+}
+
+/// Every stop, in reading order: for a moved section its move first, then each change.
+pub fn stops(diff: &SpeechDiff) -> Vec<Stop> {
+    let mut out = Vec::new();
+    for (index, part) in diff.parts.iter().enumerate() {
+        let count = part.change_count();
+        let structural = match part.status {
+            PartStatus::Moved => true,
+            PartStatus::Added | PartStatus::Removed => count == 0,
+            PartStatus::Unchanged | PartStatus::Modified => false,
+        };
+        if structural {
+            out.push(Stop {
+                part: index,
+                change: None,
+            });
+        }
+        out.extend((0..count).map(|change| Stop {
+            part: index,
+            change: Some(change),
+        }));
+    }
+    out
+}
+
+/// What to reject in a part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reject {
+    /// One change of the text.
+    Change(usize),
+    /// The part as a whole: its move, or its being added or removed.
+    Structure,
+    /// Everything: the text changes and the move.
+    All,
+}
+
+/// Rejects `what` of `part` in `speech` (the working copy, the right side of the comparison).
+/// Returns whether `speech` changed.
+pub fn reject(speech: &mut Speech, part: &PartDiff, what: Reject) -> bool {
+    match part.status {
+        PartStatus::Added => {
+            let Some(index) = part.new_id.and_then(|id| speech.section_index(id)) else {
+                return false;
+            };
+            speech.sections.remove(index);
+            return true;
+        }
+        PartStatus::Removed => return restore_removed(speech, part),
+        PartStatus::Unchanged | PartStatus::Modified | PartStatus::Moved => {}
+    }
+    let text = match what {
+        Reject::Change(index) => part.text_with_change_reverted(index),
+        Reject::All => Some(part.old_text()),
+        Reject::Structure => None,
+    };
+    let mut changed = false;
+    if let Some(text) = text {
+        changed |= write_part(speech, part, &text);
+    }
+    if part.status == PartStatus::Moved && matches!(what, Reject::Structure | Reject::All) {
+        changed |= move_back(speech, part);
+    }
+    changed
+}
+
+/// Splits a section's text into heading and paragraphs.
+fn section_lines(text: &str) -> (String, Vec<String>) {
+    let mut lines = text.split('\n').map(str::to_string);
+    let heading = lines.next().unwrap_or_default();
+    (heading, lines.collect())
+}
+
+fn write_part(speech: &mut Speech, part: &PartDiff, text: &str) -> bool {
+    let single = || text.replace(['\r', '\n'], " ");
+    match part.kind {
+        PartKind::Title => set(&mut speech.title, single()),
+        PartKind::Greeting => set(&mut speech.greeting, single()),
+        PartKind::Opening => set(&mut speech.opening, split_paragraphs(text)),
+        PartKind::Closing => set(&mut speech.closing, split_paragraphs(text)),
+        PartKind::Section => {
+            let Some(section) = part
+                .new_id
+                .and_then(|id| speech.sections.iter_mut().find(|s| s.id == id))
+            else {
+                return false;
+            };
+            let (heading, paragraphs) = section_lines(text);
+            set(&mut section.heading, heading) | set(&mut section.paragraphs, paragraphs)
+        }
+    }
+}
+
+fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
+
+fn move_back(speech: &mut Speech, part: &PartDiff) -> bool {
+    let (Some(id), Some(to)) = (part.new_id, part.old_index) else {
+        return false;
+    };
+    let Some(from) = speech.section_index(id) else {
+        return false;
+    };
+    let to = to.min(speech.sections.len().saturating_sub(1));
+    if from == to {
+        return false;
+    }
+    let section = speech.sections.remove(from);
+    speech.sections.insert(to, section);
+    true
+}
+
+fn restore_removed(speech: &mut Speech, part: &PartDiff) -> bool {
+    let (heading, paragraphs) = section_lines(&part.old_text());
+    let mut section = Section::new(heading, paragraphs);
+    if let Some(id) = part.old_id
+        && speech.section_index(id).is_none()
+    {
+        section.id = id;
+    }
+    let at = part
+        .old_index
+        .unwrap_or(speech.sections.len())
+        .min(speech.sections.len());
+    speech.sections.insert(at, section);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{DiffOptions, Granularity};
+
+    fn speech() -> Speech {
+        Speech {
+            title: "讲话".into(),
+            opening: vec!["开场白。".into()],
+            sections: vec![
+                Section::new("一", vec!["甲乙丙。".into()]),
+                Section::new("二", vec!["丁戊。".into(), "己。".into()]),
+                Section::new("三", vec!["庚。".into()]),
+            ],
+            ..Speech::default()
+        }
+    }
+
+    fn diff(old: &Speech, new: &Speech) -> SpeechDiff {
+        SpeechDiff::new(old, new, &DiffOptions::new().granularity(Granularity::Char))
+    }
+
+    #[test]
+    fn rejecting_every_stop_gives_back_the_old_speech() {
+        let old = speech();
+        let mut new = old.clone();
+        new.title = "新讲话".into();
+        new.opening.push("又一段。".into());
+        new.sections[1].paragraphs[0] = "丁戊己。".into();
+        new.sections.swap(0, 2);
+        new.sections.remove(1);
+        new.sections.push(Section::new("四", vec!["辛。".into()]));
+        for _ in 0..20 {
+            let d = diff(&old, &new);
+            let Some(stop) = stops(&d).first().copied() else {
+                break;
+            };
+            let part = &d.parts[stop.part];
+            let what = stop.change.map_or(Reject::Structure, Reject::Change);
+            assert!(reject(&mut new, part, what), "{stop:?} {part:?}");
+        }
+        assert_eq!(new.title, old.title);
+        assert_eq!(new.opening, old.opening);
+        let texts = |s: &Speech| {
+            s.sections
+                .iter()
+                .map(|s| (s.id, s.heading.clone(), s.paragraphs.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&new), texts(&old));
+    }
+
+    #[test]
+    fn rejecting_a_whole_part_reverts_text_and_move() {
+        let old = speech();
+        let mut new = old.clone();
+        new.sections[2].paragraphs[0] = "庚辛。".into();
+        let moved = new.sections.remove(2);
+        new.sections.insert(0, moved);
+        let d = diff(&old, &new);
+        let part = d
+            .parts
+            .iter()
+            .find(|p| p.status == PartStatus::Moved && p.old_index == Some(2));
+        let Some(part) = part else {
+            panic!("no moved part: {d:?}");
+        };
+        assert!(reject(&mut new, part, Reject::All));
+        assert_eq!(new, old);
+    }
+}

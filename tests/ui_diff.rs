@@ -1,0 +1,225 @@
+//! The compare view, driven by label: choosing sides, stepping through changes, accepting and
+//! rejecting into the working copy, undo, moved sections, and taking a reviewer's change.
+
+mod ui_support;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use lectern::ui::app::Version;
+use lectern::ui::state::Field;
+use lectern::ui::{Command, LecternApp};
+use ui_support::*;
+
+type H = Harness<'static, LecternApp>;
+
+fn set(harness: &mut H, field: Field, text: &str) {
+    harness.state_mut().send(Command::SetText {
+        field,
+        text: text.into(),
+    });
+    harness.run();
+}
+
+fn section_id(harness: &H, index: usize) -> lectern::model::SectionId {
+    harness.state().speech().sections[index].id
+}
+
+/// A known speech: a title, a greeting, no opening or closing, three sections.
+fn known_speech(harness: &mut H) {
+    set(harness, Field::Title, "在全市工作会议上的讲话");
+    set(harness, Field::Greeting, "同志们：");
+    set(harness, Field::Opening, "");
+    set(harness, Field::Closing, "");
+    let texts = [
+        ("提高站位", "一要学习。二要落实。"),
+        ("狠抓落实", "三要检查。"),
+        ("改进作风", "四要务实。"),
+    ];
+    for (i, (heading, body)) in texts.into_iter().enumerate() {
+        let id = section_id(harness, i);
+        set(harness, Field::Heading(id), heading);
+        set(harness, Field::Body(id), body);
+    }
+}
+
+fn save_draft(harness: &mut H, name: &str) {
+    harness.state_mut().send(Command::SaveDraftNamed {
+        name: name.into(),
+        note: None,
+    });
+    harness.run();
+}
+
+fn click(harness: &mut H, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn body(harness: &H, index: usize) -> Vec<String> {
+    harness.state().speech().sections[index].paragraphs.clone()
+}
+
+#[test]
+fn two_drafts_are_compared_and_next_and_previous_step_through_the_changes() {
+    let (mut harness, _) = new_harness();
+    known_speech(&mut harness);
+    save_draft(&mut harness, "初稿");
+    let first = section_id(&harness, 0);
+    let third = section_id(&harness, 2);
+    set(&mut harness, Field::Body(first), "一要认真学习。二要落实。");
+    set(&mut harness, Field::Body(third), "四要务实。五要清廉。");
+    save_draft(&mut harness, "二稿");
+    set(&mut harness, Field::Body(first), "一要学习。");
+    click(&mut harness, "Compare drafts…");
+    // Compare the two drafts: the older on the left, the newer on the right.
+    let drafts = harness.state().drafts().to_vec();
+    harness
+        .state_mut()
+        .send(Command::SetCompare(lectern::ui::app::CompareState {
+            a: Version::Draft(drafts[0].id),
+            b: Version::Draft(drafts[1].id),
+        }));
+    harness.run();
+    assert!(harness.query_by_label("2 changes").is_some());
+    click(&mut harness, "Next change");
+    assert!(harness.query_by_label("Change 1 of 2").is_some());
+    assert_eq!(harness.state_mut().diff_position(), (Some(0), 2));
+    harness.key_press(egui::Key::F8);
+    harness.run();
+    assert!(harness.query_by_label("Change 2 of 2").is_some());
+    click(&mut harness, "Previous change");
+    assert!(harness.query_by_label("Change 1 of 2").is_some());
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F8);
+    harness.run();
+    assert!(harness.query_by_label("Change 2 of 2").is_some(), "wraps");
+    // Between two drafts nothing can be rejected: the right side is not the working copy.
+    assert!(
+        harness
+            .get_by_label("Reject")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // The summary lists the two modified sections.
+    let summary = harness.state_mut().diff_summary();
+    assert_eq!(summary.len(), 2, "{summary:?}");
+    assert!(
+        summary[0].starts_with("一、提高站位  modified  +"),
+        "{summary:?}"
+    );
+    // Inline mode, and no merging of small changes, draw the same comparison.
+    click(&mut harness, "Inline");
+    click(&mut harness, "Merge small changes");
+    assert_eq!(harness.state_mut().diff_position().1, 2);
+    click(&mut harness, "Close comparison");
+    assert!(
+        harness.query_by_label("Text: Section 1").is_some(),
+        "the panes are back"
+    );
+}
+
+#[test]
+fn rejecting_and_accepting_edit_the_working_copy_and_undo_restores_it() {
+    let (mut harness, _) = new_harness();
+    known_speech(&mut harness);
+    save_draft(&mut harness, "初稿");
+    let (first, second) = (section_id(&harness, 0), section_id(&harness, 1));
+    set(&mut harness, Field::Body(first), "一要认真学习。二要落实。");
+    set(&mut harness, Field::Body(second), "三要严格检查。");
+    click(&mut harness, "Compare drafts…");
+    assert!(harness.query_by_label("2 changes").is_some());
+    click(&mut harness, "Next change");
+    assert!(harness.query_by_label("Change 1 of 2").is_some());
+    let steps = harness.state().undo_steps();
+    click(&mut harness, "Reject");
+    assert_eq!(body(&harness, 0), ["一要学习。二要落实。"]);
+    assert_eq!(
+        harness.state().undo_steps(),
+        steps + 1,
+        "one reject, one step"
+    );
+    // The diff is computed again: one change left, and it is the current one.
+    assert!(harness.query_by_label("Change 1 of 1").is_some());
+    click(&mut harness, "Accept");
+    assert_eq!(body(&harness, 0), ["一要学习。二要落实。"]);
+    assert_eq!(body(&harness, 1), ["三要严格检查。"]);
+    assert_eq!(
+        harness.state().undo_steps(),
+        steps + 1,
+        "accepting is no edit"
+    );
+    press_command(&mut harness, egui::Key::Z);
+    assert_eq!(body(&harness, 0), ["一要认真学习。二要落实。"]);
+    assert_eq!(body(&harness, 1), ["三要严格检查。"]);
+    assert_eq!(harness.state_mut().diff_position().1, 2);
+}
+
+#[test]
+fn a_moved_section_is_reported_as_moved_and_rejecting_puts_it_back() {
+    let (mut harness, _) = new_harness();
+    known_speech(&mut harness);
+    save_draft(&mut harness, "初稿");
+    let third = section_id(&harness, 2);
+    harness
+        .state_mut()
+        .send(Command::MoveSection { id: third, to: 0 });
+    harness.run();
+    assert_eq!(headings(&harness), ["改进作风", "提高站位", "狠抓落实"]);
+    click(&mut harness, "Compare drafts…");
+    let summary = harness.state_mut().diff_summary();
+    assert_eq!(summary, ["三、 » 一、改进作风  moved  ±0 s"]);
+    assert!(
+        harness
+            .query_by_label("三、 » 一、改进作风  moved  ±0 s")
+            .is_some()
+    );
+    click(&mut harness, "三、 » 一、改进作风  moved  ±0 s");
+    assert!(harness.query_by_label("Change 1 of 1").is_some());
+    click(&mut harness, "Reject all in this part: 三、 » 一、改进作风");
+    assert_eq!(headings(&harness), ["提高站位", "狠抓落实", "改进作风"]);
+    assert_eq!(harness.state_mut().diff_position(), (None, 0));
+}
+
+#[test]
+fn a_reviewers_text_is_imported_as_a_draft_and_one_of_its_changes_taken() {
+    let (mut harness, dialogs) = new_harness();
+    known_speech(&mut harness);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("审阅意见.txt");
+    std::fs::write(
+        &path,
+        "在全市工作会议上的讲话\n同志们：\n一、提高站位\n一要认真学习。二要落实。\n\
+         二、狠抓落实\n三要严格检查。\n三、改进作风\n四要务实。\n",
+    )
+    .unwrap();
+    dialogs.push_open(Some(path));
+    let steps = harness.state().undo_steps();
+    // Hide the drafts panel (it has the same button) and use the Draft menu.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::D,
+    );
+    harness.run();
+    click(&mut harness, "Draft");
+    click(&mut harness, "Import text as draft…");
+    let drafts = harness.state().drafts().to_vec();
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        drafts[0].name.starts_with("审阅意见 — "),
+        "{}",
+        drafts[0].name
+    );
+    assert_eq!(
+        harness.state().undo_steps(),
+        steps + 1,
+        "one step for the import"
+    );
+    assert!(harness.query_by_label("2 changes").is_some());
+    click(&mut harness, "Next change");
+    // The reviewer's copy is on the left: the buttons say so.
+    assert!(harness.query_by_label("Reject").is_none());
+    click(&mut harness, "Take theirs");
+    assert_eq!(body(&harness, 0), ["一要认真学习。二要落实。"]);
+    click(&mut harness, "Keep mine");
+    assert_eq!(body(&harness, 1), ["三要检查。"]);
+    assert_eq!(harness.state().speech().sections.len(), 3);
+}
