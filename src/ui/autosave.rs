@@ -74,7 +74,7 @@ pub(crate) struct RecoveryState {
     /// The document revision autosave last looked at.
     seen_rev: Option<u64>,
     /// A write failed and the error was shown; not shown again until a write succeeds.
-    failing: bool,
+    pub failing: bool,
     /// Construction is over: opening a file now checks for a recovery of it.
     pub started: bool,
     /// Recovery files offered and not yet restored or discarded.

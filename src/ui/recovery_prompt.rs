@@ -63,7 +63,10 @@ impl LecternApp {
         let scan = match store.pending() {
             Ok(scan) => scan,
             Err(error) => {
-                self.errors.push(error.to_string());
+                // The folder is unusable: say so once, for the scan and for the writes to come.
+                self.errors
+                    .push(format!("{}\n\n{error}", tr(self.lang, Msg::AutosaveFailed)));
+                self.recovery.failing = true;
                 return;
             }
         };
