@@ -460,3 +460,77 @@ fn an_unusable_recovery_folder_at_start_is_one_error() {
     );
     assert_eq!(harness.state().speech().title, "照常写");
 }
+
+#[test]
+fn with_several_recoveries_the_prompt_stays_and_replacing_a_restored_one_asks_first() {
+    let data = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(data.path());
+    let first = RecoveryKey::new_unsaved();
+    let second = RecoveryKey::new_unsaved();
+    let now = Utc::now();
+    store
+        .write(
+            &first,
+            &speech("甲", "一。"),
+            None,
+            now - Duration::minutes(5),
+        )
+        .unwrap();
+    store
+        .write(&second, &speech("乙", "二。"), None, now)
+        .unwrap();
+    let mut harness = recovering(&ScriptedDialogs::new(), data.path(), None);
+    harness.run();
+    harness.get_by_label("Restore: Unsaved speech — 甲").click();
+    harness.run();
+    assert_eq!(harness.state().speech().title, "甲");
+    // The other one is still offered.
+    assert!(harness.query_by_label("Recover unsaved work").is_some());
+    harness.get_by_label("Restore: Unsaved speech — 乙").click();
+    harness.run();
+    // 甲 is modified (never saved): the usual question first.
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().speech().title, "乙");
+    assert!(!store.path_for(&first).exists(), "甲 was discarded");
+    assert!(store.path_for(&second).exists(), "乙 is kept until saved");
+    assert!(harness.query_by_label("Recover unsaved work").is_none());
+}
+
+#[test]
+fn a_recovery_left_for_later_is_offered_on_open_and_never_overwritten() {
+    let docs = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(data.path());
+    let doc = document_with_recovery(docs.path(), &store, &speech("崩溃前", "留着。"));
+    let mut harness = recovering(&ScriptedDialogs::new(), data.path(), None);
+    harness.run();
+    harness.get_by_label("Decide later").click();
+    harness.run();
+    assert!(harness.query_by_label("Recover unsaved work").is_none());
+
+    // Opening that file offers its recovery again.
+    harness.state_mut().send(Command::OpenPath(doc.clone()));
+    harness.run();
+    assert!(harness.query_by_label("Recover unsaved work").is_some());
+    harness.get_by_label("Decide later").click();
+    harness.run();
+
+    // Editing it autosaves without writing over the recovery left for later.
+    type_into(&mut harness, "Title", "新");
+    harness.run_steps(12);
+    let scan = store.pending().unwrap();
+    let mut titles: Vec<String> = scan
+        .pending
+        .iter()
+        .map(|e| e.load().unwrap().speech.title)
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["原稿新", "崩溃前"]);
+    assert!(
+        scan.pending
+            .iter()
+            .all(|e| e.document.as_deref() == Some(doc.as_path()))
+    );
+}
