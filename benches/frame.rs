@@ -55,6 +55,7 @@ fn app_with_big_speech(dir: &std::path::Path) -> LecternApp {
         },
         initial_path: Some(path),
         system_locale: None,
+        recovery: None,
     });
     let text: String =
         lectern::export::export(app.speech(), &lectern::export::ExportOptions::chinese());

@@ -12,6 +12,7 @@ use crate::project::{Draft, DraftId, Project};
 use crate::stats::{Counts, part_counts, speech_stats};
 use crate::template::{DEFAULT_TEMPLATE_ID, new_speech};
 
+use super::autosave::{RecoveryOptions, RecoveryState};
 use super::commands::{Command, REDO_ALT_SHORTCUT};
 use super::file_dialogs::FileDialogs;
 use super::find::FindState;
@@ -44,6 +45,8 @@ pub enum Pending {
     ImportText,
     /// Close the window.
     Quit,
+    /// Restore this offered recovery file.
+    RestoreRecovery(PathBuf),
 }
 
 /// The dialog on top of the window, if any.
@@ -84,6 +87,15 @@ pub enum Dialog {
     Shortcuts,
     /// About Lectern.
     About,
+    /// Recovery files to restore or discard (the offers are in the recovery state).
+    Recovery,
+    /// The file changed on disk since it was opened: overwrite it?
+    ChangedOnDisk {
+        /// The document's file.
+        path: PathBuf,
+        /// What to do once it is saved.
+        then: Option<Pending>,
+    },
 }
 
 /// Which version a side of the comparison shows.
@@ -123,6 +135,9 @@ pub struct AppOptions {
     pub initial_path: Option<PathBuf>,
     /// The system locale (e.g. `zh-CN`), for the default interface language.
     pub system_locale: Option<String>,
+    /// Where the working copy is autosaved for recovery; `None` turns autosave and the
+    /// recovery prompt off.
+    pub recovery: Option<RecoveryOptions>,
 }
 
 /// The editor window's whole state. Builds without a window (for tests and benchmarks).
@@ -157,6 +172,8 @@ pub struct LecternApp {
     pub(crate) export_preview: Option<(u64, ExportFormat, ExportStyle, String)>,
     pub(crate) viewport_commands: Vec<ViewportCommand>,
     pub(crate) allow_close: bool,
+    /// Autosave, recovery offers and the document's disk stamp.
+    pub(crate) recovery: RecoveryState,
     title_sent: Option<String>,
     theme_applied: Option<ThemeChoice>,
 }
@@ -198,6 +215,7 @@ impl LecternApp {
             export_preview: None,
             viewport_commands: Vec::new(),
             allow_close: false,
+            recovery: RecoveryState::new(options.recovery),
             title_sent: None,
             theme_applied: None,
         };
@@ -211,6 +229,7 @@ impl LecternApp {
         if let Some(path) = start {
             app.open_path_now(&path);
         }
+        app.startup_recovery();
         app
     }
 
@@ -483,6 +502,7 @@ impl LecternApp {
         self.drop_overlay(&ctx);
 
         self.apply_queued();
+        self.autosave_tick(&ctx);
         self.window_hooks(&ctx);
     }
 

@@ -217,6 +217,11 @@ impl LecternApp {
             // ---- Dialog answers
             Command::ResolveUnsaved(resolution) => self.resolve_unsaved(resolution),
             Command::CloseDialog => self.dialog = None,
+
+            // ---- Recovery
+            Command::RestoreRecovery(file) => self.guard(Pending::RestoreRecovery(file)),
+            Command::DiscardRecovery(file) => self.discard_offered_recovery(&file),
+            Command::ResolveChangedOnDisk(answer) => self.resolve_changed_on_disk(answer),
         }
     }
 
@@ -296,9 +301,15 @@ impl LecternApp {
             Resolution::Save => {
                 if self.save() {
                     self.run_pending(then);
+                } else {
+                    // Stopped at the changed-on-disk question: go on once it is saved.
+                    self.carry_pending(then);
                 }
             }
-            Resolution::Discard => self.run_pending(then),
+            Resolution::Discard => {
+                self.discard_recovery();
+                self.run_pending(then);
+            }
             Resolution::Cancel => {}
         }
     }
@@ -313,6 +324,7 @@ impl LecternApp {
                 self.allow_close = true;
                 self.viewport_commands.push(egui::ViewportCommand::Close);
             }
+            Pending::RestoreRecovery(file) => self.restore_recovery(&file),
         }
     }
 
@@ -341,6 +353,7 @@ mod tests {
             prefs: UiPrefs::default(),
             initial_path: None,
             system_locale: Some("en-US".into()),
+            recovery: None,
         })
     }
 

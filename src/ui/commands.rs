@@ -19,6 +19,7 @@ use super::app::CompareState;
 use super::diff_view::DiffSettings;
 use super::diff_view::review::PartKey;
 use super::i18n::{Msg, UiLanguage, tr};
+use super::recovery_prompt::DiskAnswer;
 use super::state::{Field, Pane, ThemeChoice};
 
 /// The answer to "save the changes first?".
@@ -194,6 +195,14 @@ pub enum Command {
     ResolveUnsaved(Resolution),
     /// Close the open dialog.
     CloseDialog,
+
+    // ---- Recovery
+    /// Make this offered recovery file the document (asks about unsaved changes first).
+    RestoreRecovery(PathBuf),
+    /// Delete this offered recovery file.
+    DiscardRecovery(PathBuf),
+    /// The answer to "the file changed on disk since you opened it".
+    ResolveChangedOnDisk(DiskAnswer),
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -294,6 +303,11 @@ impl Command {
             Command::ResolveUnsaved(Resolution::Discard) => Msg::Discard,
             Command::ResolveUnsaved(Resolution::Cancel) => Msg::Cancel,
             Command::CloseDialog => Msg::Close,
+            Command::RestoreRecovery(_) => Msg::Restore,
+            Command::DiscardRecovery(_) => Msg::DiscardRecovery,
+            Command::ResolveChangedOnDisk(DiskAnswer::Overwrite) => Msg::Overwrite,
+            Command::ResolveChangedOnDisk(DiskAnswer::SaveAs) => Msg::SaveAs,
+            Command::ResolveChangedOnDisk(DiskAnswer::Cancel) => Msg::Cancel,
         }
     }
 

@@ -190,6 +190,8 @@ impl LecternApp {
                 ui.label(tr(lang, Msg::AboutText));
                 self.buttons_ui(ui, &[(Msg::Ok, Command::CloseDialog)]);
             }
+            Dialog::Recovery => self.recovery_prompt_ui(ui),
+            Dialog::ChangedOnDisk { path, .. } => self.changed_on_disk_ui(ui, path),
         }
     }
 

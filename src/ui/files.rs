@@ -1,7 +1,12 @@
 //! Opening, importing, saving and exporting files. Errors are shown in the window; nothing is
-//! replaced or overwritten when something fails.
+//! replaced or overwritten when something fails, and a file another program changed since it was
+//! opened is not overwritten without asking. Each save keeps the working copy as an automatic
+//! draft.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::Utc;
 
 use crate::export::{ExportFormat, ExportOptions, export};
 use crate::import::{TextFormat, import_text};
@@ -9,7 +14,8 @@ use crate::project::Project;
 use crate::storage::{FileKind, MAX_TEXT_BYTES, load_project, read_text_file, save_project};
 use crate::template::new_speech;
 
-use super::app::LecternApp;
+use super::app::{Dialog, LecternApp};
+use super::autosave::same_file;
 use super::file_dialogs::FileFilter;
 use super::i18n::{Msg, tr};
 use super::state::{Doc, Pane};
@@ -24,7 +30,7 @@ impl LecternApp {
     }
 
     /// Puts a new document in place: no undo across documents.
-    fn set_document(&mut self, doc: Doc, path: Option<PathBuf>, saved: bool) {
+    pub(crate) fn set_document(&mut self, doc: Doc, path: Option<PathBuf>, saved: bool) {
         self.saved = saved.then(|| doc.clone());
         self.modified_cache = None;
         self.doc = doc;
@@ -35,6 +41,8 @@ impl LecternApp {
         self.find.current = None;
         self.scroll_to = Some(Pane::Title);
         self.dialog = None;
+        let path = self.path.clone();
+        self.recovery_document_replaced(path.as_deref());
     }
 
     pub(crate) fn new_from_template(&mut self, id: &str) {
@@ -71,6 +79,7 @@ impl LecternApp {
                 Ok(project) => {
                     self.set_document(Doc::from_project(project), Some(path.to_path_buf()), true);
                     self.prefs.add_recent(path.to_path_buf());
+                    self.offer_recovery_for(path);
                 }
                 Err(error) => self.errors.push(error.to_string()),
             },
@@ -107,7 +116,7 @@ impl LecternApp {
     /// Saves to the current file, or asks for one. Returns whether the document was saved.
     pub(crate) fn save(&mut self) -> bool {
         match self.path.clone() {
-            Some(path) => self.save_to(&path),
+            Some(path) => self.save_to(&path, true),
             None => self.save_as(),
         }
     }
@@ -123,16 +132,48 @@ impl LecternApp {
         if path.extension().is_none() {
             path.set_extension("lectern");
         }
-        self.save_to(&path)
+        self.save_to(&path, true)
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
-        match save_project(&self.doc.to_project(), path) {
+    /// Saves to `path`, keeping the working copy as an automatic draft. With `check_disk`, a
+    /// document's own file that changed on disk since it was opened or saved is not written:
+    /// the changed-on-disk question is asked instead. Returns whether the document was saved.
+    pub(crate) fn save_to(&mut self, path: &Path, check_disk: bool) -> bool {
+        let own_file = self.path.as_deref().is_some_and(|own| same_file(own, path));
+        if check_disk && own_file {
+            match self.changed_since_opened(path) {
+                Ok(false) => {}
+                Ok(true) => {
+                    self.dialog = Some(Dialog::ChangedOnDisk {
+                        path: path.to_path_buf(),
+                        then: None,
+                    });
+                    return false;
+                }
+                Err(error) => {
+                    self.errors.push(error.to_string());
+                    return false;
+                }
+            }
+        }
+        let mut project = self.doc.to_project();
+        project.record_save_draft(Utc::now());
+        match save_project(&project, path) {
             Ok(()) => {
+                // The automatic draft joins the document as an undo step of its own.
+                let drafts = project.drafts;
+                self.change(None, |doc| {
+                    let changed = *doc.drafts != drafts;
+                    if changed {
+                        doc.drafts = Arc::new(drafts);
+                    }
+                    changed
+                });
                 self.path = Some(path.to_path_buf());
                 self.saved = Some(self.doc.clone());
                 self.modified_cache = None;
                 self.prefs.add_recent(path.to_path_buf());
+                self.recovery_saved(path);
                 true
             }
             Err(error) => {

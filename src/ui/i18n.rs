@@ -228,6 +228,33 @@ messages! {
     StatusMoved => "moved", "移动", "移動";
     StatusAdded => "added", "新增", "新增";
     StatusRemoved => "removed", "删除", "刪除";
+    RecoveryTitle => "Recover unsaved work", "恢复未保存的内容", "恢復未儲存的內容";
+    RecoveryIntro => "Lectern kept these speeches when it last stopped before they were saved. Restore one to go on working on it, or discard it.",
+        "Lectern 上次退出时，以下讲话稿尚未保存，已为您保留。可恢复后继续编辑，或将其丢弃。",
+        "Lectern 上次結束時，以下講話稿尚未儲存，已為您保留。可還原後繼續編輯，或將其捨棄。";
+    UnsavedSpeech => "Unsaved speech", "未保存的讲话稿", "未儲存的講話稿";
+    RecoveryWritten => "Kept at", "保留于", "保留於";
+    RecoveryChangedElsewhere => "The file has also changed on disk since: compare before saving over it.",
+        "此后该文件在磁盘上也被改动过，保存覆盖前请先比较。",
+        "此後該檔案在磁碟上也被改動過，儲存覆寫前請先比較。";
+    RecoveryDocumentMissing => "The file is no longer there.", "原文件已不存在。", "原檔案已不存在。";
+    RecoveryDocumentUnreadable => "The file cannot be read.", "原文件无法读取。", "原檔案無法讀取。";
+    DiscardRecovery => "Discard", "丢弃", "捨棄";
+    DecideLater => "Decide later", "稍后再说", "稍後再說";
+    RecoveryUnreadable => "These recovery files could not be read; they were left where they are:",
+        "以下恢复文件无法读取，已原样保留：",
+        "以下恢復檔案無法讀取，已原樣保留：";
+    AutosaveFailed => "Autosave could not write the recovery file. Your text is still here: save it to be safe.",
+        "自动保存无法写入恢复文件。文字仍在编辑器中，请及时保存。",
+        "自動儲存無法寫入恢復檔案。文字仍在編輯器中，請及時儲存。";
+    AutosaveOff => "Autosave for recovery is off: there is no data folder. Set LECTERN_DATA_DIR to turn it on.",
+        "没有数据文件夹，用于恢复的自动保存已关闭。设置 LECTERN_DATA_DIR 可开启。",
+        "沒有資料夾可用，用於恢復的自動儲存已關閉。設定 LECTERN_DATA_DIR 可開啟。";
+    ChangedOnDisk => "The file changed on disk", "文件已在磁盘上被改动", "檔案已在磁碟上被改動";
+    ChangedOnDiskText => "The file changed on disk since you opened it (another program or a sync tool wrote it, or removed it). Overwrite it with this speech?",
+        "自您打开以来，该文件已在磁盘上被改动（可能是其他程序或同步工具写入或删除了它）。是否用本讲话稿覆盖？",
+        "自您開啟以來，該檔案已在磁碟上被改動（可能是其他程式或同步工具寫入或刪除了它）。是否以本講話稿覆寫？";
+    Overwrite => "Overwrite", "覆盖", "覆寫";
 }
 
 /// The text of a command's menu entry or button.

@@ -6,10 +6,13 @@
 //! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`drafts`],
 //!   [`status`], [`find`], [`dialogs`], [`compare`], [`diff_view`].
 //! - [`file_dialogs`]: file pickers behind a trait ([`FileDialogs`]), with a scripted fake.
+//! - [`autosave`] and [`recovery_prompt`]: the working copy autosaved for recovery, the recovery
+//!   prompt at start, and the question before overwriting a file changed on disk.
 //! - [`fonts`], [`i18n`], [`state`].
 
 pub mod app;
 mod apply;
+pub mod autosave;
 pub mod commands;
 pub mod details;
 pub mod dialogs;
@@ -24,12 +27,14 @@ pub mod icons;
 pub mod menus;
 pub mod outline;
 pub mod panes;
+pub mod recovery_prompt;
 pub mod state;
 pub mod status;
 
 use std::path::PathBuf;
 
 pub use app::{AppOptions, LecternApp};
+pub use autosave::RecoveryOptions;
 pub use commands::Command;
 pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use state::UiPrefs;
@@ -55,12 +60,19 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, UiPrefs::STORAGE_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(LecternApp::new(AppOptions {
+            let store = crate::recovery::RecoveryStore::default_location();
+            let autosave_off = store.is_none();
+            let mut app = LecternApp::new(AppOptions {
                 dialogs: Box::new(NativeDialogs::default()),
                 prefs,
                 initial_path,
                 system_locale: sys_locale::get_locale(),
-            })))
+                recovery: store.map(RecoveryOptions::new),
+            });
+            if autosave_off {
+                app.note_autosave_off();
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the editor window: {e}"))

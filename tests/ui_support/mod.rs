@@ -28,6 +28,7 @@ pub fn app_with(dialogs: &ScriptedDialogs, prefs: UiPrefs) -> LecternApp {
         prefs,
         initial_path: None,
         system_locale: None,
+        recovery: None,
     })
 }
 
