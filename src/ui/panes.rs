@@ -30,26 +30,31 @@ pub fn field_id(field: Field) -> Id {
 impl LecternApp {
     /// The centre column.
     pub(crate) fn panes_ui(&mut self, ui: &mut Ui) {
-        let scroll_to = self.scroll_to.take();
-        egui::ScrollArea::vertical()
+        let mut scroll_to = self.scroll_to.take();
+        let mut scroll = egui::ScrollArea::vertical()
             .id_salt("panes_scroll")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let width = ui.available_width().min(PAGE_WIDTH);
-                let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-                ui.horizontal(|ui| {
-                    ui.add_space(margin);
-                    ui.vertical(|ui| {
-                        ui.set_width(width);
-                        self.details_ui(ui);
-                        for pane in panes(&self.doc.speech) {
-                            self.pane_ui(ui, pane, scroll_to == Some(pane));
-                            ui.add_space(8.0);
-                        }
-                        self.notes_ui(ui);
-                    });
+            .auto_shrink([false, false]);
+        if scroll_to == Some(Pane::Title) {
+            // The top of the page, so the details above the title show too.
+            scroll = scroll.vertical_scroll_offset(0.0);
+            scroll_to = None;
+        }
+        scroll.show(ui, |ui| {
+            let width = ui.available_width().min(PAGE_WIDTH);
+            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.horizontal(|ui| {
+                ui.add_space(margin);
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    self.details_ui(ui);
+                    for pane in panes(&self.doc.speech) {
+                        self.pane_ui(ui, pane, scroll_to == Some(pane));
+                        ui.add_space(8.0);
+                    }
+                    self.notes_ui(ui);
                 });
             });
+        });
     }
 
     fn pane_ui(&mut self, ui: &mut Ui, pane: Pane, scroll_here: bool) {
