@@ -1,6 +1,7 @@
 //! One headless frame of the whole editor with a 45,000-character speech open: an idle frame,
 //! a frame that types one character into a section, and frames of the compare view (the speech
-//! as a draft against an edited working copy): idle, and stepping to the next change.
+//! as a draft against an edited working copy): idle, and stepping to the next change. Then an
+//! idle and a keystroke frame with the sample speech from `../shared/samples` (when present).
 //!
 //! Run: `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`.
 //! Goals: idle ≤ 1 ms median, keystroke ≤ 2 ms median, compare view ≤ 16 ms.
@@ -146,6 +147,46 @@ fn frames(c: &mut Criterion) {
     });
     assert!(compare.app.diff_position().0.is_some(), "F8 moved");
     group.finish();
+
+    // The same for the sample speech users paste (skipped when the sample is not there).
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples/work-conference-speech-zh-hant.txt");
+    let Ok(text) = std::fs::read_to_string(&sample) else {
+        return;
+    };
+    let speech = lectern::import::import_text(&text, lectern::import::TextFormat::Plain).speech;
+    let mut group = c.benchmark_group("frame_sample_speech");
+    let mut idle = Window::new(app_with_speech(dir.path(), speech.clone()));
+    group.bench_function("idle", |b| b.iter(|| idle.frame(Vec::new())));
+    let mut typing = Window::new(app_with_speech(dir.path(), speech));
+    let id = typing.app.speech().sections[1].id;
+    typing
+        .ctx
+        .memory_mut(|m| m.request_focus(field_id(Field::Body(id))));
+    typing.frame(Vec::new());
+    group.bench_function("keystroke", |b| {
+        b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
+    });
+    group.finish();
+}
+
+/// The editor with `speech` saved in a `.lectern` file and opened.
+fn app_with_speech(dir: &std::path::Path, speech: Speech) -> LecternApp {
+    let path = dir.join("sample.lectern");
+    if let Err(e) = lectern::storage::save_project(&Project::new(speech), &path) {
+        panic!("cannot write the benchmark's speech: {e}");
+    }
+    LecternApp::new(AppOptions {
+        dialogs: Box::new(ScriptedDialogs::new()),
+        prefs: UiPrefs {
+            language: Some(UiLanguage::ZhHant),
+            show_drafts: true,
+            ..UiPrefs::default()
+        },
+        initial_path: Some(path),
+        system_locale: None,
+        recovery: None,
+    })
 }
 
 /// The big speech saved as a draft, then edited (a sentence changed in every fifth paragraph,
