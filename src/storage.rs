@@ -166,7 +166,9 @@ pub fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String> {
     }
     // Read at most one byte past the limit: the size reported above is 0 for devices and pipes
     // (`/dev/zero` never ends), and a file can grow after it was measured.
-    let mut bytes = Vec::new();
+    // Room for the whole file (and the byte past the limit) up front: one read, no regrowing.
+    let expected = meta.len().min(limit_bytes).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     fs::File::open(path)
         .and_then(|file| {
             file.take(limit_bytes.saturating_add(1))

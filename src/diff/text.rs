@@ -94,40 +94,57 @@ fn slice<'a>(text: &'a str, offsets: &[usize], start: usize, len: usize) -> &'a 
     text.get(from..to).unwrap_or("")
 }
 
-fn diff_tokens<'a>(
+/// Diffs two token sequences (`old_offsets` / `new_offsets`: where each token starts in its
+/// text, plus the text's length) and appends the result as pieces of the texts.
+#[allow(clippy::too_many_arguments)]
+fn diff_tokens<'a, T: std::hash::Hash + Eq>(
     old: &'a str,
     new: &'a str,
-    old_tokens: &[&'a str],
-    new_tokens: &[&'a str],
+    old_tokens: &[T],
+    new_tokens: &[T],
+    old_offsets: &[usize],
+    new_offsets: &[usize],
     deadline: Option<Instant>,
     mut on_replace: impl FnMut(&'a str, &'a str, &mut Vec<(Op, &'a str)>),
     out: &mut Vec<(Op, &'a str)>,
 ) {
-    let old_offsets = offsets(old_tokens);
-    let new_offsets = offsets(new_tokens);
     for op in capture_diff_slices_deadline(Algorithm::Myers, old_tokens, new_tokens, deadline) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
-                out.push((Op::Equal, slice(old, &old_offsets, old_index, len)));
+                out.push((Op::Equal, slice(old, old_offsets, old_index, len)));
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => out.push((Op::Delete, slice(old, &old_offsets, old_index, old_len))),
+            } => out.push((Op::Delete, slice(old, old_offsets, old_index, old_len))),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => out.push((Op::Insert, slice(new, &new_offsets, new_index, new_len))),
+            } => out.push((Op::Insert, slice(new, new_offsets, new_index, new_len))),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => on_replace(
-                slice(old, &old_offsets, old_index, old_len),
-                slice(new, &new_offsets, new_index, new_len),
+                slice(old, old_offsets, old_index, old_len),
+                slice(new, new_offsets, new_index, new_len),
                 out,
             ),
         }
     }
+}
+
+/// The characters of `text` and the byte offset where each starts (plus the length at the end).
+/// Diffing `char`s gives exactly the result of diffing one-character tokens (equal exactly when
+/// the characters are), without comparing string slices.
+fn char_tokens(text: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        chars.push(c);
+        offsets.push(i);
+    }
+    offsets.push(text.len());
+    (chars, offsets)
 }
 
 /// Token diff of the whole texts.
@@ -138,6 +155,26 @@ fn direct<'a>(
     deadline: Option<Instant>,
     out: &mut Vec<(Op, &'a str)>,
 ) {
+    let replace = |o: &'a str, n: &'a str, out: &mut Vec<(Op, &'a str)>| {
+        out.push((Op::Delete, o));
+        out.push((Op::Insert, n));
+    };
+    if granularity == Granularity::Char {
+        let (old_chars, old_offsets) = char_tokens(old);
+        let (new_chars, new_offsets) = char_tokens(new);
+        diff_tokens(
+            old,
+            new,
+            &old_chars,
+            &new_chars,
+            &old_offsets,
+            &new_offsets,
+            deadline,
+            replace,
+            out,
+        );
+        return;
+    }
     let old_tokens = tokenize(old, granularity);
     let new_tokens = tokenize(new, granularity);
     diff_tokens(
@@ -145,11 +182,10 @@ fn direct<'a>(
         new,
         &old_tokens,
         &new_tokens,
+        &offsets(&old_tokens),
+        &offsets(&new_tokens),
         deadline,
-        |o, n, out| {
-            out.push((Op::Delete, o));
-            out.push((Op::Insert, n));
-        },
+        replace,
         out,
     );
 }
@@ -169,6 +205,8 @@ fn two_level<'a>(
         new,
         &old_lines,
         &new_lines,
+        &offsets(&old_lines),
+        &offsets(&new_lines),
         deadline,
         |o, n, out| direct(o, n, granularity, deadline, out),
         out,
