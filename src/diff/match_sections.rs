@@ -131,9 +131,7 @@ pub(crate) fn match_with_texts(
         }
     }
     for (n, taken) in new_taken.iter_mut().enumerate() {
-        if !*taken
-            && let Some(o) = by_text.get_mut(new_text(n)).and_then(Vec::pop)
-        {
+        if !*taken && let Some(o) = by_text.get_mut(new_text(n)).and_then(Vec::pop) {
             old_to_new[o] = Some(n);
             *taken = true;
         }

@@ -53,26 +53,52 @@ pub(crate) fn diff_texts(
 /// trailing lines (from a `\n` on), not overlapping.
 fn common_lines(old: &str, new: &str) -> (usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut prefix = 0;
-    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+    let same = common_prefix_bytes(a, b);
+    let prefix = a
+        .get(..same)
+        .and_then(|common| common.iter().rposition(|&c| c == b'\n'))
+        .map_or(0, |i| i + 1);
+    let max_suffix = a.len().min(b.len()) - prefix;
+    let same = common_suffix_bytes(a, b).min(max_suffix);
+    let tail = a.len() - same;
+    let suffix = a
+        .get(tail..)
+        .and_then(|common| common.iter().position(|&c| c == b'\n'))
+        .map_or(0, |j| same - j);
+    (prefix, suffix)
+}
+
+/// Length of the common prefix of two byte strings, compared eight bytes at a time.
+fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
         if x != y {
             break;
         }
-        if *x == b'\n' {
-            prefix = i + 1;
-        }
+        same += 8;
     }
-    let max_suffix = a.len().min(b.len()) - prefix;
-    let mut suffix = 0;
-    for (i, (x, y)) in a.iter().rev().zip(b.iter().rev()).enumerate() {
-        if i >= max_suffix || x != y {
+    let rest = a.get(same..).unwrap_or_default();
+    let other = b.get(same..).unwrap_or_default();
+    same + rest.iter().zip(other).take_while(|(x, y)| x == y).count()
+}
+
+/// Length of the common suffix of two byte strings, compared eight bytes at a time.
+fn common_suffix_bytes(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
+        if x != y {
             break;
         }
-        if *x == b'\n' {
-            suffix = i + 1;
-        }
+        same += 8;
     }
-    (prefix, suffix)
+    let rest = a.get(..a.len() - same).unwrap_or_default();
+    let other = b.get(..b.len() - same).unwrap_or_default();
+    same + rest
+        .iter()
+        .rev()
+        .zip(other.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Byte offsets of token starts, plus the total length at the end.
@@ -283,6 +309,51 @@ mod tests {
         assert_eq!(common_lines("a\nb\nc", "a\nx\nc"), (2, 2));
         assert_eq!(common_lines("ab", "ac"), (0, 0));
         assert_eq!(common_lines("a\n", "a\n\n"), (2, 0));
+        assert_eq!(common_lines("", "x"), (0, 0));
+        assert_eq!(common_lines("same\nsame\n", "same\nsame\n"), (10, 0));
+        // Against the byte-by-byte definition.
+        let texts = [
+            "第一行很长的文字\n第二行\n第三行也很长很长\n",
+            "第一行很长的文字\n第二行改了\n第三行也很长很长\n",
+            "第一行很长的文字\n\n第三行也很长很长",
+            "x\n第一行很长的文字\n第二行\n第三行也很长很长\n",
+            "\n\n\n",
+            "abcdefghijklmnop\nqrstuvwxyz\n0123456789abcdef\n",
+            "abcdefghijklmnop\nqrstuvwXyz\n0123456789abcdef\n",
+        ];
+        for old in texts {
+            for new in texts {
+                assert_eq!(
+                    common_lines(old, new),
+                    common_lines_slow(old, new),
+                    "{old:?} {new:?}"
+                );
+            }
+        }
+    }
+
+    fn common_lines_slow(old: &str, new: &str) -> (usize, usize) {
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut prefix = 0;
+        for (i, (x, y)) in a.iter().zip(b).enumerate() {
+            if x != y {
+                break;
+            }
+            if *x == b'\n' {
+                prefix = i + 1;
+            }
+        }
+        let max_suffix = a.len().min(b.len()) - prefix;
+        let mut suffix = 0;
+        for (i, (x, y)) in a.iter().rev().zip(b.iter().rev()).enumerate() {
+            if i >= max_suffix || x != y {
+                break;
+            }
+            if *x == b'\n' {
+                suffix = i + 1;
+            }
+        }
+        (prefix, suffix)
     }
 
     #[test]
