@@ -327,7 +327,8 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
 }
 
 /// A character that makes text count as binary data: a control character that is not
-/// whitespace (NUL included).
+/// whitespace (NUL included). [`has_binary_char`] finds these on bytes; this is its definition.
+#[cfg(test)]
 fn is_binary_char(c: char) -> bool {
     c.is_control() && !c.is_whitespace()
 }
