@@ -7,7 +7,8 @@
 # revision of it with scattered edits (phrases changed, words inserted, paragraphs removed).
 # Builds `cargo build --release --no-default-features` when the release binary is missing or
 # older than the sources. Uses hyperfine when installed, else a loop timed with `date +%s%N`.
-# (LECTERN_BIN=path skips the build and times that binary.) Prints the medians and the ratio lectern / git (the goal: at most 0.5).
+# (LECTERN_BIN=path skips the build and times that binary; KEEP_DIR=dir copies the generated
+# pair there as old.txt / new.txt, e.g. for profiling.) Prints the medians and the ratio lectern / git (the goal: at most 0.5).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -62,6 +63,10 @@ generate() {
     }' "$work/old.txt" > "$work/new.txt"
     old="$work/old.txt"
     new="$work/new.txt"
+    if [ -n "${KEEP_DIR:-}" ]; then
+        mkdir -p "$KEEP_DIR"
+        cp "$old" "$new" "$KEEP_DIR"/
+    fi
 }
 
 if [ $# -ge 2 ]; then

@@ -59,8 +59,15 @@ enum ColorArg {
 
 /// Runs `lectern diff`: prints the comparison; exit code 0 when the same, 1 when different.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    let old = load(&args.old)?;
-    let new = load(&args.new)?;
+    // The two sides are read and imported at the same time (a long text takes milliseconds).
+    // Standard input can be only one of them, and is read on this thread.
+    let (old, new) = std::thread::scope(|scope| {
+        let new_side = scope.spawn(|| load(&args.new));
+        let old = load(&args.old);
+        let new = new_side.join().unwrap_or_else(|_| load(&args.new));
+        (old, new)
+    });
+    let (old, new) = (old?, new?);
     let granularity = match args.granularity {
         GranularityArg::Char => Granularity::Char,
         GranularityArg::Word => Granularity::Word,

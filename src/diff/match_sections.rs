@@ -22,8 +22,35 @@ pub(crate) struct PlanEntry {
 
 /// Matches sections and orders the result: new sections in new order, each removed section right
 /// after the new place of the nearest matched section before it in the old speech (or first).
+#[cfg(test)]
 pub(crate) fn plan(old: &[Section], new: &[Section]) -> Vec<PlanEntry> {
-    let old_to_new = match_sections(old, new);
+    let old_texts: Vec<String> = old.iter().map(section_text).collect();
+    let new_texts: Vec<String> = new.iter().map(section_text).collect();
+    plan_with_texts(old, new, &old_texts, &new_texts)
+}
+
+/// A section's text as [`crate::model::Speech::part_text`] gives it: heading and paragraphs
+/// joined with `\n`.
+pub(crate) fn section_text(s: &Section) -> String {
+    let mut t = String::with_capacity(
+        s.heading.len() + s.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>(),
+    );
+    t.push_str(&s.heading);
+    for p in &s.paragraphs {
+        t.push('\n');
+        t.push_str(p);
+    }
+    t
+}
+
+/// [`plan`], given each section's text ([`section_text`]) on both sides.
+pub(crate) fn plan_with_texts(
+    old: &[Section],
+    new: &[Section],
+    old_texts: &[String],
+    new_texts: &[String],
+) -> Vec<PlanEntry> {
+    let old_to_new = match_with_texts(old, new, old_texts, new_texts);
     let moved = moved_sections(&old_to_new);
     let mut new_to_old = vec![None; new.len()];
     for (o, n) in old_to_new.iter().enumerate() {
@@ -65,9 +92,24 @@ pub(crate) fn plan(old: &[Section], new: &[Section]) -> Vec<PlanEntry> {
 }
 
 /// For each old section, the new section it matches.
+#[cfg(test)]
 pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usize>> {
+    let old_texts: Vec<String> = old.iter().map(section_text).collect();
+    let new_texts: Vec<String> = new.iter().map(section_text).collect();
+    match_with_texts(old, new, &old_texts, &new_texts)
+}
+
+/// [`match_sections`], given each section's text ([`section_text`]) on both sides.
+pub(crate) fn match_with_texts(
+    old: &[Section],
+    new: &[Section],
+    old_texts: &[String],
+    new_texts: &[String],
+) -> Vec<Option<usize>> {
     let mut old_to_new: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_taken = vec![false; new.len()];
+    let old_text = |o: usize| old_texts.get(o).map_or("", String::as_str);
+    let new_text = |n: usize| new_texts.get(n).map_or("", String::as_str);
 
     // 1. Same id.
     let mut by_id: HashMap<SectionId, Vec<usize>> = HashMap::new();
@@ -82,36 +124,16 @@ pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usi
     }
 
     // 2. Same text.
-    let text = |s: &Section| {
-        let mut t = s.heading.clone();
-        for p in &s.paragraphs {
-            t.push('\n');
-            t.push_str(p);
-        }
-        t
-    };
-    let old_texts: Vec<Option<String>> = old
-        .iter()
-        .zip(&old_to_new)
-        .map(|(s, m)| m.is_none().then(|| text(s)))
-        .collect();
-    let new_texts: Vec<Option<String>> = new
-        .iter()
-        .zip(&new_taken)
-        .map(|(s, taken)| (!taken).then(|| text(s)))
-        .collect();
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (o, t) in old_texts.iter().enumerate().rev() {
-        if let Some(t) = t {
-            by_text.entry(t.as_str()).or_default().push(o);
+    let mut by_text: HashMap<&str, Vec<usize>, BuildHasherDefault<TextHasher>> = HashMap::default();
+    for o in (0..old.len()).rev() {
+        if old_to_new[o].is_none() {
+            by_text.entry(old_text(o)).or_default().push(o);
         }
     }
-    for (n, t) in new_texts.iter().enumerate() {
-        if let Some(t) = t
-            && let Some(o) = by_text.get_mut(t.as_str()).and_then(Vec::pop)
-        {
+    for (n, taken) in new_taken.iter_mut().enumerate() {
+        if !*taken && let Some(o) = by_text.get_mut(new_text(n)).and_then(Vec::pop) {
             old_to_new[o] = Some(n);
-            new_taken[n] = true;
+            *taken = true;
         }
     }
 
@@ -127,19 +149,31 @@ pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usi
     // sides, so the Dice estimate stays fair), keeping the work near linear for long speeches.
     let longest = old_left
         .iter()
-        .map(|&o| old_texts[o].as_deref().map_or(0, str::len))
-        .chain(
-            new_left
-                .iter()
-                .map(|&n| new_texts[n].as_deref().map_or(0, str::len)),
-        )
+        .map(|&o| old_text(o).len())
+        .chain(new_left.iter().map(|&n| new_text(n).len()))
         .max()
         .unwrap_or(0);
-    let sample = (longest / SAMPLE_BYTES).clamp(1, 16) as u64;
-    let old_grams: Vec<Vec<u64>> = old_left
-        .iter()
-        .map(|&o| bigrams(old_texts[o].as_deref().unwrap_or(""), sample))
-        .collect();
+    let sample = Sampler::new((longest / SAMPLE_BYTES).clamp(1, 16) as u64);
+    // The two sides' bigrams are independent: the new side's are taken on a second thread.
+    let (old_grams, new_grams) = std::thread::scope(|scope| {
+        let new_side = scope.spawn(|| {
+            new_left
+                .iter()
+                .map(|&n| bigrams(new_text(n), sample))
+                .collect::<Vec<_>>()
+        });
+        let old_grams: Vec<Vec<u64>> = old_left
+            .iter()
+            .map(|&o| bigrams(old_text(o), sample))
+            .collect();
+        let new_grams = new_side.join().unwrap_or_else(|_| {
+            new_left
+                .iter()
+                .map(|&n| bigrams(new_text(n), sample))
+                .collect()
+        });
+        (old_grams, new_grams)
+    });
     // Inverted index: bigram → the (left-over) old sections holding it.
     let mut postings: HashMap<u64, Vec<u32>, BuildHasherDefault<MixHasher>> = HashMap::default();
     for (k, grams) in old_grams.iter().enumerate() {
@@ -149,10 +183,9 @@ pub(crate) fn match_sections(old: &[Section], new: &[Section]) -> Vec<Option<usi
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     let mut shared = vec![0u32; old_left.len()];
-    for &n in &new_left {
-        let grams = bigrams(new_texts[n].as_deref().unwrap_or(""), sample);
+    for (&n, grams) in new_left.iter().zip(&new_grams) {
         shared.iter_mut().for_each(|c| *c = 0);
-        for g in &grams {
+        for g in grams {
             if let Some(list) = postings.get(g) {
                 for &k in list {
                     shared[k as usize] += 1;
@@ -215,23 +248,103 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// A fast hasher for section texts (keys are compared in full, so the hash only spreads them).
+#[derive(Default)]
+struct TextHasher(u64);
+
+impl Hasher for TextHasher {
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut words = bytes.chunks_exact(8);
+        for word in words.by_ref() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        for &b in words.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        self.0 = h;
+    }
+}
+
+/// "Is `mix(g)` a multiple of `n`?" without a division per bigram: for `n = odd · 2^k`,
+/// `x` is a multiple of `n` exactly when `(x · odd⁻¹ mod 2^64) rotated right by k` is at most
+/// `(2^64 − 1) / n` (Granlund–Montgomery).
+#[derive(Clone, Copy)]
+struct Sampler {
+    /// The sampling rate (1: keep everything).
+    n: u64,
+    inverse: u64,
+    shift: u32,
+    limit: u64,
+}
+
+impl Sampler {
+    fn new(n: u64) -> Self {
+        let n = n.max(1);
+        let shift = n.trailing_zeros();
+        let odd = n >> shift;
+        // Newton's iteration for the inverse of an odd number modulo 2^64.
+        let mut inverse = odd;
+        for _ in 0..5 {
+            inverse = inverse.wrapping_mul(2u64.wrapping_sub(odd.wrapping_mul(inverse)));
+        }
+        Self {
+            n,
+            inverse,
+            shift,
+            limit: u64::MAX / n,
+        }
+    }
+
+    fn keeps(self, x: u64) -> bool {
+        x.wrapping_mul(self.inverse).rotate_right(self.shift) <= self.limit
+    }
+}
+
 /// The distinct character bigrams of `text` (whitespace skipped), sorted; a text of one
-/// character gives that character. With `sample` > 1 only bigrams whose mixed value is divisible
-/// by `sample` are kept.
-fn bigrams(text: &str, sample: u64) -> Vec<u64> {
+/// character gives that character. With a sample rate above 1 only bigrams whose mixed value is
+/// divisible by it are kept.
+fn bigrams(text: &str, sample: Sampler) -> Vec<u64> {
     // Short texts keep every bigram, so that short sections still match one another; a short and
     // a long section are far from the threshold anyway (Dice ≤ 2·short / (short + long)).
-    let sample = if text.len() < SAMPLE_BYTES { 1 } else { sample };
-    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out: Vec<u64> = if chars.len() < 2 {
-        chars.iter().map(|&c| u64::from(c) << 32).collect()
-    } else {
-        chars
-            .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .filter(|&g| sample <= 1 || mix(g).is_multiple_of(sample))
-            .collect()
+    let keep_all = text.len() < SAMPLE_BYTES || sample.n <= 1;
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    let Some(mut prev) = chars.next() else {
+        return Vec::new();
     };
+    let mut out: Vec<u64> = Vec::with_capacity(if keep_all {
+        text.len() / 2
+    } else {
+        text.len() / 2 / sample.n as usize + 16
+    });
+    // Bigrams go through a small block without a branch per bigram (whether a bigram is kept
+    // is close to random, which a branch would mispredict).
+    const BLOCK: usize = 256;
+    let mut block = [0u64; BLOCK];
+    let mut len = 0;
+    let mut any_pair = false;
+    for c in chars {
+        any_pair = true;
+        let g = (u64::from(prev) << 32) | u64::from(c);
+        if let Some(slot) = block.get_mut(len) {
+            *slot = g;
+        }
+        len += usize::from(keep_all || sample.keeps(mix(g)));
+        if len == BLOCK {
+            out.extend_from_slice(&block);
+            len = 0;
+        }
+        prev = c;
+    }
+    out.extend_from_slice(block.get(..len).unwrap_or_default());
+    if !any_pair {
+        out.push(u64::from(prev) << 32);
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -353,6 +466,34 @@ mod tests {
         b.id = a.id;
         let c = section("丙", "相同的内容");
         assert_eq!(match_sections(&[a], &[c, b]), [Some(1)]);
+    }
+
+    #[test]
+    fn sampler_agrees_with_division() {
+        for n in 1..=16u64 {
+            let sampler = Sampler::new(n);
+            let mut x = 12345u64;
+            for _ in 0..10_000 {
+                x = mix(x.wrapping_add(n));
+                for v in [x, x & 0xffff, u64::MAX - (x & 0xff), n * (x >> 8)] {
+                    assert_eq!(sampler.keeps(v), v.is_multiple_of(n), "{n} {v}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bigrams_skip_whitespace() {
+        let one = Sampler::new(1);
+        assert_eq!(bigrams("", one), Vec::<u64>::new());
+        assert_eq!(bigrams(" 甲\n", one), [u64::from('甲') << 32]);
+        assert_eq!(
+            bigrams("甲\n乙甲 乙", one),
+            [
+                (u64::from('乙') << 32) | u64::from('甲'),
+                (u64::from('甲') << 32) | u64::from('乙'),
+            ]
+        );
     }
 
     #[test]

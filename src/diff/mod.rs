@@ -275,14 +275,30 @@ pub struct SpeechDiff {
 impl SpeechDiff {
     /// Compares `old` with `new`.
     pub fn new(old: &Speech, new: &Speech, options: &DiffOptions) -> SpeechDiff {
-        let mut parts = Vec::with_capacity(old.sections.len().max(new.sections.len()) + 4);
+        // Each section's text is built once, for matching and for diffing.
+        let old_texts: Vec<String> = old
+            .sections
+            .iter()
+            .map(match_sections::section_text)
+            .collect();
+        let new_texts: Vec<String> = new
+            .sections
+            .iter()
+            .map(match_sections::section_text)
+            .collect();
+        let plan =
+            match_sections::plan_with_texts(&old.sections, &new.sections, &old_texts, &new_texts);
+        let sections = Sides {
+            old,
+            new,
+            old_texts: &old_texts,
+            new_texts: &new_texts,
+        };
+        let mut parts = Vec::with_capacity(plan.len() + 4);
         for part in [PartRef::Title, PartRef::Greeting, PartRef::Opening] {
             parts.push(fixed_part(old, new, part, options));
         }
-        let plan = match_sections::plan(&old.sections, &new.sections);
-        for entry in plan {
-            parts.push(section_part(old, new, entry, options));
-        }
+        parts.extend(section_parts(&sections, &plan, options));
         parts.push(fixed_part(old, new, PartRef::Closing, options));
 
         let mut summary = Summary::default();
@@ -370,20 +386,77 @@ fn fixed_part(old: &Speech, new: &Speech, part: PartRef, options: &DiffOptions) 
     build_part(part.kind(), &old_text, &new_text, status, options)
 }
 
+/// The two speeches and their section texts.
+struct Sides<'a> {
+    old: &'a Speech,
+    new: &'a Speech,
+    old_texts: &'a [String],
+    new_texts: &'a [String],
+}
+
+/// Below this many bytes of section text in all (both sides), the sections are diffed on one
+/// thread: a second one would cost more than it saves.
+const PARALLEL_BYTES: usize = 64 * 1024;
+
+/// The section parts of `plan`, in order. Long speeches are split in two halves of about equal
+/// text, diffed on two threads.
+fn section_parts(
+    sides: &Sides,
+    plan: &[match_sections::PlanEntry],
+    options: &DiffOptions,
+) -> Vec<PartDiff> {
+    let weight = |entry: &match_sections::PlanEntry| {
+        let old = entry
+            .old
+            .and_then(|i| sides.old_texts.get(i))
+            .map_or(0, String::len);
+        let new = entry
+            .new
+            .and_then(|i| sides.new_texts.get(i))
+            .map_or(0, String::len);
+        old + new
+    };
+    let total: usize = plan.iter().map(weight).sum();
+    let serial = |entries: &[match_sections::PlanEntry]| -> Vec<PartDiff> {
+        entries
+            .iter()
+            .map(|entry| section_part(sides, *entry, options))
+            .collect()
+    };
+    if total < PARALLEL_BYTES || plan.len() < 2 {
+        return serial(plan);
+    }
+    let mut split = 0;
+    let mut first_half = 0;
+    while split < plan.len() && 2 * first_half < total {
+        first_half += plan.get(split).map_or(0, weight);
+        split += 1;
+    }
+    let (first, second) = plan.split_at(split);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| serial(second));
+        let mut parts = serial(first);
+        match later.join() {
+            Ok(rest) => parts.extend(rest),
+            Err(_) => parts.extend(serial(second)),
+        }
+        parts
+    })
+}
+
 fn section_part(
-    old: &Speech,
-    new: &Speech,
+    sides: &Sides,
     entry: match_sections::PlanEntry,
     options: &DiffOptions,
 ) -> PartDiff {
     let old_text = entry
         .old
-        .and_then(|i| old.part_text(PartRef::Section(i)))
-        .unwrap_or_default();
+        .and_then(|i| sides.old_texts.get(i))
+        .map_or("", String::as_str);
     let new_text = entry
         .new
-        .and_then(|i| new.part_text(PartRef::Section(i)))
-        .unwrap_or_default();
+        .and_then(|i| sides.new_texts.get(i))
+        .map_or("", String::as_str);
     let status = match (entry.old, entry.new) {
         (None, _) => PartStatus::Added,
         (_, None) => PartStatus::Removed,
@@ -391,9 +464,9 @@ fn section_part(
         _ if old_text == new_text => PartStatus::Unchanged,
         _ => PartStatus::Modified,
     };
-    let mut part = build_part(PartKind::Section, &old_text, &new_text, status, options);
-    let old_section = entry.old.and_then(|i| old.sections.get(i));
-    let new_section = entry.new.and_then(|i| new.sections.get(i));
+    let mut part = build_part(PartKind::Section, old_text, new_text, status, options);
+    let old_section = entry.old.and_then(|i| sides.old.sections.get(i));
+    let new_section = entry.new.and_then(|i| sides.new.sections.get(i));
     part.old_index = entry.old;
     part.new_index = entry.new;
     part.old_id = old_section.map(|s| s.id);

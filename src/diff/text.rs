@@ -53,26 +53,52 @@ pub(crate) fn diff_texts(
 /// trailing lines (from a `\n` on), not overlapping.
 fn common_lines(old: &str, new: &str) -> (usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut prefix = 0;
-    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+    let same = common_prefix_bytes(a, b);
+    let prefix = a
+        .get(..same)
+        .and_then(|common| common.iter().rposition(|&c| c == b'\n'))
+        .map_or(0, |i| i + 1);
+    let max_suffix = a.len().min(b.len()) - prefix;
+    let same = common_suffix_bytes(a, b).min(max_suffix);
+    let tail = a.len() - same;
+    let suffix = a
+        .get(tail..)
+        .and_then(|common| common.iter().position(|&c| c == b'\n'))
+        .map_or(0, |j| same - j);
+    (prefix, suffix)
+}
+
+/// Length of the common prefix of two byte strings, compared eight bytes at a time.
+fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
         if x != y {
             break;
         }
-        if *x == b'\n' {
-            prefix = i + 1;
-        }
+        same += 8;
     }
-    let max_suffix = a.len().min(b.len()) - prefix;
-    let mut suffix = 0;
-    for (i, (x, y)) in a.iter().rev().zip(b.iter().rev()).enumerate() {
-        if i >= max_suffix || x != y {
+    let rest = a.get(same..).unwrap_or_default();
+    let other = b.get(same..).unwrap_or_default();
+    same + rest.iter().zip(other).take_while(|(x, y)| x == y).count()
+}
+
+/// Length of the common suffix of two byte strings, compared eight bytes at a time.
+fn common_suffix_bytes(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
+        if x != y {
             break;
         }
-        if *x == b'\n' {
-            suffix = i + 1;
-        }
+        same += 8;
     }
-    (prefix, suffix)
+    let rest = a.get(..a.len() - same).unwrap_or_default();
+    let other = b.get(..b.len() - same).unwrap_or_default();
+    same + rest
+        .iter()
+        .rev()
+        .zip(other.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Byte offsets of token starts, plus the total length at the end.
@@ -94,40 +120,57 @@ fn slice<'a>(text: &'a str, offsets: &[usize], start: usize, len: usize) -> &'a 
     text.get(from..to).unwrap_or("")
 }
 
-fn diff_tokens<'a>(
+/// Diffs two token sequences (`old_offsets` / `new_offsets`: where each token starts in its
+/// text, plus the text's length) and appends the result as pieces of the texts.
+#[allow(clippy::too_many_arguments)]
+fn diff_tokens<'a, T: std::hash::Hash + Eq>(
     old: &'a str,
     new: &'a str,
-    old_tokens: &[&'a str],
-    new_tokens: &[&'a str],
+    old_tokens: &[T],
+    new_tokens: &[T],
+    old_offsets: &[usize],
+    new_offsets: &[usize],
     deadline: Option<Instant>,
     mut on_replace: impl FnMut(&'a str, &'a str, &mut Vec<(Op, &'a str)>),
     out: &mut Vec<(Op, &'a str)>,
 ) {
-    let old_offsets = offsets(old_tokens);
-    let new_offsets = offsets(new_tokens);
     for op in capture_diff_slices_deadline(Algorithm::Myers, old_tokens, new_tokens, deadline) {
         match op {
             DiffOp::Equal { old_index, len, .. } => {
-                out.push((Op::Equal, slice(old, &old_offsets, old_index, len)));
+                out.push((Op::Equal, slice(old, old_offsets, old_index, len)));
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => out.push((Op::Delete, slice(old, &old_offsets, old_index, old_len))),
+            } => out.push((Op::Delete, slice(old, old_offsets, old_index, old_len))),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => out.push((Op::Insert, slice(new, &new_offsets, new_index, new_len))),
+            } => out.push((Op::Insert, slice(new, new_offsets, new_index, new_len))),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => on_replace(
-                slice(old, &old_offsets, old_index, old_len),
-                slice(new, &new_offsets, new_index, new_len),
+                slice(old, old_offsets, old_index, old_len),
+                slice(new, new_offsets, new_index, new_len),
                 out,
             ),
         }
     }
+}
+
+/// The characters of `text` and the byte offset where each starts (plus the length at the end).
+/// Diffing `char`s gives exactly the result of diffing one-character tokens (equal exactly when
+/// the characters are), without comparing string slices.
+fn char_tokens(text: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        chars.push(c);
+        offsets.push(i);
+    }
+    offsets.push(text.len());
+    (chars, offsets)
 }
 
 /// Token diff of the whole texts.
@@ -138,6 +181,26 @@ fn direct<'a>(
     deadline: Option<Instant>,
     out: &mut Vec<(Op, &'a str)>,
 ) {
+    let replace = |o: &'a str, n: &'a str, out: &mut Vec<(Op, &'a str)>| {
+        out.push((Op::Delete, o));
+        out.push((Op::Insert, n));
+    };
+    if granularity == Granularity::Char {
+        let (old_chars, old_offsets) = char_tokens(old);
+        let (new_chars, new_offsets) = char_tokens(new);
+        diff_tokens(
+            old,
+            new,
+            &old_chars,
+            &new_chars,
+            &old_offsets,
+            &new_offsets,
+            deadline,
+            replace,
+            out,
+        );
+        return;
+    }
     let old_tokens = tokenize(old, granularity);
     let new_tokens = tokenize(new, granularity);
     diff_tokens(
@@ -145,11 +208,10 @@ fn direct<'a>(
         new,
         &old_tokens,
         &new_tokens,
+        &offsets(&old_tokens),
+        &offsets(&new_tokens),
         deadline,
-        |o, n, out| {
-            out.push((Op::Delete, o));
-            out.push((Op::Insert, n));
-        },
+        replace,
         out,
     );
 }
@@ -169,6 +231,8 @@ fn two_level<'a>(
         new,
         &old_lines,
         &new_lines,
+        &offsets(&old_lines),
+        &offsets(&new_lines),
         deadline,
         |o, n, out| direct(o, n, granularity, deadline, out),
         out,
@@ -245,6 +309,51 @@ mod tests {
         assert_eq!(common_lines("a\nb\nc", "a\nx\nc"), (2, 2));
         assert_eq!(common_lines("ab", "ac"), (0, 0));
         assert_eq!(common_lines("a\n", "a\n\n"), (2, 0));
+        assert_eq!(common_lines("", "x"), (0, 0));
+        assert_eq!(common_lines("same\nsame\n", "same\nsame\n"), (10, 0));
+        // Against the byte-by-byte definition.
+        let texts = [
+            "第一行很长的文字\n第二行\n第三行也很长很长\n",
+            "第一行很长的文字\n第二行改了\n第三行也很长很长\n",
+            "第一行很长的文字\n\n第三行也很长很长",
+            "x\n第一行很长的文字\n第二行\n第三行也很长很长\n",
+            "\n\n\n",
+            "abcdefghijklmnop\nqrstuvwxyz\n0123456789abcdef\n",
+            "abcdefghijklmnop\nqrstuvwXyz\n0123456789abcdef\n",
+        ];
+        for old in texts {
+            for new in texts {
+                assert_eq!(
+                    common_lines(old, new),
+                    common_lines_slow(old, new),
+                    "{old:?} {new:?}"
+                );
+            }
+        }
+    }
+
+    fn common_lines_slow(old: &str, new: &str) -> (usize, usize) {
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut prefix = 0;
+        for (i, (x, y)) in a.iter().zip(b).enumerate() {
+            if x != y {
+                break;
+            }
+            if *x == b'\n' {
+                prefix = i + 1;
+            }
+        }
+        let max_suffix = a.len().min(b.len()) - prefix;
+        let mut suffix = 0;
+        for (i, (x, y)) in a.iter().rev().zip(b.iter().rev()).enumerate() {
+            if i >= max_suffix || x != y {
+                break;
+            }
+            if *x == b'\n' {
+                suffix = i + 1;
+            }
+        }
+        (prefix, suffix)
     }
 
     #[test]

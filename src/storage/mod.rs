@@ -96,7 +96,7 @@ pub fn project_to_ron(project: &Project) -> String {
     // Unescaped strings keep the file readable, but a control character pasted into the speech
     // (NUL, ESC, …) would then be written raw and the file refused as binary when opened again:
     // escape such files instead.
-    if text.chars().any(is_binary_char) {
+    if has_binary_char(text.as_bytes()) {
         return ron::ser::to_string_pretty(&stored, config.escape_strings(true))
             .or_else(|_| ron::to_string(&stored))
             .unwrap_or_default();
@@ -166,7 +166,9 @@ pub fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String> {
     }
     // Read at most one byte past the limit: the size reported above is 0 for devices and pipes
     // (`/dev/zero` never ends), and a file can grow after it was measured.
-    let mut bytes = Vec::new();
+    // Room for the whole file (and the byte past the limit) up front: one read, no regrowing.
+    let expected = meta.len().min(limit_bytes).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     fs::File::open(path)
         .and_then(|file| {
             file.take(limit_bytes.saturating_add(1))
@@ -315,7 +317,7 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    if text.chars().any(is_binary_char) {
+    if has_binary_char(text.as_bytes()) {
         return Err(Error::Binary { path: path_buf() });
     }
     if text.trim().is_empty() {
@@ -325,9 +327,38 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
 }
 
 /// A character that makes text count as binary data: a control character that is not
-/// whitespace (NUL included).
+/// whitespace (NUL included). [`has_binary_char`] finds these on bytes; this is its definition.
+#[cfg(test)]
 fn is_binary_char(c: char) -> bool {
     c.is_control() && !c.is_whitespace()
+}
+
+/// Whether UTF-8 `bytes` hold a character for which [`is_binary_char`] holds: a C0 control
+/// other than `\t`–`\r`, DEL, or a C1 control (`C2 80`–`C2 9F`) other than NEL (`C2 85`).
+/// Checks 64 bytes at a time with a branch-free test, looking closer only at suspect blocks.
+fn has_binary_char(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    for (k, block) in bytes.chunks(BLOCK).enumerate() {
+        let suspect = block.iter().fold(false, |acc, &b| {
+            acc | (b < 0x09) | ((b > 0x0D) & (b < 0x20)) | (b == 0x7F) | (b == 0xC2)
+        });
+        if !suspect {
+            continue;
+        }
+        for (j, &b) in block.iter().enumerate() {
+            if b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x7F {
+                return true;
+            }
+            if b == 0xC2
+                && let Some(&next) = bytes.get(k * BLOCK + j + 1)
+                && (0x80..=0x9F).contains(&next)
+                && next != 0x85
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `Some(Some(text))` for valid UTF-16 with a byte-order mark, `Some(None)` for invalid UTF-16

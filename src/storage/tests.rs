@@ -239,3 +239,21 @@ fn output_path_checks() {
     ));
     assert!(check_output_path(&existing, true).is_ok());
 }
+
+#[test]
+fn binary_bytes_agree_with_binary_chars() {
+    for code in 0..=0x10FFFu32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let text = format!("ab{c}cd");
+        assert_eq!(
+            has_binary_char(text.as_bytes()),
+            is_binary_char(c),
+            "{code:#x}"
+        );
+    }
+    let long: String = "同志们，".repeat(40) + "\u{7}" + &"好".repeat(30);
+    assert!(has_binary_char(long.as_bytes()));
+    assert!(!has_binary_char("同志们·好\r\n\t".repeat(50).as_bytes()));
+}
