@@ -137,7 +137,30 @@ pub(crate) fn match_with_texts(
         }
     }
 
-    // 3. Similar text, best pairs first.
+    // 3. Same heading and the same first (then last) paragraph, each key unique on both sides:
+    //    a section edited in its middle is found without comparing bigrams.
+    for key_of in [first_key as fn(&str) -> Option<(&str, &str)>, last_key] {
+        let old_keys = unique_keys(
+            (0..old.len())
+                .filter(|&o| old_to_new[o].is_none())
+                .map(|o| (o, old_text(o))),
+            key_of,
+        );
+        let new_keys = unique_keys(
+            (0..new.len())
+                .filter(|&n| !new_taken[n])
+                .map(|n| (n, new_text(n))),
+            key_of,
+        );
+        for (key, n) in new_keys {
+            if let (Some(n), Some(Some(o))) = (n, old_keys.get(&key)) {
+                old_to_new[*o] = Some(n);
+                new_taken[n] = true;
+            }
+        }
+    }
+
+    // 4. Similar text, best pairs first.
     let old_left: Vec<usize> = (0..old.len())
         .filter(|&o| old_to_new[o].is_none())
         .collect();
@@ -304,6 +327,37 @@ impl Sampler {
     fn keeps(self, x: u64) -> bool {
         x.wrapping_mul(self.inverse).rotate_right(self.shift) <= self.limit
     }
+}
+
+/// The keys of the given `(index, text)` pairs, each with its index, or `None` when several
+/// texts share the key.
+fn unique_keys<'t>(
+    texts: impl Iterator<Item = (usize, &'t str)>,
+    key_of: fn(&'t str) -> Option<(&'t str, &'t str)>,
+) -> HashMap<(&'t str, &'t str), Option<usize>> {
+    let mut keys: HashMap<(&str, &str), Option<usize>> = HashMap::new();
+    for (i, text) in texts {
+        if let Some(key) = key_of(text) {
+            keys.entry(key)
+                .and_modify(|slot| *slot = None)
+                .or_insert(Some(i));
+        }
+    }
+    keys
+}
+
+/// A section text's heading line and first paragraph, when both are there.
+fn first_key(text: &str) -> Option<(&str, &str)> {
+    let (heading, rest) = text.split_once('\n')?;
+    let first = rest.split('\n').next()?;
+    (!heading.trim().is_empty() && !first.trim().is_empty()).then_some((heading, first))
+}
+
+/// A section text's heading line and last paragraph, when both are there.
+fn last_key(text: &str) -> Option<(&str, &str)> {
+    let (heading, _) = text.split_once('\n')?;
+    let (_, last) = text.rsplit_once('\n')?;
+    (!heading.trim().is_empty() && !last.trim().is_empty()).then_some((heading, last))
 }
 
 /// The distinct character bigrams of `text` (whitespace skipped), sorted; a text of one

@@ -8,8 +8,8 @@ use super::tokens::{lines, tokenize};
 use super::{Granularity, Op, Span, cleanup};
 
 /// Above this many bytes (both sides together, after trimming common leading and trailing
-/// lines) a text is diffed line by line first and then, inside each changed run of lines, at the
-/// chosen granularity — as `git diff --word-diff` does. Below it the token diff is exact.
+/// lines), or whenever cleanup is on, a text is diffed line by line first and then, inside each changed run of lines, at the
+/// chosen granularity — as `git diff --word-diff` does. Otherwise the token diff is exact.
 pub(crate) const TWO_LEVEL_BYTES: usize = 48 * 1024;
 
 /// Compares two texts. The `Equal` + `Delete` spans rebuild `old`, `Equal` + `Insert` rebuild
@@ -35,7 +35,11 @@ pub(crate) fn diff_texts(
     pieces.push((Op::Equal, &old[..prefix]));
     let old_mid = &old[prefix..old.len() - suffix];
     let new_mid = &new[prefix..new.len() - suffix];
-    if granularity != Granularity::Paragraph && old_mid.len() + new_mid.len() > TWO_LEVEL_BYTES {
+    // Long texts, and any text whose changes will be merged into phrases anyway (cleanup on), are
+    // compared line by line first: unchanged paragraphs between two edits are never tokenised.
+    // With cleanup off the token diff over the whole middle stays exact (minimal).
+    let two_levels = cleanup || old_mid.len() + new_mid.len() > TWO_LEVEL_BYTES;
+    if granularity != Granularity::Paragraph && two_levels {
         two_level(old_mid, new_mid, granularity, deadline, &mut pieces);
     } else {
         direct(old_mid, new_mid, granularity, deadline, &mut pieces);

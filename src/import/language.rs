@@ -48,16 +48,20 @@ fn in_bitmap(bitmap: &[u64; HAN_WORDS], c: char) -> bool {
         .is_some_and(|word| word & (1 << (offset % 64)) != 0)
 }
 
+/// How many characters from the start of a text decide its language.
+const LANGUAGE_SAMPLE_CHARS: usize = 20_000;
+
 /// The language of `text`: English when Latin words outnumber CJK characters; otherwise
 /// Traditional Chinese when traditional-only characters outnumber simplified-only ones;
-/// otherwise Simplified Chinese.
+/// otherwise Simplified Chinese. Only the first [`LANGUAGE_SAMPLE_CHARS`] characters are read.
 pub(crate) fn detect_language(text: &str) -> Language {
     let mut cjk = 0usize;
     let mut latin_words = 0usize;
     let mut traditional = 0usize;
     let mut simplified = 0usize;
     let mut in_word = false;
-    for c in text.chars() {
+    // The first stretch of a long text tells its language as well as the whole would.
+    for c in text.chars().take(LANGUAGE_SAMPLE_CHARS) {
         let latin = c.is_ascii_alphabetic();
         if latin && !in_word {
             latin_words += 1;

@@ -309,10 +309,19 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
         if bytes.contains(&0) {
             return Err(Error::Binary { path: path_buf() });
         }
-        String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: path_buf(),
-            offset: e.utf8_error().valid_up_to(),
-        })?
+        // SIMD validation (a long Chinese text validates several times faster than with std);
+        // std only runs to find the offset of a bad byte for the message.
+        match simdutf8::basic::from_utf8(&bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => {
+                return Err(Error::NotUtf8 {
+                    path: path_buf(),
+                    offset: std::str::from_utf8(&bytes)
+                        .err()
+                        .map_or(0, |e| e.valid_up_to()),
+                });
+            }
+        }
     };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
