@@ -41,23 +41,7 @@ fn big_speech(chars: usize) -> Speech {
 }
 
 fn app_with_big_speech(dir: &std::path::Path) -> LecternApp {
-    let speech = big_speech(45_000);
-    let path = dir.join("big.lectern");
-    let project = Project::new(speech);
-    if let Err(e) = lectern::storage::save_project(&project, &path) {
-        panic!("cannot write the benchmark's speech: {e}");
-    }
-    let app = LecternApp::new(AppOptions {
-        dialogs: Box::new(ScriptedDialogs::new()),
-        prefs: UiPrefs {
-            language: Some(UiLanguage::ZhHans),
-            show_drafts: true,
-            ..UiPrefs::default()
-        },
-        initial_path: Some(path),
-        system_locale: None,
-        recovery: None,
-    });
+    let app = app_with_speech(dir, "big.lectern", big_speech(45_000), UiLanguage::ZhHans);
     let text: String =
         lectern::export::export(app.speech(), &lectern::export::ExportOptions::chinese());
     assert!(text.chars().count() >= 45_000, "{}", text.chars().count());
@@ -156,9 +140,19 @@ fn frames(c: &mut Criterion) {
     };
     let speech = lectern::import::import_text(&text, lectern::import::TextFormat::Plain).speech;
     let mut group = c.benchmark_group("frame_sample_speech");
-    let mut idle = Window::new(app_with_speech(dir.path(), speech.clone()));
+    let mut idle = Window::new(app_with_speech(
+        dir.path(),
+        "sample.lectern",
+        speech.clone(),
+        UiLanguage::ZhHant,
+    ));
     group.bench_function("idle", |b| b.iter(|| idle.frame(Vec::new())));
-    let mut typing = Window::new(app_with_speech(dir.path(), speech));
+    let mut typing = Window::new(app_with_speech(
+        dir.path(),
+        "sample.lectern",
+        speech,
+        UiLanguage::ZhHant,
+    ));
     let id = typing.app.speech().sections[1].id;
     typing
         .ctx
@@ -170,16 +164,21 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-/// The editor with `speech` saved in a `.lectern` file and opened.
-fn app_with_speech(dir: &std::path::Path, speech: Speech) -> LecternApp {
-    let path = dir.join("sample.lectern");
+/// The editor with `speech` saved as `file_name` in `dir` and opened, in `language`.
+fn app_with_speech(
+    dir: &std::path::Path,
+    file_name: &str,
+    speech: Speech,
+    language: UiLanguage,
+) -> LecternApp {
+    let path = dir.join(file_name);
     if let Err(e) = lectern::storage::save_project(&Project::new(speech), &path) {
         panic!("cannot write the benchmark's speech: {e}");
     }
     LecternApp::new(AppOptions {
         dialogs: Box::new(ScriptedDialogs::new()),
         prefs: UiPrefs {
-            language: Some(UiLanguage::ZhHant),
+            language: Some(language),
             show_drafts: true,
             ..UiPrefs::default()
         },
