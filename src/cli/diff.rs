@@ -59,15 +59,10 @@ enum ColorArg {
 
 /// Runs `lectern diff`: prints the comparison; exit code 0 when the same, 1 when different.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    // The two sides are read and imported at the same time (a long text takes milliseconds).
-    // Standard input can be only one of them, and is read on this thread.
-    let (old, new) = std::thread::scope(|scope| {
-        let new_side = scope.spawn(|| load(&args.new));
-        let old = load(&args.old);
-        let new = new_side.join().unwrap_or_else(|_| load(&args.new));
-        (old, new)
-    });
-    let (old, new) = (old?, new?);
+    // One thread throughout: on a short-lived process a second thread costs more (its start, its
+    // own allocator heap and fresh pages) than it saves.
+    let old = load(&args.old)?;
+    let new = load(&args.new)?;
     let granularity = match args.granularity {
         GranularityArg::Char => Granularity::Char,
         GranularityArg::Word => Granularity::Word,

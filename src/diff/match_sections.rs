@@ -112,7 +112,7 @@ pub(crate) fn match_with_texts(
     let new_text = |n: usize| new_texts.get(n).map_or("", String::as_str);
 
     // 1. Same id.
-    let mut by_id: HashMap<SectionId, Vec<usize>> = HashMap::new();
+    let mut by_id: HashMap<SectionId, Vec<usize>> = HashMap::with_capacity(old.len());
     for (o, s) in old.iter().enumerate().rev() {
         by_id.entry(s.id).or_default().push(o);
     }
@@ -124,7 +124,8 @@ pub(crate) fn match_with_texts(
     }
 
     // 2. Same text.
-    let mut by_text: HashMap<&str, Vec<usize>, BuildHasherDefault<TextHasher>> = HashMap::default();
+    let mut by_text: HashMap<&str, Vec<usize>, BuildHasherDefault<TextHasher>> =
+        HashMap::with_capacity_and_hasher(old.len(), BuildHasherDefault::default());
     for o in (0..old.len()).rev() {
         if old_to_new[o].is_none() {
             by_text.entry(old_text(o)).or_default().push(o);
@@ -177,26 +178,14 @@ pub(crate) fn match_with_texts(
         .max()
         .unwrap_or(0);
     let sample = Sampler::new((longest / SAMPLE_BYTES).clamp(1, 16) as u64);
-    // The two sides' bigrams are independent: the new side's are taken on a second thread.
-    let (old_grams, new_grams) = std::thread::scope(|scope| {
-        let new_side = scope.spawn(|| {
-            new_left
-                .iter()
-                .map(|&n| bigrams(new_text(n), sample))
-                .collect::<Vec<_>>()
-        });
-        let old_grams: Vec<Vec<u64>> = old_left
-            .iter()
-            .map(|&o| bigrams(old_text(o), sample))
-            .collect();
-        let new_grams = new_side.join().unwrap_or_else(|_| {
-            new_left
-                .iter()
-                .map(|&n| bigrams(new_text(n), sample))
-                .collect()
-        });
-        (old_grams, new_grams)
-    });
+    let old_grams: Vec<Vec<u64>> = old_left
+        .iter()
+        .map(|&o| bigrams(old_text(o), sample))
+        .collect();
+    let new_grams: Vec<Vec<u64>> = new_left
+        .iter()
+        .map(|&n| bigrams(new_text(n), sample))
+        .collect();
     // Inverted index: bigram → the (left-over) old sections holding it.
     let mut postings: HashMap<u64, Vec<u32>, BuildHasherDefault<MixHasher>> = HashMap::default();
     for (k, grams) in old_grams.iter().enumerate() {
@@ -271,26 +260,49 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// A fast hasher for section texts (keys are compared in full, so the hash only spreads them).
+/// A hasher for section texts that reads only a sample of each: its length, its first and last
+/// 32 bytes and 16 evenly spaced 8-byte words. Keys are compared in full on a hash match, so a
+/// sample only has to spread different texts apart, and hashing stays cheap on long sections.
 #[derive(Default)]
 struct TextHasher(u64);
+
+impl TextHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn add_bytes(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in words.by_ref() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+}
 
 impl Hasher for TextHasher {
     fn finish(&self) -> u64 {
         mix(self.0)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut words = bytes.chunks_exact(8);
-        for word in words.by_ref() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        const EDGE: usize = 32;
+        const SAMPLES: usize = 16;
+        self.add(bytes.len() as u64);
+        if bytes.len() <= 2 * EDGE + 8 * SAMPLES {
+            self.add_bytes(bytes);
+            return;
         }
-        for &b in words.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.add_bytes(&bytes[..EDGE]);
+        self.add_bytes(&bytes[bytes.len() - EDGE..]);
+        let step = (bytes.len() - 8) / SAMPLES;
+        for k in 0..SAMPLES {
+            let at = k * step;
+            self.add_bytes(&bytes[at..at + 8]);
         }
-        self.0 = h;
     }
 }
 
@@ -334,8 +346,9 @@ impl Sampler {
 fn unique_keys<'t>(
     texts: impl Iterator<Item = (usize, &'t str)>,
     key_of: fn(&'t str) -> Option<(&'t str, &'t str)>,
-) -> HashMap<(&'t str, &'t str), Option<usize>> {
-    let mut keys: HashMap<(&str, &str), Option<usize>> = HashMap::new();
+) -> HashMap<(&'t str, &'t str), Option<usize>, BuildHasherDefault<TextHasher>> {
+    let mut keys: HashMap<(&str, &str), Option<usize>, BuildHasherDefault<TextHasher>> =
+        HashMap::with_capacity_and_hasher(texts.size_hint().0, BuildHasherDefault::default());
     for (i, text) in texts {
         if let Some(key) = key_of(text) {
             keys.entry(key)
@@ -485,6 +498,33 @@ mod tests {
 
     fn section(heading: &str, body: &str) -> Section {
         Section::new(heading, vec![body.to_string()])
+    }
+
+    #[test]
+    fn same_text_is_compared_in_full_not_by_its_sampled_hash() {
+        // Long texts that differ only between the bytes the hasher samples hash alike; the
+        // whole text still decides.
+        let body = |mark: char| {
+            let mut text: String = "政协机关工作责任重大。".repeat(40);
+            text.insert(text.len() / 2 + 3 * 7, mark);
+            text
+        };
+        let texts = [body('甲'), body('乙')];
+        use std::hash::BuildHasher;
+        let build_hasher = BuildHasherDefault::<TextHasher>::default();
+        assert_eq!(
+            build_hasher.hash_one(texts[0].as_str()),
+            build_hasher.hash_one(texts[1].as_str())
+        );
+        let old = vec![
+            section("同一标题", &texts[0]),
+            section("同一标题", &texts[1]),
+        ];
+        let new = vec![
+            section("同一标题", &texts[1]),
+            section("同一标题", &texts[0]),
+        ];
+        assert_eq!(match_sections(&old, &new), [Some(1), Some(0)]);
     }
 
     #[test]

@@ -394,54 +394,15 @@ struct Sides<'a> {
     new_texts: &'a [String],
 }
 
-/// Below this many bytes of section text in all (both sides), the sections are diffed on one
-/// thread: a second one would cost more than it saves.
-const PARALLEL_BYTES: usize = 64 * 1024;
-
-/// The section parts of `plan`, in order. Long speeches are split in two halves of about equal
-/// text, diffed on two threads.
+/// The section parts of `plan`, in order.
 fn section_parts(
     sides: &Sides,
     plan: &[match_sections::PlanEntry],
     options: &DiffOptions,
 ) -> Vec<PartDiff> {
-    let weight = |entry: &match_sections::PlanEntry| {
-        let old = entry
-            .old
-            .and_then(|i| sides.old_texts.get(i))
-            .map_or(0, String::len);
-        let new = entry
-            .new
-            .and_then(|i| sides.new_texts.get(i))
-            .map_or(0, String::len);
-        old + new
-    };
-    let total: usize = plan.iter().map(weight).sum();
-    let serial = |entries: &[match_sections::PlanEntry]| -> Vec<PartDiff> {
-        entries
-            .iter()
-            .map(|entry| section_part(sides, *entry, options))
-            .collect()
-    };
-    if total < PARALLEL_BYTES || plan.len() < 2 {
-        return serial(plan);
-    }
-    let mut split = 0;
-    let mut first_half = 0;
-    while split < plan.len() && 2 * first_half < total {
-        first_half += plan.get(split).map_or(0, weight);
-        split += 1;
-    }
-    let (first, second) = plan.split_at(split);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| serial(second));
-        let mut parts = serial(first);
-        match later.join() {
-            Ok(rest) => parts.extend(rest),
-            Err(_) => parts.extend(serial(second)),
-        }
-        parts
-    })
+    plan.iter()
+        .map(|entry| section_part(sides, *entry, options))
+        .collect()
 }
 
 fn section_part(

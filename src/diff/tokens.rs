@@ -137,11 +137,11 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 pub(crate) fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, newline) in text.match_indices('\n') {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         if start < i {
             out.push(&text[start..i]);
         }
-        out.push(newline);
+        out.push("\n");
         start = i + 1;
     }
     if start < text.len() {

@@ -12,11 +12,17 @@ pub(crate) const BYTE_ORDER_MARK: char = '\u{feff}';
 /// U+3000 …); a blank line becomes `""`. Linear in the length of `text`.
 pub(crate) fn split_lines(text: &str) -> Vec<&str> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    // Most texts have no CR at all: one look for it spares a search in every line.
+    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     let mut lines = Vec::new();
-    for piece in text.split('\n') {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let piece = text.get(start..end).unwrap_or_default();
+        start = end + 1;
         // A CR before the LF is part of a CRLF ending; any other CR ends a line of its own.
         let piece = piece.strip_suffix('\r').unwrap_or(piece);
-        if piece.contains('\r') {
+        if has_cr && piece.contains('\r') {
             lines.extend(piece.split('\r').map(str::trim));
         } else {
             lines.push(piece.trim());

@@ -306,13 +306,14 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
     let mut text = if let Some(text) = decode_utf16_with_bom(&bytes) {
         text.ok_or_else(|| Error::Binary { path: path_buf() })?
     } else {
-        if bytes.contains(&0) {
-            return Err(Error::Binary { path: path_buf() });
-        }
         // SIMD validation (a long Chinese text validates several times faster than with std);
-        // std only runs to find the offset of a bad byte for the message.
+        // std only runs to find the offset of a bad byte for the message. A NUL byte in valid
+        // UTF-8 is caught by `has_binary_char` below.
         match simdutf8::basic::from_utf8(&bytes) {
-            Ok(text) => text.to_owned(),
+            // SAFETY: `simdutf8` has just checked that `bytes` is valid UTF-8. Taking the buffer
+            // as it is spares a copy of the whole file.
+            Ok(_) => unsafe { String::from_utf8_unchecked(bytes) },
+            Err(_) if bytes.contains(&0) => return Err(Error::Binary { path: path_buf() }),
             Err(_) => {
                 return Err(Error::NotUtf8 {
                     path: path_buf(),

@@ -107,9 +107,14 @@ fn decode_checks() {
         decode_text(b"abc\xffdef".to_vec(), p, 100),
         Err(Error::NotUtf8 { offset: 3, .. })
     ));
+    // A NUL byte makes a file binary, in valid UTF-8 or not.
     assert!(matches!(
         decode_text(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), p, 100),
-        Err(Error::Binary { .. }) | Err(Error::NotUtf8 { .. })
+        Err(Error::Binary { .. })
+    ));
+    assert!(matches!(
+        decode_text("同志们\0".as_bytes().to_vec(), p, 100),
+        Err(Error::Binary { .. })
     ));
     assert!(matches!(
         decode_text(b"  \n".to_vec(), p, 100),
