@@ -330,6 +330,13 @@ impl SpeechDiff {
     }
 }
 
+/// Loads the dictionary of the Chinese word segmenter used by [`Granularity::Word`], if not
+/// loaded yet (it takes tens of milliseconds, once per process; the first word diff otherwise
+/// pays for it). Safe to call from any thread, any number of times.
+pub fn prepare_word_segmenter() {
+    tokens::prepare_jieba();
+}
+
 fn deadline_from(options: &DiffOptions) -> Option<Instant> {
     options.deadline.and_then(|d| Instant::now().checked_add(d))
 }

@@ -15,6 +15,11 @@ fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
+/// Loads the jieba dictionary now, if it isn't loaded yet.
+pub(crate) fn prepare_jieba() {
+    jieba();
+}
+
 /// Cuts `text` at `granularity`.
 pub(crate) fn tokenize(text: &str, granularity: Granularity) -> Vec<&str> {
     match granularity {

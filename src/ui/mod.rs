@@ -43,6 +43,9 @@ pub use state::UiPrefs;
 /// `.lectern` project, or a `.txt`/`.md` to import); without one, the most recent file or a new
 /// speech from the Chinese work-conference template.
 pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
+    // The word segmenter's dictionary takes tens of milliseconds to load: load it on the side
+    // now, so the first comparison at word granularity doesn't stall a frame.
+    std::thread::spawn(crate::diff::prepare_word_segmenter);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Lectern")
