@@ -11,6 +11,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::model::{Section, Speech};
 use lectern::project::Project;
+use lectern::ui::diff_view::DiffSettings;
 use lectern::ui::i18n::UiLanguage;
 use lectern::ui::panes::field_id;
 use lectern::ui::state::Field;
@@ -130,6 +131,18 @@ fn frames(c: &mut Criterion) {
         b.iter(|| compare.frame(vec![f8.clone()]))
     });
     assert!(compare.app.diff_position().0.is_some(), "F8 moved");
+    // A frame that compares again: the cleanup switch flips, so the cached diff is stale.
+    let mut cleanup = true;
+    group.bench_function("diff_view_recompare", |b| {
+        b.iter(|| {
+            cleanup = !cleanup;
+            compare.app.apply(Command::SetDiffSettings(DiffSettings {
+                cleanup,
+                ..DiffSettings::default()
+            }));
+            compare.frame(Vec::new());
+        })
+    });
     group.finish();
 
     // The same for the sample speech users paste (skipped when the sample is not there).
