@@ -102,7 +102,8 @@ median_ms() {
 
 if command -v hyperfine > /dev/null; then
     hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$work/h.json" \
-        -n lectern "${lectern_cmd[*]}" -n git "${git_cmd[*]}" > /dev/null
+        -n lectern "${lectern_cmd[*]}" -n git "${git_cmd[*]}" > /dev/null 2> "$work/hyperfine.err" ||
+        { cat "$work/hyperfine.err" >&2; exit 1; }
     medians=($(grep -o '"median": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//'))
     lectern_ms=$(awk -v s="${medians[0]}" 'BEGIN { printf "%.2f", s * 1000 }')
     git_ms=$(awk -v s="${medians[1]}" 'BEGIN { printf "%.2f", s * 1000 }')
