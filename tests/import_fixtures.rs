@@ -5,6 +5,9 @@ use lectern::export::{ExportFormat, ExportOptions, export};
 use lectern::import::{Imported, TextFormat, import_text};
 use lectern::model::{Language, Speech};
 
+mod import_support;
+use import_support::structure;
+
 const SAMPLE: &str = "/work/shared/samples/work-conference-speech-zh-hant.txt";
 
 fn fixture(name: &str) -> String {
@@ -34,30 +37,6 @@ fn headings(speech: &Speech) -> Vec<&str> {
 
 fn paragraph_counts(speech: &Speech) -> Vec<usize> {
     speech.sections.iter().map(|s| s.paragraphs.len()).collect()
-}
-
-/// Title, greeting, opening, (heading, paragraphs) per section, closing.
-type Structure = (
-    String,
-    String,
-    Vec<String>,
-    Vec<(String, Vec<String>)>,
-    Vec<String>,
-);
-
-/// Title, greeting, opening, headings, paragraphs and closing: what a round trip keeps.
-fn structure(speech: &Speech) -> Structure {
-    (
-        speech.title.clone(),
-        speech.greeting.clone(),
-        speech.opening.clone(),
-        speech
-            .sections
-            .iter()
-            .map(|s| (s.heading.clone(), s.paragraphs.clone()))
-            .collect(),
-        speech.closing.clone(),
-    )
 }
 
 #[test]

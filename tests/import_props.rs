@@ -8,6 +8,9 @@ use lectern::project::Settings;
 use lectern::template::templates;
 use proptest::prelude::*;
 
+mod import_support;
+use import_support::structure;
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 256,
@@ -264,28 +267,6 @@ fn generated_speech() -> impl Strategy<Value = Speech> {
                 ..Speech::default()
             }
         })
-}
-
-type Structure = (
-    String,
-    String,
-    Vec<String>,
-    Vec<(String, Vec<String>)>,
-    Vec<String>,
-);
-
-fn structure(speech: &Speech) -> Structure {
-    (
-        speech.title.clone(),
-        speech.greeting.clone(),
-        speech.opening.clone(),
-        speech
-            .sections
-            .iter()
-            .map(|s| (s.heading.clone(), s.paragraphs.clone()))
-            .collect(),
-        speech.closing.clone(),
-    )
 }
 
 /// Every export layout the importer must read back.
