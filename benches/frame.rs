@@ -71,6 +71,14 @@ impl Window {
         window
     }
 
+    /// Puts the keyboard focus in the body of section `index` (and runs the frame that takes it).
+    fn focus_section_body(&mut self, index: usize) {
+        let id = self.app.speech().sections[index].id;
+        self.ctx
+            .memory_mut(|m| m.request_focus(field_id(Field::Body(id))));
+        self.frame(Vec::new());
+    }
+
     fn frame(&mut self, events: Vec<egui::Event>) {
         self.time += 1.0 / 60.0;
         let input = egui::RawInput {
@@ -100,11 +108,7 @@ fn frames(c: &mut Criterion) {
     group.bench_function("idle", |b| b.iter(|| idle.frame(Vec::new())));
 
     let mut typing = Window::new(app_with_big_speech(dir.path()));
-    let id = typing.app.speech().sections[1].id;
-    typing
-        .ctx
-        .memory_mut(|m| m.request_focus(field_id(Field::Body(id))));
-    typing.frame(Vec::new());
+    typing.focus_section_body(1);
     group.bench_function("keystroke", |b| {
         b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
     });
@@ -166,11 +170,7 @@ fn frames(c: &mut Criterion) {
         speech,
         UiLanguage::ZhHant,
     ));
-    let id = typing.app.speech().sections[1].id;
-    typing
-        .ctx
-        .memory_mut(|m| m.request_focus(field_id(Field::Body(id))));
-    typing.frame(Vec::new());
+    typing.focus_section_body(1);
     group.bench_function("keystroke", |b| {
         b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
     });

@@ -502,6 +502,8 @@ mod tests {
 
     #[test]
     fn same_text_is_compared_in_full_not_by_its_sampled_hash() {
+        use std::hash::BuildHasher;
+
         // Long texts that differ only between the bytes the hasher samples hash alike; the
         // whole text still decides.
         let body = |mark: char| {
@@ -510,7 +512,6 @@ mod tests {
             text
         };
         let texts = [body('甲'), body('乙')];
-        use std::hash::BuildHasher;
         let build_hasher = BuildHasherDefault::<TextHasher>::default();
         assert_eq!(
             build_hasher.hash_one(texts[0].as_str()),

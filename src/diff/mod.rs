@@ -334,7 +334,7 @@ impl SpeechDiff {
 /// loaded yet (it takes tens of milliseconds, once per process; the first word diff otherwise
 /// pays for it). Safe to call from any thread, any number of times.
 pub fn prepare_word_segmenter() {
-    tokens::prepare_jieba();
+    tokens::jieba();
 }
 
 fn deadline_from(options: &DiffOptions) -> Option<Instant> {

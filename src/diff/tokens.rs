@@ -10,14 +10,9 @@ use super::Granularity;
 use crate::stats::is_cjk;
 
 /// The jieba segmenter, built once (loading its dictionary takes a while).
-fn jieba() -> &'static Jieba {
+pub(crate) fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(Jieba::new)
-}
-
-/// Loads the jieba dictionary now, if it isn't loaded yet.
-pub(crate) fn prepare_jieba() {
-    jieba();
 }
 
 /// Cuts `text` at `granularity`.
@@ -146,7 +141,7 @@ pub(crate) fn lines(text: &str) -> Vec<&str> {
         if start < i {
             out.push(&text[start..i]);
         }
-        out.push("\n");
+        out.push(&text[i..=i]);
         start = i + 1;
     }
     if start < text.len() {
