@@ -1,8 +1,9 @@
 //! Cutting a part's spans into rows for display, without any drawing.
 //!
-//! **Side by side**: a newline inside an `Equal` span is a point where both texts are at the
-//! start of a line; between two such points the old lines and the new lines are paired by
-//! position (the first old line with the first new line, …), and a side that runs out of lines
+//! **Side by side**: a newline inside an `Equal` span, and the start of an `Equal` span where
+//! both texts are at the start of a line (after a whole paragraph was deleted or inserted), are
+//! points where both texts are at the start of a line; between two such points the old lines
+//! and the new lines are paired by position (the first old line with the first new line, …), and a side that runs out of lines
 //! leaves its cell empty. So parts are aligned part by part and, within a part, line by line
 //! where both sides have a line.
 //!
@@ -102,6 +103,18 @@ pub fn side_by_side_rows(spans: &[Span]) -> Vec<Row> {
         new.push(Vec::new());
     };
     for (span, change) in numbered(spans) {
+        // Equal text after whole deleted or inserted lines: the lines before it are complete on
+        // both sides, so they are paired now and the equal text starts a row on both sides.
+        let at_line_starts = |lines: &Vec<Vec<Run>>| lines.last().is_none_or(Vec::is_empty);
+        if span.op == Op::Equal
+            && at_line_starts(&old)
+            && at_line_starts(&new)
+            && old.len() + new.len() > 2
+        {
+            old.pop();
+            new.pop();
+            flush(&mut rows, &mut old, &mut new);
+        }
         for (i, piece) in span.text.split('\n').enumerate() {
             if i > 0 {
                 match span.op {
@@ -176,6 +189,29 @@ mod tests {
             ]
         );
         assert_eq!(rows[1].new.as_ref().map(|r| r[1].change), Some(Some(0)));
+    }
+
+    #[test]
+    fn equal_text_after_a_whole_deleted_or_inserted_paragraph_stays_aligned() {
+        let spans = vec![
+            Span::new(Op::Equal, "一是学习。\n"),
+            Span::new(Op::Delete, "删去的一段。\n"),
+            Span::new(Op::Equal, "二是落实。\n"),
+            Span::new(Op::Insert, "新加的一段。\n"),
+            Span::new(Op::Equal, "三是检查。"),
+        ];
+        let rows = side_by_side_rows(&spans);
+        let pairs: Vec<_> = rows.iter().map(|r| (text(&r.old), text(&r.new))).collect();
+        assert_eq!(
+            pairs,
+            [
+                (Some("一是学习。".into()), Some("一是学习。".into())),
+                (Some("删去的一段。¶".into()), None),
+                (Some("二是落实。".into()), Some("二是落实。".into())),
+                (None, Some("新加的一段。¶".into())),
+                (Some("三是检查。".into()), Some("三是检查。".into())),
+            ]
+        );
     }
 
     #[test]
