@@ -4,6 +4,7 @@
 //! too. This crate's core (everything but the `ui` module) has no GUI dependency:
 //!
 //! - [`model`]: the speech (title, greeting, opening, sections, closing, notes).
+//! - [`part`]: which part or field of a speech ([`part::Part`], [`part::Field`]).
 //! - [`project`]: a `.lectern` file's content — working copy, drafts, settings.
 //! - [`storage`]: the `.lectern` format and safe file I/O.
 //! - [`recovery`]: recovery files of the working copy, and when to write them.
@@ -33,6 +34,7 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod part;
 pub mod project;
 pub mod recovery;
 pub mod stats;
