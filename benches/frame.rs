@@ -9,13 +9,14 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::editor::{Action, DiffSettings, Edit, ScriptedDialogs};
 use lectern::model::{Section, Speech};
+use lectern::part::Field;
 use lectern::project::Project;
-use lectern::ui::diff_view::DiffSettings;
 use lectern::ui::i18n::UiLanguage;
 use lectern::ui::panes::field_id;
-use lectern::ui::state::Field;
-use lectern::ui::{AppOptions, Command, LecternApp, ScriptedDialogs, UiPrefs};
+use lectern::ui::view::Intent;
+use lectern::ui::{AppOptions, LecternApp, UiPrefs};
 
 /// A paragraph of about 120 characters of Chinese speech text.
 const PARAGRAPH: &str = "要坚持以人民为中心的发展思想，把群众满意作为工作的出发点和落脚点，\
@@ -43,8 +44,10 @@ fn big_speech(chars: usize) -> Speech {
 
 fn app_with_big_speech(dir: &std::path::Path) -> LecternApp {
     let app = app_with_speech(dir, "big.lectern", big_speech(45_000), UiLanguage::ZhHans);
-    let text: String =
-        lectern::export::export(app.speech(), &lectern::export::ExportOptions::chinese());
+    let text: String = lectern::export::export(
+        app.editor().speech(),
+        &lectern::export::ExportOptions::chinese(),
+    );
     assert!(text.chars().count() >= 45_000, "{}", text.chars().count());
     app
 }
@@ -71,9 +74,23 @@ impl Window {
         window
     }
 
+    /// Sends an action as a view would and runs the frame that applies it.
+    fn apply(&mut self, action: Action) {
+        self.app.send(Intent::Action(action));
+        self.frame(Vec::new());
+    }
+
+    /// The compare view's current stop and number of stops.
+    fn diff_position(&self) -> (Option<usize>, usize) {
+        self.app
+            .editor()
+            .compare()
+            .map_or((None, 0), |c| (c.current(), c.stops().len()))
+    }
+
     /// Puts the keyboard focus in the body of section `index` (and runs the frame that takes it).
     fn focus_section_body(&mut self, index: usize) {
-        let id = self.app.speech().sections[index].id;
+        let id = self.app.editor().speech().sections[index].id;
         self.ctx
             .memory_mut(|m| m.request_focus(field_id(Field::Body(id))));
         self.frame(Vec::new());
@@ -91,7 +108,8 @@ impl Window {
             ..Default::default()
         };
         let app = &mut self.app;
-        let mut output = self.ctx.run_ui(input, |ui| app.frame_ui(ui));
+        // A whole pass, as eframe runs it: the logic (actions, autosave), then the frame.
+        let mut output = self.ctx.run_ui(input, |ui| app.pass_ui(ui));
         output.textures_delta.clear();
         black_box(&output.shapes);
     }
@@ -113,15 +131,15 @@ fn frames(c: &mut Criterion) {
         b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
     });
     assert!(
-        typing.app.revision() > 1,
+        typing.app.editor().revision() > 1,
         "the keystrokes reached the document"
     );
 
-    let mut compare = Window::new(app_with_edited_draft(dir.path()));
+    let mut compare = window_with_edited_draft(dir.path());
     assert!(
-        compare.app.diff_position().1 > 10,
+        compare.diff_position().1 > 10,
         "{:?}",
-        compare.app.diff_position()
+        compare.diff_position()
     );
     group.bench_function("diff_view_idle", |b| b.iter(|| compare.frame(Vec::new())));
     let f8 = egui::Event::Key {
@@ -134,17 +152,16 @@ fn frames(c: &mut Criterion) {
     group.bench_function("diff_view_next_change", |b| {
         b.iter(|| compare.frame(vec![f8.clone()]))
     });
-    assert!(compare.app.diff_position().0.is_some(), "F8 moved");
+    assert!(compare.diff_position().0.is_some(), "F8 moved");
     // A frame that compares again: the cleanup switch flips, so the cached diff is stale.
     let mut cleanup = true;
     group.bench_function("diff_view_recompare", |b| {
         b.iter(|| {
             cleanup = !cleanup;
-            compare.app.apply(Command::SetDiffSettings(DiffSettings {
+            compare.apply(Action::SetDiffSettings(DiffSettings {
                 cleanup,
                 ..DiffSettings::default()
             }));
-            compare.frame(Vec::new());
         })
     });
     group.finish();
@@ -198,18 +215,19 @@ fn app_with_speech(
         initial_path: Some(path),
         system_locale: None,
         recovery: None,
+        warn_without_recovery: false,
     })
 }
 
 /// The big speech saved as a draft, then edited (a sentence changed in every fifth paragraph,
 /// one section moved, the title changed), with the compare view open.
-fn app_with_edited_draft(dir: &std::path::Path) -> LecternApp {
-    let mut app = app_with_big_speech(dir);
-    app.apply(Command::SaveDraftNamed {
+fn window_with_edited_draft(dir: &std::path::Path) -> Window {
+    let mut window = Window::new(app_with_big_speech(dir));
+    window.apply(Action::SaveDraftNamed {
         name: "初稿".into(),
         note: None,
     });
-    let sections = app.speech().sections.clone();
+    let sections = window.app.editor().speech().sections.clone();
     for section in &sections {
         let text: Vec<String> = section
             .paragraphs
@@ -223,21 +241,21 @@ fn app_with_edited_draft(dir: &std::path::Path) -> LecternApp {
                 }
             })
             .collect();
-        app.apply(Command::SetText {
+        window.apply(Action::Edit(Edit::SetField {
             field: Field::Body(section.id),
             text: text.join("\n"),
-        });
+        }));
     }
-    app.apply(Command::MoveSection {
+    window.apply(Action::Edit(Edit::MoveSection {
         id: sections[3].id,
         to: 0,
-    });
-    app.apply(Command::SetText {
+    }));
+    window.apply(Action::Edit(Edit::SetField {
         field: Field::Title,
         text: "在全市经济工作会议上的讲话（修改稿）".into(),
-    });
-    app.apply(Command::CompareDrafts);
-    app
+    }));
+    window.apply(Action::CompareDrafts);
+    window
 }
 
 criterion_group!(benches, frames);

@@ -113,6 +113,7 @@ mod tests {
             created: at(created_secs),
             note: None,
             kind,
+            origin: None,
             speech: Speech::default(),
         }
     }

@@ -15,6 +15,8 @@
 //! - [`stats`]: character/word counts and speaking time.
 //! - [`diff`]: section-aware comparison of two speeches.
 //! - [`history`]: snapshot undo/redo with keystroke grouping (GUI-free).
+//! - [`editor`]: the whole editor without a window — actions in, effects out, timed work in
+//!   ticks. The window (feature `gui`) is views over it.
 //!
 //! ```
 //! use lectern::{export, import, stats};
@@ -29,6 +31,7 @@
 
 pub mod autodraft;
 pub mod diff;
+pub mod editor;
 pub mod error;
 pub mod export;
 pub mod history;

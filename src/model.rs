@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use crate::part::Part;
+
 /// A speech being written: the document inside a draft or the working copy.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -256,41 +258,32 @@ impl PartKind {
     }
 }
 
-/// A reference to one part of a speech.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PartRef {
-    /// The title line.
-    Title,
-    /// The salutation.
-    Greeting,
-    /// The opening paragraphs.
-    Opening,
-    /// The section at this position.
-    Section(usize),
-    /// The closing paragraphs.
-    Closing,
-}
-
-impl PartRef {
-    /// The kind of this part.
-    pub fn kind(self) -> PartKind {
-        match self {
-            PartRef::Title => PartKind::Title,
-            PartRef::Greeting => PartKind::Greeting,
-            PartRef::Opening => PartKind::Opening,
-            PartRef::Section(_) => PartKind::Section,
-            PartRef::Closing => PartKind::Closing,
-        }
-    }
-}
-
 impl Speech {
-    /// The parts in reading order: title, greeting, opening, each section, closing.
-    pub fn parts(&self) -> Vec<PartRef> {
-        let mut parts = vec![PartRef::Title, PartRef::Greeting, PartRef::Opening];
-        parts.extend((0..self.sections.len()).map(PartRef::Section));
-        parts.push(PartRef::Closing);
-        parts
+    /// The time budget of the section at `index`, in minutes: the writer's, or an even share of
+    /// the target length. `None` when neither is set (or there is no such section).
+    pub fn budget_minutes(&self, index: usize) -> Option<f64> {
+        let section = self.sections.get(index)?;
+        if let Some(minutes) = section.budget_minutes {
+            return Some(minutes);
+        }
+        let target = self.meta.target_minutes?;
+        let count = self.sections.len();
+        (count > 0 && target > 0.0).then(|| target / count as f64)
+    }
+
+    /// Moves the section with this id to position `to` (clamped to the last position). Returns
+    /// whether anything moved.
+    pub fn move_section(&mut self, id: SectionId, to: usize) -> bool {
+        let Some(from) = self.section_index(id) else {
+            return false;
+        };
+        let to = to.min(self.sections.len().saturating_sub(1));
+        if from == to {
+            return false;
+        }
+        let section = self.sections.remove(from);
+        self.sections.insert(to, section);
+        true
     }
 
     /// The position of the section with this id.
@@ -300,14 +293,14 @@ impl Speech {
 
     /// A part's text as lines: the title; the greeting; the opening's or closing's paragraphs; a
     /// section's heading followed by its paragraphs. Returns `None` for a section that isn't there.
-    pub fn part_lines(&self, part: PartRef) -> Option<Vec<&str>> {
+    pub fn part_lines(&self, part: Part) -> Option<Vec<&str>> {
         Some(match part {
-            PartRef::Title => vec![self.title.as_str()],
-            PartRef::Greeting => vec![self.greeting.as_str()],
-            PartRef::Opening => self.opening.iter().map(String::as_str).collect(),
-            PartRef::Closing => self.closing.iter().map(String::as_str).collect(),
-            PartRef::Section(index) => {
-                let section = self.sections.get(index)?;
+            Part::Title => vec![self.title.as_str()],
+            Part::Greeting => vec![self.greeting.as_str()],
+            Part::Opening => self.opening.iter().map(String::as_str).collect(),
+            Part::Closing => self.closing.iter().map(String::as_str).collect(),
+            Part::Section(id) => {
+                let section = self.sections.iter().find(|s| s.id == id)?;
                 std::iter::once(section.heading.as_str())
                     .chain(section.paragraphs.iter().map(String::as_str))
                     .collect()
@@ -316,7 +309,7 @@ impl Speech {
     }
 
     /// A part's text: its lines joined with `\n`.
-    pub fn part_text(&self, part: PartRef) -> Option<String> {
+    pub fn part_text(&self, part: Part) -> Option<String> {
         self.part_lines(part).map(|lines| lines.join("\n"))
     }
 
@@ -427,6 +420,15 @@ impl Numbering {
         }
     }
 
+    /// The number alone for the section at `index` (0-based): `三`, `III`, or empty.
+    pub fn numeral(self, index: usize) -> String {
+        match self {
+            Numbering::Chinese => chinese_numeral(index + 1),
+            Numbering::Roman => roman_numeral(index + 1),
+            Numbering::None => String::new(),
+        }
+    }
+
     /// The label for the section at `index` (0-based): `一、`, `II.` or empty.
     pub fn label(self, index: usize) -> String {
         match self {
@@ -488,10 +490,12 @@ mod tests {
             ..Speech::default()
         };
         assert_eq!(
-            speech.part_text(PartRef::Section(0)).as_deref(),
+            speech
+                .part_text(Part::Section(speech.sections[0].id))
+                .as_deref(),
             Some("标题\n甲\n乙")
         );
-        assert_eq!(speech.part_text(PartRef::Section(1)), None);
+        assert_eq!(speech.part_text(Part::Section(SectionId(7))), None);
     }
 
     #[test]

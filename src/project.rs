@@ -34,6 +34,18 @@ pub enum DraftKind {
     Automatic,
 }
 
+/// Why an automatic draft was kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftOrigin {
+    /// The file was saved.
+    Saved,
+    /// The working copy before a draft was restored over it.
+    BeforeRestoring {
+        /// The restored draft's name.
+        restored: String,
+    },
+}
+
 /// A named copy of the speech at one moment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -49,8 +61,31 @@ pub struct Draft {
     /// Named by the writer or kept automatically.
     #[serde(default)]
     pub kind: DraftKind,
+    /// Why an automatic draft was kept; its name is then empty and the window names it in the
+    /// interface language (older files have English names and no origin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<DraftOrigin>,
     /// The full speech as it was.
     pub speech: Speech,
+}
+
+impl Draft {
+    /// The draft's name as the command line shows it: the name the writer gave it, or for an
+    /// automatic draft its origin and local time in English (`Saved 2026-11-27 16:40`). The
+    /// window names automatic drafts in the interface language instead.
+    pub fn display_name(&self) -> String {
+        if !self.name.is_empty() || self.origin.is_none() {
+            return self.name.clone();
+        }
+        let local: DateTime<Local> = self.created.with_timezone(&Local);
+        let time = local.format("%Y-%m-%d %H:%M");
+        match &self.origin {
+            Some(DraftOrigin::BeforeRestoring { restored }) => {
+                format!("Before restoring “{restored}” {time}")
+            }
+            Some(DraftOrigin::Saved) | None => format!("Saved {time}"),
+        }
+    }
 }
 
 /// Per-project settings.
@@ -102,7 +137,10 @@ impl Project {
 
     /// The draft with this exact name (the newest, if several share it).
     pub fn draft_by_name(&self, name: &str) -> Option<&Draft> {
-        self.drafts.iter().rev().find(|d| d.name == name)
+        self.drafts
+            .iter()
+            .rev()
+            .find(|d| d.name == name || (d.name.is_empty() && d.display_name() == name))
     }
 
     /// The names of all drafts, comma-separated (for messages).
@@ -127,16 +165,14 @@ impl Project {
         )
     }
 
-    /// A default name for the next named draft: `Draft 3 — 2026-11-27 16:40` (local time).
-    pub fn default_draft_name(&self, now: DateTime<Utc>) -> String {
-        let number = self
-            .drafts
+    /// The number of the next named draft (1 for the first): the window names a draft that the
+    /// writer did not name `Draft 3 — 2026-11-27 16:40` in the interface language.
+    pub fn next_draft_number(&self) -> usize {
+        self.drafts
             .iter()
             .filter(|d| d.kind == DraftKind::Named)
             .count()
-            + 1;
-        let local: DateTime<Local> = now.with_timezone(&Local);
-        format!("Draft {number} — {}", local.format("%Y-%m-%d %H:%M"))
+            + 1
     }
 
     /// Saves the working copy as a new draft and returns its id.
@@ -154,6 +190,7 @@ impl Project {
             created: now,
             note: note.filter(|n| !n.trim().is_empty()),
             kind,
+            origin: None,
             speech: self.speech.clone(),
         });
         id
@@ -181,18 +218,16 @@ impl Project {
     pub fn restore_draft(&mut self, id: DraftId, now: DateTime<Utc>) -> Option<DraftId> {
         let restored = self.draft(id)?.speech.clone();
         let name = self.draft(id).map(|d| d.name.clone()).unwrap_or_default();
-        let kept = self.save_draft(
-            format!("Before restoring “{name}”"),
-            None,
-            DraftKind::Automatic,
-            now,
-        );
+        let kept = self.save_draft(String::new(), None, DraftKind::Automatic, now);
+        if let Some(draft) = self.drafts.iter_mut().find(|d| d.id == kept) {
+            draft.origin = Some(DraftOrigin::BeforeRestoring { restored: name });
+        }
         self.speech = restored;
         Some(kept)
     }
 
-    /// Keeps the working copy as an automatic draft when the file is saved (named `Saved
-    /// 2026-11-27 16:40`, local time), unless it equals the newest automatic draft, then thins
+    /// Keeps the working copy as an automatic draft when the file is saved (with the origin
+    /// [`DraftOrigin::Saved`]), unless it equals the newest automatic draft, then thins
     /// the automatic drafts (see [`crate::autodraft`]). Named drafts are never touched.
     pub fn record_save_draft(&mut self, now: DateTime<Utc>) -> crate::autodraft::AutoDraftOutcome {
         let unchanged = self
@@ -202,9 +237,11 @@ impl Project {
             .find(|d| d.kind == DraftKind::Automatic)
             .is_some_and(|newest| newest.speech == self.speech);
         let added = (!unchanged).then(|| {
-            let local: DateTime<Local> = now.with_timezone(&Local);
-            let name = format!("Saved {}", local.format("%Y-%m-%d %H:%M"));
-            self.save_draft(name, None, DraftKind::Automatic, now)
+            let id = self.save_draft(String::new(), None, DraftKind::Automatic, now);
+            if let Some(draft) = self.drafts.iter_mut().find(|d| d.id == id) {
+                draft.origin = Some(DraftOrigin::Saved);
+            }
+            id
         });
         let drop_ids = crate::autodraft::thin(&self.drafts, now);
         let mut dropped = Vec::with_capacity(drop_ids.len());
@@ -259,6 +296,15 @@ mod tests {
         let mut project = Project::default();
         project.save_draft("x", None, DraftKind::Named, at(0));
         project.save_draft("auto", None, DraftKind::Automatic, at(0));
-        assert!(project.default_draft_name(at(0)).starts_with("Draft 2 — "));
+        assert_eq!(project.next_draft_number(), 2);
+        project.speech.title = "changed since the automatic draft".into();
+        let kept = project.record_save_draft(at(10)).added;
+        let draft = kept.and_then(|id| project.draft(id)).unwrap();
+        assert_eq!(draft.origin, Some(DraftOrigin::Saved));
+        assert!(
+            draft.name.is_empty(),
+            "the core names no automatic draft in English"
+        );
+        assert!(draft.display_name().starts_with("Saved "));
     }
 }

@@ -3,7 +3,8 @@
 //! Punctuation is not counted. Speaking time = CJK chars ÷ chars-per-minute + words ÷ wpm, with
 //! the rates from the project's [`Settings`].
 
-use crate::model::{PartKind, PartRef, Speech};
+use crate::model::{PartKind, Speech};
+use crate::part::Part;
 use crate::project::Settings;
 
 /// Counts for one piece of text.
@@ -30,7 +31,7 @@ impl Counts {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartStats {
     /// Which part.
-    pub part: PartRef,
+    pub part: Part,
     /// The section heading (without number) for sections; empty for the others.
     pub heading: String,
     /// Its counts.
@@ -132,7 +133,7 @@ pub fn seconds_for(cjk_chars: usize, words: usize, settings: &Settings) -> f64 {
 }
 
 /// Counts one part of a speech (a missing section counts as empty).
-pub fn part_counts(speech: &Speech, part: PartRef, settings: &Settings) -> Counts {
+pub fn part_counts(speech: &Speech, part: Part, settings: &Settings) -> Counts {
     let mut counts = Counts::default();
     for line in speech.part_lines(part).unwrap_or_default() {
         counts.add(count_text(line, settings));
@@ -144,13 +145,16 @@ pub fn part_counts(speech: &Speech, part: PartRef, settings: &Settings) -> Count
 pub fn speech_stats(speech: &Speech, settings: &Settings) -> SpeechStats {
     let mut total = Counts::default();
     let parts = speech
-        .parts()
+        .part_ids()
         .into_iter()
         .map(|part| {
             let counts = part_counts(speech, part, settings);
             total.add(counts);
             let heading = match part {
-                PartRef::Section(i) => speech.sections[i].heading.clone(),
+                Part::Section(id) => speech
+                    .section_index(id)
+                    .map(|i| speech.sections[i].heading.clone())
+                    .unwrap_or_default(),
                 _ => String::new(),
             };
             PartStats {

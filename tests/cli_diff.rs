@@ -9,7 +9,8 @@ use lectern::model::{Section, Speech};
 use lectern::project::Project;
 use lectern::storage;
 
-const SAMPLE: &str = "/work/shared/samples/work-conference-speech-zh-hant.txt";
+#[path = "common/sample.rs"]
+mod sample;
 
 fn lectern(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
@@ -384,8 +385,7 @@ fn fixture_revision_reads_as_moves_one_deletion_and_two_phrase_edits() {
 
 #[test]
 fn sample_revision_reads_as_moves_one_deletion_and_two_phrase_edits() {
-    let Ok(text) = std::fs::read_to_string(SAMPLE) else {
-        eprintln!("skipped: {SAMPLE} is not there");
+    let Some(text) = sample::sample_text() else {
         return;
     };
     let old = parse(&text);

@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 
 use lectern::diff::{DiffOptions, Granularity, Op, PartDiff, PartStatus, Span, SpeechDiff};
-use lectern::model::{PartKind, PartRef, Section, Speech};
+use lectern::model::{PartKind, Section, Speech};
+use lectern::part::Part;
 use lectern::stats::count_text;
 
 const GRANULARITIES: [Granularity; 4] = [
@@ -169,19 +170,21 @@ fn apply(speech: &mut Speech, edit: Edit) {
 
 fn part_texts(part: &PartDiff, old: &Speech, new: &Speech) -> (String, String) {
     let fixed = |s: &Speech| match part.kind {
-        PartKind::Title => s.part_text(PartRef::Title),
-        PartKind::Greeting => s.part_text(PartRef::Greeting),
-        PartKind::Opening => s.part_text(PartRef::Opening),
-        PartKind::Closing => s.part_text(PartRef::Closing),
+        PartKind::Title => s.part_text(Part::Title),
+        PartKind::Greeting => s.part_text(Part::Greeting),
+        PartKind::Opening => s.part_text(Part::Opening),
+        PartKind::Closing => s.part_text(Part::Closing),
         PartKind::Section => None,
     };
     if part.kind == PartKind::Section {
         let o = part
             .old_index
-            .and_then(|i| old.part_text(PartRef::Section(i)));
+            .and_then(|i| old.sections.get(i))
+            .and_then(|sec| old.part_text(Part::Section(sec.id)));
         let n = part
             .new_index
-            .and_then(|i| new.part_text(PartRef::Section(i)));
+            .and_then(|i| new.sections.get(i))
+            .and_then(|sec| new.part_text(Part::Section(sec.id)));
         (o.unwrap_or_default(), n.unwrap_or_default())
     } else {
         (

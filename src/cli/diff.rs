@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
-use lectern::diff::{DiffOptions, Granularity, Op, PartDiff, PartStatus, Span, SpeechDiff};
-use lectern::model::{Language, PartKind, chinese_numeral, roman_numeral};
+use lectern::diff::{DiffOptions, Granularity, Op, PartDiff, Span, SpeechDiff, present};
+use lectern::model::{Language, Numbering, PartKind};
 use lectern::storage::FileKind;
 
 use super::input;
@@ -153,46 +153,16 @@ fn diff_json(diff: &SpeechDiff) -> Value {
     })
 }
 
-/// `+45 s`, `−12 s`, `±0 s`.
-fn signed_seconds(seconds: f64) -> String {
-    let rounded = seconds.round();
-    if rounded > 0.0 {
-        format!("+{rounded} s")
-    } else if rounded < 0.0 {
-        format!("\u{2212}{} s", -rounded)
-    } else {
-        "±0 s".to_string()
-    }
-}
-
-fn section_number(index: usize, language: Language) -> String {
-    if language.is_chinese() {
-        chinese_numeral(index + 1)
-    } else {
-        roman_numeral(index + 1)
-    }
-}
-
 fn part_title(part: &PartDiff, language: Language) -> String {
     if part.kind != PartKind::Section {
         return part.kind.name().to_string();
     }
-    let heading = part
-        .new_heading
-        .as_deref()
-        .or(part.old_heading.as_deref())
-        .unwrap_or("");
-    let number = match (part.status, part.old_index, part.new_index) {
-        (PartStatus::Moved, Some(o), Some(n)) => format!(
-            "{} → {}",
-            section_number(o, language),
-            section_number(n, language)
-        ),
-        (_, _, Some(n)) => section_number(n, language),
-        (_, Some(o), None) => section_number(o, language),
-        (_, None, None) => String::new(),
-    };
-    format!("{number} {heading}")
+    let numbering = Numbering::for_language(language);
+    format!(
+        "{} {}",
+        present::section_numbers(part, numbering, "→"),
+        present::section_heading(part)
+    )
 }
 
 /// The text form: for each changed part a header and its changed lines, then a summary line.
@@ -204,7 +174,7 @@ fn diff_text(diff: &SpeechDiff, language: Language, color: bool) -> String {
             "=== {} ({}, {})",
             part_title(part, language),
             part.status.name(),
-            signed_seconds(part.seconds_delta)
+            present::signed_duration(part.seconds_delta)
         );
         if color {
             out.push_str(&format!("\x1b[1m{header}\x1b[0m\n"));
@@ -226,7 +196,7 @@ fn diff_text(diff: &SpeechDiff, language: Language, color: bool) -> String {
         s.removed,
         s.inserted_chars,
         s.deleted_chars,
-        signed_seconds(s.seconds_delta)
+        present::signed_duration(s.seconds_delta)
     ));
     out
 }
@@ -332,12 +302,5 @@ mod tests {
         let (path, draft) = split_draft(Path::new("/nonexistent/x.lectern@v1"));
         assert_eq!(draft, None);
         assert_eq!(path, PathBuf::from("/nonexistent/x.lectern@v1"));
-    }
-
-    #[test]
-    fn seconds_have_a_sign() {
-        assert_eq!(signed_seconds(44.6), "+45 s");
-        assert_eq!(signed_seconds(-12.2), "\u{2212}12 s");
-        assert_eq!(signed_seconds(0.2), "±0 s");
     }
 }

@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use lectern::model::{PartRef, Speech};
+use lectern::model::Speech;
+use lectern::part::Part;
 use lectern::stats::{Counts, SpeechStats};
 
 /// `{"title", "greeting", "opening": [..], "sections": [{"id", "heading", "paragraphs"}],
@@ -47,7 +48,7 @@ pub fn stats_json(stats: &SpeechStats) -> Value {
             map.insert(
                 "heading".into(),
                 match part.part {
-                    PartRef::Section(_) => json!(part.heading),
+                    Part::Section(_) => json!(part.heading),
                     _ => Value::Null,
                 },
             );

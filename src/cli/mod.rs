@@ -295,7 +295,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 };
                 out.push_str(&format!(
                     "{}\t{}\t{}\t{}\n",
-                    draft.name,
+                    draft.display_name(),
                     draft
                         .created
                         .with_timezone(&chrono::Local)
@@ -359,8 +359,9 @@ fn stats_text(loaded: &input::LoadedSpeech, stats: &stats::SpeechStats) -> Strin
     let mut out = String::new();
     for part in &stats.parts {
         let name = match part.part {
-            lectern::model::PartRef::Section(i) => {
-                format!("{} {}", numbering.label(i), part.heading)
+            lectern::part::Part::Section(id) => {
+                let index = loaded.speech.section_index(id).unwrap_or_default();
+                format!("{} {}", numbering.label(index), part.heading)
             }
             other => other.kind().name().to_string(),
         };

@@ -15,7 +15,7 @@ use crate::model::Speech;
 #[derive(Debug, Default)]
 pub struct DiffCache {
     key: Option<u64>,
-    diff: Option<SpeechDiff>,
+    diff: Option<std::sync::Arc<SpeechDiff>>,
     computations: u64,
 }
 
@@ -35,8 +35,20 @@ impl DiffCache {
         let computations = &mut self.computations;
         self.diff.get_or_insert_with(|| {
             *computations += 1;
-            SpeechDiff::new(old, new, options)
+            std::sync::Arc::new(SpeechDiff::new(old, new, options))
         })
+    }
+
+    /// The comparison of `old` and `new` as a shared value (computed only if it is not the one
+    /// kept): the same `Arc` while nothing changed, so a view can tell when to lay out again.
+    pub fn get_shared(
+        &mut self,
+        old: &Speech,
+        new: &Speech,
+        options: &DiffOptions,
+    ) -> std::sync::Arc<SpeechDiff> {
+        self.get(old, new, options);
+        self.diff.clone().unwrap_or_default()
     }
 
     /// How many times [`DiffCache::get`] had to compute.

@@ -47,14 +47,18 @@
 mod cache;
 mod cleanup;
 mod match_sections;
-mod part;
+pub mod part;
+pub mod present;
+pub mod review;
+pub mod rows;
 mod speaking;
 mod text;
 mod tokens;
 
 use std::time::{Duration, Instant};
 
-use crate::model::{PartKind, PartRef, SectionId, Speech};
+use crate::model::{PartKind, SectionId, Speech};
+use crate::part::Part;
 use crate::project::Settings;
 
 pub use cache::DiffCache;
@@ -264,7 +268,7 @@ pub struct Summary {
 /// The comparison of two speeches: every part (unchanged ones too) in reading order — title,
 /// greeting, opening, the sections in new order (a removed section placed after the section that
 /// preceded it in the old speech), closing.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpeechDiff {
     /// The parts.
     pub parts: Vec<PartDiff>,
@@ -295,11 +299,11 @@ impl SpeechDiff {
             new_texts: &new_texts,
         };
         let mut parts = Vec::with_capacity(plan.len() + 4);
-        for part in [PartRef::Title, PartRef::Greeting, PartRef::Opening] {
+        for part in [Part::Title, Part::Greeting, Part::Opening] {
             parts.push(fixed_part(old, new, part, options));
         }
         parts.extend(section_parts(&sections, &plan, options));
-        parts.push(fixed_part(old, new, PartRef::Closing, options));
+        parts.push(fixed_part(old, new, Part::Closing, options));
 
         let mut summary = Summary::default();
         for part in &parts {
@@ -382,7 +386,7 @@ fn build_part(
     part
 }
 
-fn fixed_part(old: &Speech, new: &Speech, part: PartRef, options: &DiffOptions) -> PartDiff {
+fn fixed_part(old: &Speech, new: &Speech, part: Part, options: &DiffOptions) -> PartDiff {
     let old_text = old.part_text(part).unwrap_or_default();
     let new_text = new.part_text(part).unwrap_or_default();
     let status = if old_text == new_text {

@@ -2,7 +2,27 @@
 
 use std::ops::Range;
 
-use super::{Op, PartDiff};
+use super::{Op, PartDiff, Span};
+
+/// Each span with its change number, `None` for equal text: a maximal run of non-equal spans is
+/// one change, numbered from 0 in text order. Every numbering of changes — [`PartDiff::changes`],
+/// taking changes back, the rows the window and the command line show — is this one.
+pub fn numbered_spans(spans: &[Span]) -> impl Iterator<Item = (&Span, Option<usize>)> {
+    let mut next = 0;
+    let mut in_change = false;
+    spans.iter().map(move |span| {
+        if span.op == Op::Equal {
+            in_change = false;
+            (span, None)
+        } else {
+            if !in_change {
+                in_change = true;
+                next += 1;
+            }
+            (span, Some(next - 1))
+        }
+    })
+}
 
 /// One change in a part: a maximal run of non-equal spans (at most one `Delete` then one
 /// `Insert`). Changes are numbered from 0 in text order; the numbers are stable for a given
@@ -42,26 +62,20 @@ impl PartDiff {
     pub fn changes(&self) -> Vec<Change> {
         let mut out: Vec<Change> = Vec::new();
         let (mut old_at, mut new_at) = (0, 0);
-        let mut in_change = false;
-        for (i, span) in self.spans.iter().enumerate() {
+        for (i, (span, number)) in numbered_spans(&self.spans).enumerate() {
             let len = span.text.len();
-            match span.op {
-                Op::Equal => {
-                    in_change = false;
-                    old_at += len;
-                    new_at += len;
-                    continue;
-                }
-                Op::Delete | Op::Insert => {}
-            }
-            if !in_change {
+            let Some(number) = number else {
+                old_at += len;
+                new_at += len;
+                continue;
+            };
+            if out.len() == number {
                 out.push(Change {
-                    index: out.len(),
+                    index: number,
                     spans: i..i,
                     old_range: old_at..old_at,
                     new_range: new_at..new_at,
                 });
-                in_change = true;
             }
             if let Some(change) = out.last_mut() {
                 change.spans.end = i + 1;
@@ -95,38 +109,22 @@ impl PartDiff {
 
     /// How many changes the part has.
     pub fn change_count(&self) -> usize {
-        let mut count = 0;
-        let mut in_change = false;
-        for span in &self.spans {
-            let changed = span.op != Op::Equal;
-            if changed && !in_change {
-                count += 1;
-            }
-            in_change = changed;
-        }
-        count
+        numbered_spans(&self.spans)
+            .filter_map(|(_, number)| number)
+            .last()
+            .map_or(0, |last| last + 1)
     }
 
     /// Rebuilds a text taking the old side of the changes for which `old_side` is true.
     fn rebuild(&self, old_side: impl Fn(usize) -> bool) -> String {
         let mut out = String::new();
-        let mut index = 0;
-        let mut in_change = false;
-        for span in &self.spans {
-            match span.op {
-                Op::Equal => {
-                    if in_change {
-                        index += 1;
-                    }
-                    in_change = false;
-                    out.push_str(&span.text);
-                }
-                op => {
-                    in_change = true;
-                    if (op == Op::Delete) == old_side(index) {
-                        out.push_str(&span.text);
-                    }
-                }
+        for (span, number) in numbered_spans(&self.spans) {
+            let keep = match number {
+                None => true,
+                Some(change) => (span.op == Op::Delete) == old_side(change),
+            };
+            if keep {
+                out.push_str(&span.text);
             }
         }
         out

@@ -1,208 +1,120 @@
-//! Everything the writer can do, as one enum.
+//! The command table: every user command, with its label, tooltip, all its shortcuts, its group
+//! and whether it can run now. Menus, shortcuts, buttons, the F1 list and the command palette
+//! are all generated from it, so they never disagree.
 //!
-//! Menus, keyboard shortcuts, buttons in the outline, the panes and the dialogs all *send*
-//! [`Command`]s into a queue; [`LecternApp::apply`](super::LecternApp::apply) is the one place
-//! that carries them out. Each command knows its label in every interface language
-//! ([`Command::label`]), its keyboard shortcut ([`Command::shortcut`]) and whether it can run
-//! now ([`Command::is_enabled`]), so menus, shortcuts and buttons never disagree.
-
-use std::path::PathBuf;
+//! A [`Command`] carries no document data (it is `Copy` and [`Command::ALL`] lists every one);
+//! what a command does is decided in one place, [`LecternApp`](super::LecternApp)'s
+//! `run_command`: most become an [`Action`](crate::editor::Action) of the editor, a few change the
+//! window alone.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::export::ExportOptions;
-use crate::model::SectionId;
-use crate::project::DraftId;
+use crate::editor::{Action, Editor};
 
-use super::LecternApp;
-use super::app::CompareState;
-use super::diff_view::DiffSettings;
-use super::diff_view::review::PartKey;
 use super::i18n::{Msg, UiLanguage, tr};
-use super::recovery_prompt::DiskAnswer;
-use super::state::{Field, Pane, ThemeChoice};
+use super::prefs::ThemeChoice;
+use super::view::ViewState;
 
-/// The answer to "save the changes first?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolution {
-    /// Save, then go on.
-    Save,
-    /// Go on without saving.
-    Discard,
-    /// Stay.
-    Cancel,
-}
-
-/// One thing the writer asks for.
-#[derive(Clone, Debug, PartialEq)]
+/// One thing the writer can ask for from a menu, a shortcut, a button or the palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
-    // ---- File
-    /// Start a new speech: asks about unsaved changes, then shows the template picker.
+    /// Start a new speech from a template.
     New,
-    /// Replace the document with a new speech from the template with this id.
-    NewFromTemplate(String),
-    /// Pick a file to open (asks about unsaved changes first).
+    /// Open a file.
     Open,
-    /// Open this file: a `.lectern` project, or a `.txt`/`.md` to import (asks about unsaved
-    /// changes first).
-    OpenPath(PathBuf),
-    /// Save to the current file (or ask for one).
+    /// Save.
     Save,
-    /// Save to a file picked now.
+    /// Save under another name.
     SaveAs,
-    /// Pick a text or Markdown file and import it as a new, unsaved speech.
+    /// Import a text or Markdown file.
     ImportText,
-    /// Show the export dialog.
+    /// Export with a preview.
     Export,
-    /// Export with these options to a file picked now.
-    ExportToFile(ExportOptions),
-    /// Close the window (asks about unsaved changes first).
+    /// Close the window.
     Quit,
-
-    // ---- Edit
-    /// Undo the last change to the document.
+    /// Undo the last change of the document.
     Undo,
-    /// Redo the last undone change.
+    /// Redo it.
     Redo,
-    /// Set a field's text (sent by the panes as the writer types).
-    SetText {
-        /// Which field.
-        field: Field,
-        /// Its whole new text; paragraphs separated by `\n`.
-        text: String,
-    },
-    /// Add an empty section at the end.
-    AddSection,
-    /// Remove a section.
-    RemoveSection(SectionId),
-    /// Move a section to a position (0-based, in the order before the move).
-    MoveSection {
-        /// The section.
-        id: SectionId,
-        /// Where it goes.
-        to: usize,
-    },
-    /// Move a section one place up.
-    MoveSectionUp(SectionId),
-    /// Move a section one place down.
-    MoveSectionDown(SectionId),
-    /// Set (or, with `None`, clear) a section's time budget in minutes.
-    SetBudget {
-        /// The section.
-        id: SectionId,
-        /// Minutes, or `None` for an even share of the target.
-        minutes: Option<f64>,
-    },
-    /// Set the speech's target length in minutes.
-    SetTarget(Option<f64>),
-    /// Change the speech's details (speaker, occasion, date, language) or its notes.
-    SetDetail(super::details::Detail),
-    /// Show the find and replace bar.
+    /// Open the find and replace bar.
     Find,
-    /// Go to the next match.
+    /// Next match.
     FindNext,
-    /// Go to the previous match.
+    /// Previous match.
     FindPrev,
     /// Replace the current match.
     ReplaceOne,
-    /// Replace every match (one undo step).
+    /// Replace every match.
     ReplaceAll,
-
-    // ---- Draft
-    /// Ask for a name and note, then save the working copy as a draft.
+    /// Add a section at the end.
+    AddSection,
+    /// Save the working copy as a draft.
     SaveDraft,
-    /// Save the working copy as a draft with this name and note.
-    SaveDraftNamed {
-        /// The draft's name.
-        name: String,
-        /// An optional note.
-        note: Option<String>,
-    },
-    /// Ask for a new name for a draft.
-    RenameDraft(DraftId),
-    /// Give a draft a new name.
-    RenameDraftTo {
-        /// The draft.
-        id: DraftId,
-        /// Its new name.
-        name: String,
-    },
-    /// Delete a draft (undoable).
-    DeleteDraft(DraftId),
-    /// Make a draft the working copy (the working copy is kept as an automatic draft first).
-    RestoreDraft(DraftId),
-    /// Open the compare view: the newest draft (left) against the working copy (right).
+    /// Compare drafts.
     CompareDrafts,
-    /// Pick a text or Markdown file (a reviewer's copy), add it as a named draft and compare it
-    /// with the working copy.
+    /// Import a reviewer's copy as a draft and compare it.
     ImportAsDraft,
-
-    // ---- Compare view
-    /// Go to the next change (wraps around).
+    /// Next change in the compare view.
     NextChange,
-    /// Go to the previous change (wraps around).
+    /// Previous change in the compare view.
     PrevChange,
-    /// Go to the change at this position of the list of changes.
-    GoToChange(usize),
-    /// Keep a change of the working copy (marks it accepted).
-    AcceptChange {
-        /// The part.
-        part: PartKey,
-        /// The change within the part; `None` for the part as a whole (a move).
-        change: Option<usize>,
-    },
-    /// Undo a change in the working copy: put the left side's text back (one undo step).
-    RejectChange {
-        /// The part.
-        part: PartKey,
-        /// The change within the part; `None` for the part as a whole (a move, an added or
-        /// removed section).
-        change: Option<usize>,
-    },
-    /// Accept every change of a part.
-    AcceptPart(PartKey),
-    /// Reject every change of a part, its move too (one undo step).
-    RejectPart(PartKey),
-    /// Compare these two sides.
-    SetCompare(CompareState),
-    /// Change how the comparison is shown.
-    SetDiffSettings(DiffSettings),
     /// Close the compare view.
     CloseCompare,
-
-    // ---- View
+    /// Show or hide the outline.
+    ToggleOutline,
     /// Show or hide the drafts panel.
     ToggleDrafts,
-    /// Show or hide the outline panel.
-    ToggleOutline,
-    /// Scroll the centre column to a pane.
-    JumpTo(Pane),
-    /// Collapse or expand a pane.
-    TogglePane(Pane),
     /// Switch the interface language.
-    SetLanguage(UiLanguage),
+    Language(UiLanguage),
     /// Switch the theme.
-    SetTheme(ThemeChoice),
-
-    // ---- Help
-    /// Show the keyboard shortcuts.
+    Theme(ThemeChoice),
+    /// Type to find and run any command.
+    CommandPalette,
+    /// The keyboard shortcuts.
     Shortcuts,
-    /// Show what Lectern is.
+    /// About Lectern.
     About,
+}
 
-    // ---- Dialog answers
-    /// The answer to the unsaved-changes question.
-    ResolveUnsaved(Resolution),
-    /// Close the open dialog.
-    CloseDialog,
+/// Which task a command belongs to (menus and the F1 list are grouped by it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CommandGroup {
+    /// Files.
+    File,
+    /// Editing and finding.
+    Edit,
+    /// Drafts.
+    Drafts,
+    /// The compare view.
+    Compare,
+    /// The window.
+    View,
+    /// Help.
+    Help,
+}
 
-    // ---- Recovery
-    /// Make this offered recovery file the document (asks about unsaved changes first).
-    RestoreRecovery(PathBuf),
-    /// Delete this offered recovery file.
-    DiscardRecovery(PathBuf),
-    /// The answer to "the file changed on disk since you opened it".
-    ResolveChangedOnDisk(DiskAnswer),
+impl CommandGroup {
+    /// Every group, in menu order.
+    pub const ALL: [CommandGroup; 6] = [
+        CommandGroup::File,
+        CommandGroup::Edit,
+        CommandGroup::Drafts,
+        CommandGroup::Compare,
+        CommandGroup::View,
+        CommandGroup::Help,
+    ];
+
+    /// The group's name.
+    pub fn msg(self) -> Msg {
+        match self {
+            CommandGroup::File => Msg::MenuFile,
+            CommandGroup::Edit => Msg::MenuEdit,
+            CommandGroup::Drafts => Msg::MenuDraft,
+            CommandGroup::Compare => Msg::MenuCompare,
+            CommandGroup::View => Msg::MenuView,
+            CommandGroup::Help => Msg::MenuHelp,
+        }
+    }
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -211,184 +123,299 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-
-/// Redo's second shortcut (Ctrl+Y), as on Windows.
-pub const REDO_ALT_SHORTCUT: KeyboardShortcut = shortcut(CMD, Key::Y);
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 
 impl Command {
-    /// The commands with a keyboard shortcut, those with more modifiers first (so Ctrl+Shift+S
-    /// is not taken for Ctrl+S).
-    pub fn with_shortcuts() -> Vec<Command> {
-        let mut all = vec![
-            Command::New,
-            Command::Open,
-            Command::Save,
-            Command::SaveAs,
-            Command::ImportText,
-            Command::Export,
-            Command::Quit,
-            Command::Undo,
-            Command::Redo,
-            Command::Find,
-            Command::FindNext,
-            Command::FindPrev,
-            Command::AddSection,
-            Command::SaveDraft,
-            Command::ToggleDrafts,
-            Command::ToggleOutline,
-            Command::Shortcuts,
-            Command::NextChange,
-            Command::PrevChange,
-        ];
-        all.sort_by_key(|c| {
-            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
-                usize::from(s.modifiers.shift)
-                    + usize::from(s.modifiers.alt)
-                    + usize::from(s.modifiers.command || s.modifiers.ctrl)
-            }))
-        });
-        all
+    /// Every command, in menu order.
+    pub const ALL: &'static [Command] = &[
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::ImportText,
+        Command::Export,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Find,
+        Command::FindNext,
+        Command::FindPrev,
+        Command::ReplaceOne,
+        Command::ReplaceAll,
+        Command::AddSection,
+        Command::SaveDraft,
+        Command::CompareDrafts,
+        Command::ImportAsDraft,
+        Command::NextChange,
+        Command::PrevChange,
+        Command::CloseCompare,
+        Command::ToggleOutline,
+        Command::ToggleDrafts,
+        Command::Language(UiLanguage::En),
+        Command::Language(UiLanguage::ZhHans),
+        Command::Language(UiLanguage::ZhHant),
+        Command::Theme(ThemeChoice::System),
+        Command::Theme(ThemeChoice::Light),
+        Command::Theme(ThemeChoice::Dark),
+        Command::CommandPalette,
+        Command::Shortcuts,
+        Command::About,
+    ];
+
+    /// The task the command belongs to.
+    pub fn group(self) -> CommandGroup {
+        match self {
+            Command::New
+            | Command::Open
+            | Command::Save
+            | Command::SaveAs
+            | Command::ImportText
+            | Command::Export
+            | Command::Quit => CommandGroup::File,
+            Command::Undo
+            | Command::Redo
+            | Command::Find
+            | Command::FindNext
+            | Command::FindPrev
+            | Command::ReplaceOne
+            | Command::ReplaceAll
+            | Command::AddSection => CommandGroup::Edit,
+            Command::SaveDraft | Command::CompareDrafts | Command::ImportAsDraft => {
+                CommandGroup::Drafts
+            }
+            Command::NextChange | Command::PrevChange | Command::CloseCompare => {
+                CommandGroup::Compare
+            }
+            Command::ToggleOutline
+            | Command::ToggleDrafts
+            | Command::Language(_)
+            | Command::Theme(_)
+            | Command::CommandPalette => CommandGroup::View,
+            Command::Shortcuts | Command::About => CommandGroup::Help,
+        }
     }
 
-    /// The message naming this command in menus and buttons.
-    pub fn msg(&self) -> Msg {
+    /// The message naming the command.
+    pub fn msg(self) -> Msg {
         match self {
-            Command::New | Command::NewFromTemplate(_) => Msg::New,
-            Command::Open | Command::OpenPath(_) => Msg::Open,
+            Command::New => Msg::New,
+            Command::Open => Msg::Open,
             Command::Save => Msg::Save,
             Command::SaveAs => Msg::SaveAs,
             Command::ImportText => Msg::ImportText,
-            Command::Export | Command::ExportToFile(_) => Msg::Export,
+            Command::Export => Msg::Export,
             Command::Quit => Msg::Quit,
             Command::Undo => Msg::Undo,
             Command::Redo => Msg::Redo,
-            Command::SetText { .. } => Msg::Text,
-            Command::AddSection => Msg::AddSection,
-            Command::RemoveSection(_) => Msg::RemoveSection,
-            Command::MoveSection { .. } => Msg::DragToReorder,
-            Command::MoveSectionUp(_) => Msg::MoveSectionUp,
-            Command::MoveSectionDown(_) => Msg::MoveSectionDown,
-            Command::SetBudget { .. } => Msg::Budget,
-            Command::SetTarget(_) => Msg::Target,
-            Command::SetDetail(_) => Msg::Details,
             Command::Find => Msg::Find,
             Command::FindNext => Msg::FindNext,
             Command::FindPrev => Msg::FindPrev,
             Command::ReplaceOne => Msg::ReplaceOne,
             Command::ReplaceAll => Msg::ReplaceAll,
-            Command::SaveDraft | Command::SaveDraftNamed { .. } => Msg::SaveDraft,
-            Command::RenameDraft(_) | Command::RenameDraftTo { .. } => Msg::RenameDraft,
-            Command::DeleteDraft(_) => Msg::DeleteDraft,
-            Command::RestoreDraft(_) => Msg::RestoreDraft,
+            Command::AddSection => Msg::AddSection,
+            Command::SaveDraft => Msg::SaveDraft,
             Command::CompareDrafts => Msg::CompareDrafts,
             Command::ImportAsDraft => Msg::ImportAsDraft,
             Command::NextChange => Msg::NextChange,
             Command::PrevChange => Msg::PrevChange,
-            Command::GoToChange(_) => Msg::GoTo,
-            Command::AcceptChange { .. } => Msg::Accept,
-            Command::RejectChange { .. } => Msg::Reject,
-            Command::AcceptPart(_) => Msg::AcceptPart,
-            Command::RejectPart(_) => Msg::RejectPart,
-            Command::SetCompare(_) | Command::SetDiffSettings(_) => Msg::Compare,
             Command::CloseCompare => Msg::CloseCompare,
-            Command::ToggleDrafts => Msg::ShowDrafts,
             Command::ToggleOutline => Msg::ShowOutline,
-            Command::JumpTo(_) => Msg::Outline,
-            Command::TogglePane(_) => Msg::Collapse,
-            Command::SetLanguage(_) => Msg::InterfaceLanguage,
-            Command::SetTheme(_) => Msg::Theme,
+            Command::ToggleDrafts => Msg::ShowDrafts,
+            Command::Language(_) => Msg::InterfaceLanguage,
+            Command::Theme(ThemeChoice::System) => Msg::ThemeSystem,
+            Command::Theme(ThemeChoice::Light) => Msg::ThemeLight,
+            Command::Theme(ThemeChoice::Dark) => Msg::ThemeDark,
+            Command::CommandPalette => Msg::CommandPalette,
             Command::Shortcuts => Msg::Shortcuts,
             Command::About => Msg::About,
-            Command::ResolveUnsaved(Resolution::Save) => Msg::Save,
-            Command::ResolveUnsaved(Resolution::Discard) => Msg::Discard,
-            Command::ResolveUnsaved(Resolution::Cancel) => Msg::Cancel,
-            Command::CloseDialog => Msg::Close,
-            Command::RestoreRecovery(_) => Msg::Restore,
-            Command::DiscardRecovery(_) => Msg::DiscardRecovery,
-            Command::ResolveChangedOnDisk(DiskAnswer::Overwrite) => Msg::Overwrite,
-            Command::ResolveChangedOnDisk(DiskAnswer::SaveAs) => Msg::SaveAs,
-            Command::ResolveChangedOnDisk(DiskAnswer::Cancel) => Msg::Cancel,
         }
     }
 
-    /// The label in `lang`.
-    pub fn label(&self, lang: UiLanguage) -> String {
+    /// A longer explanation for a tooltip, where the label is not enough.
+    pub fn tooltip(self) -> Option<Msg> {
         match self {
-            Command::SetLanguage(language) => language.native_name().to_string(),
-            Command::SetTheme(theme) => tr(
-                lang,
-                match theme {
-                    ThemeChoice::System => Msg::ThemeSystem,
-                    ThemeChoice::Light => Msg::ThemeLight,
-                    ThemeChoice::Dark => Msg::ThemeDark,
-                },
-            )
-            .to_string(),
-            Command::OpenPath(path) => path.display().to_string(),
+            Command::ImportAsDraft => Some(Msg::ReviewHelp),
+            Command::Undo | Command::Redo => Some(Msg::UndoHelp),
+            Command::CommandPalette => Some(Msg::CommandPaletteHelp),
+            _ => None,
+        }
+    }
+
+    /// The label in `lang` (`Undo`, `撤销`; a language by its own name).
+    pub fn label(self, lang: UiLanguage) -> String {
+        match self {
+            Command::Language(language) => language.native_name().to_string(),
             _ => tr(lang, self.msg()).to_string(),
         }
     }
 
-    /// The keyboard shortcut, if the command has one.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+    /// The label as the palette lists it: with its group for the language and theme entries
+    /// (`Theme: Dark`).
+    pub fn palette_label(self, lang: UiLanguage) -> String {
+        match self {
+            Command::Language(_) | Command::Theme(_) => {
+                let what = match self {
+                    Command::Language(_) => Msg::InterfaceLanguage,
+                    _ => Msg::Theme,
+                };
+                super::i18n::action_on(lang, what, &self.label(lang))
+            }
+            _ => self.label(lang),
+        }
+    }
+
+    /// Every keyboard shortcut of the command (the first is the one menus show).
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::New => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::N)];
+                KEYS
+            }
+            Command::Open => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::O)];
+                KEYS
+            }
+            Command::Save => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::S)];
+                KEYS
+            }
+            Command::SaveAs => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::S)];
+                KEYS
+            }
+            Command::ImportText => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::I)];
+                KEYS
+            }
+            Command::Export => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::E)];
+                KEYS
+            }
+            Command::Quit => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::Q)];
+                KEYS
+            }
+            Command::Undo => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::Z)];
+                KEYS
+            }
+            Command::Redo => {
+                const KEYS: &[KeyboardShortcut] =
+                    &[shortcut(CMD_SHIFT, Key::Z), shortcut(CMD, Key::Y)];
+                KEYS
+            }
+            Command::Find => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::F)];
+                KEYS
+            }
+            Command::FindNext => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F3)];
+                KEYS
+            }
+            Command::FindPrev => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(SHIFT, Key::F3)];
+                KEYS
+            }
+            Command::AddSection => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::N)];
+                KEYS
+            }
+            Command::SaveDraft => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::D)];
+                KEYS
+            }
+            Command::ToggleDrafts => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::D)];
+                KEYS
+            }
+            Command::ToggleOutline => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::L)];
+                KEYS
+            }
+            Command::NextChange => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F8)];
+                KEYS
+            }
+            Command::PrevChange => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(SHIFT, Key::F8)];
+                KEYS
+            }
+            Command::CommandPalette => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::P)];
+                KEYS
+            }
+            Command::Shortcuts => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F1)];
+                KEYS
+            }
+            Command::ReplaceOne
+            | Command::ReplaceAll
+            | Command::CompareDrafts
+            | Command::ImportAsDraft
+            | Command::CloseCompare
+            | Command::Language(_)
+            | Command::Theme(_)
+            | Command::About => &[],
+        }
+    }
+
+    /// Every (shortcut, command) pair, those with more modifiers first (so Ctrl+Shift+S is not
+    /// taken for Ctrl+S).
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+        let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
+            .iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (*s, *c)))
+            .collect();
+        all.sort_by_key(|(s, _)| {
+            std::cmp::Reverse(
+                usize::from(s.modifiers.shift)
+                    + usize::from(s.modifiers.alt)
+                    + usize::from(s.modifiers.command || s.modifiers.ctrl),
+            )
+        });
+        all
+    }
+
+    /// The editor action the command stands for; `None` for commands of the window alone.
+    pub fn action(self) -> Option<Action> {
         Some(match self {
-            Command::New => shortcut(CMD, Key::N),
-            Command::Open => shortcut(CMD, Key::O),
-            Command::Save => shortcut(CMD, Key::S),
-            Command::SaveAs => shortcut(CMD_SHIFT, Key::S),
-            Command::ImportText => shortcut(CMD, Key::I),
-            Command::Export => shortcut(CMD, Key::E),
-            Command::Quit => shortcut(CMD, Key::Q),
-            Command::Undo => shortcut(CMD, Key::Z),
-            Command::Redo => shortcut(CMD_SHIFT, Key::Z),
-            Command::Find => shortcut(CMD, Key::F),
-            Command::FindNext => shortcut(Modifiers::NONE, Key::F3),
-            Command::FindPrev => shortcut(Modifiers::SHIFT, Key::F3),
-            Command::AddSection => shortcut(CMD_SHIFT, Key::N),
-            Command::SaveDraft => shortcut(CMD, Key::D),
-            Command::ToggleDrafts => shortcut(CMD_SHIFT, Key::D),
-            Command::ToggleOutline => shortcut(CMD_SHIFT, Key::L),
-            Command::Shortcuts => shortcut(Modifiers::NONE, Key::F1),
-            Command::NextChange => shortcut(Modifiers::NONE, Key::F8),
-            Command::PrevChange => shortcut(Modifiers::SHIFT, Key::F8),
-            _ => return None,
+            Command::New => Action::New,
+            Command::Open => Action::Open,
+            Command::Save => Action::Save,
+            Command::SaveAs => Action::SaveAs,
+            Command::ImportText => Action::ImportText,
+            Command::Export => Action::Export,
+            Command::Quit => Action::Quit,
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
+            Command::Find => Action::Find,
+            Command::FindNext => Action::FindNext,
+            Command::FindPrev => Action::FindPrev,
+            Command::ReplaceOne => Action::ReplaceOne,
+            Command::ReplaceAll => Action::ReplaceAll,
+            Command::AddSection => Action::AddSection,
+            Command::SaveDraft => Action::SaveDraft,
+            Command::CompareDrafts => Action::CompareDrafts,
+            Command::ImportAsDraft => Action::ImportAsDraft,
+            Command::NextChange => Action::NextChange,
+            Command::PrevChange => Action::PrevChange,
+            Command::CloseCompare => Action::CloseCompare,
+            Command::ToggleOutline
+            | Command::ToggleDrafts
+            | Command::Language(_)
+            | Command::Theme(_)
+            | Command::CommandPalette
+            | Command::Shortcuts
+            | Command::About => return None,
         })
     }
 
     /// Whether the command can run now.
-    pub fn is_enabled(&self, app: &LecternApp) -> bool {
-        match self {
-            Command::Undo => app.history.can_undo(),
-            Command::Redo => app.history.can_redo(),
-            Command::FindNext | Command::FindPrev | Command::ReplaceAll => {
-                app.find.open && !app.find.query.is_empty()
-            }
-            Command::ReplaceOne => app.find.open && app.find.current.is_some(),
-            Command::RemoveSection(id) | Command::SetBudget { id, .. } => {
-                app.doc.speech.section_index(*id).is_some()
-            }
-            Command::MoveSectionUp(id) => app.doc.speech.section_index(*id).is_some_and(|i| i > 0),
-            Command::MoveSectionDown(id) => app
-                .doc
-                .speech
-                .section_index(*id)
-                .is_some_and(|i| i + 1 < app.doc.speech.sections.len()),
-            Command::RenameDraft(id)
-            | Command::RenameDraftTo { id, .. }
-            | Command::DeleteDraft(id)
-            | Command::RestoreDraft(id) => app.doc.drafts.iter().any(|d| d.id == *id),
-            Command::ImportAsDraft
-            | Command::NextChange
-            | Command::PrevChange
-            | Command::GoToChange(_)
-            | Command::AcceptChange { .. }
-            | Command::RejectChange { .. }
-            | Command::AcceptPart(_)
-            | Command::RejectPart(_)
-            | Command::SetCompare(_)
-            | Command::SetDiffSettings(_)
-            | Command::CloseCompare => app.diff_command_enabled(self),
-            _ => true,
+    pub fn is_enabled(self, ed: &Editor, _view: &ViewState) -> bool {
+        match self.action() {
+            Some(action) => ed.can_apply(&action),
+            None => true,
         }
     }
 }
@@ -399,18 +426,15 @@ mod tests {
 
     #[test]
     fn shortcuts_are_unique_and_longer_ones_come_first() {
-        let commands = Command::with_shortcuts();
-        let shortcuts: Vec<KeyboardShortcut> =
-            commands.iter().filter_map(Command::shortcut).collect();
-        assert_eq!(shortcuts.len(), commands.len());
-        for (i, a) in shortcuts.iter().enumerate() {
-            for b in &shortcuts[i + 1..] {
+        let table = Command::shortcut_table();
+        for (i, (a, _)) in table.iter().enumerate() {
+            for (b, _) in &table[i + 1..] {
                 assert_ne!(a, b);
             }
         }
-        let save = commands.iter().position(|c| *c == Command::Save);
-        let save_as = commands.iter().position(|c| *c == Command::SaveAs);
-        assert!(save_as < save);
+        let position = |s: KeyboardShortcut| table.iter().position(|(t, _)| *t == s);
+        assert!(position(shortcut(CMD_SHIFT, Key::S)) < position(shortcut(CMD, Key::S)));
+        assert!(table.contains(&(shortcut(CMD, Key::Y), Command::Redo)));
     }
 
     #[test]
@@ -418,8 +442,17 @@ mod tests {
         assert_eq!(Command::Save.label(UiLanguage::En), "Save");
         assert_eq!(Command::Save.label(UiLanguage::ZhHans), "保存");
         assert_eq!(Command::Save.label(UiLanguage::ZhHant), "儲存");
-        assert_eq!(Command::NextChange.label(UiLanguage::En), "Next change");
         assert_eq!(Command::NextChange.label(UiLanguage::ZhHans), "下一处修改");
-        assert_eq!(Command::PrevChange.label(UiLanguage::ZhHant), "上一處修改");
+        assert_eq!(
+            Command::Language(UiLanguage::ZhHant).label(UiLanguage::En),
+            "繁體中文"
+        );
+    }
+
+    #[test]
+    fn every_group_has_commands() {
+        for group in CommandGroup::ALL {
+            assert!(Command::ALL.iter().any(|c| c.group() == group), "{group:?}");
+        }
     }
 }

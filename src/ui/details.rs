@@ -2,77 +2,16 @@
 //! notes (text kept with the speech but never exported, e.g. what an import found above the
 //! title) below.
 //!
-//! Like the other panes they only send [`Command::SetDetail`]; `apply` changes the document.
+//! Like the other panes they only send [`Edit::SetDetail`]; the editor changes the document.
 
 use egui::{RichText, Ui};
 
+use crate::editor::{Action, Detail, Edit};
 use crate::model::Language;
 
-use super::app::LecternApp;
-use super::commands::Command;
 use super::i18n::{Msg, tr};
-use super::panes::BODY_FONT_SIZE;
-
-/// One edit of the speech's details or notes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Detail {
-    /// Who gives the speech.
-    Speaker(String),
-    /// The meeting or event.
-    Occasion(String),
-    /// The date, as typed.
-    Date(String),
-    /// The speech's language (decides numbering and export style).
-    Language(Language),
-    /// The notes, one paragraph per line.
-    Notes(String),
-}
-
-/// Which detail an edit is about (typing in one of them groups into one undo step).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DetailKind {
-    /// Speaker.
-    Speaker,
-    /// Occasion.
-    Occasion,
-    /// Date.
-    Date,
-    /// Language.
-    Language,
-    /// Notes.
-    Notes,
-}
-
-impl Detail {
-    /// Which detail this edit is about.
-    pub fn kind(&self) -> DetailKind {
-        match self {
-            Detail::Speaker(_) => DetailKind::Speaker,
-            Detail::Occasion(_) => DetailKind::Occasion,
-            Detail::Date(_) => DetailKind::Date,
-            Detail::Language(_) => DetailKind::Language,
-            Detail::Notes(_) => DetailKind::Notes,
-        }
-    }
-
-    /// Applies the edit to a speech; returns whether anything changed.
-    pub fn apply_to(self, speech: &mut crate::model::Speech) -> bool {
-        fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
-            let changed = *slot != value;
-            *slot = value;
-            changed
-        }
-        let single = |text: String| text.replace(['\r', '\n'], " ");
-        let meta = &mut speech.meta;
-        match self {
-            Detail::Speaker(text) => set(&mut meta.speaker, single(text)),
-            Detail::Occasion(text) => set(&mut meta.occasion, single(text)),
-            Detail::Date(text) => set(&mut meta.date, single(text)),
-            Detail::Language(language) => set(&mut meta.language, language),
-            Detail::Notes(text) => set(&mut speech.notes, super::state::split_paragraphs(&text)),
-        }
-    }
-}
+use super::style::BODY_FONT_SIZE;
+use super::view::View;
 
 /// A speech language's name for the language picker.
 fn language_name(language: Language) -> &'static str {
@@ -83,11 +22,11 @@ fn language_name(language: Language) -> &'static str {
     }
 }
 
-impl LecternApp {
+impl View<'_> {
     /// The details pane: speaker, occasion, date and the speech's language.
     pub(crate) fn details_ui(&mut self, ui: &mut Ui) {
-        let lang = self.lang;
-        let meta = self.doc.speech.meta.clone();
+        let lang = self.lang();
+        let meta = self.ed.speech().meta.clone();
         egui::CollapsingHeader::new(RichText::new(tr(lang, Msg::Details)).strong())
             .id_salt("details_pane")
             .default_open(false)
@@ -111,7 +50,7 @@ impl LecternApp {
                                 .add(egui::TextEdit::singleline(&mut text).desired_width(360.0))
                                 .labelled_by(label.id);
                             if response.changed() {
-                                self.queue.push(Command::SetDetail(make(text)));
+                                self.tx.action(Action::Edit(Edit::SetDetail(make(text))));
                             }
                             ui.end_row();
                         }
@@ -130,8 +69,8 @@ impl LecternApp {
                             });
                         combo.response.labelled_by(label.id);
                         if language != meta.language {
-                            self.queue
-                                .push(Command::SetDetail(Detail::Language(language)));
+                            self.tx
+                                .action(Action::Edit(Edit::SetDetail(Detail::Language(language))));
                         }
                         ui.end_row();
                     });
@@ -141,18 +80,19 @@ impl LecternApp {
 
     /// The notes pane: text kept with the speech but not part of it.
     pub(crate) fn notes_ui(&mut self, ui: &mut Ui) {
-        let lang = self.lang;
-        let header = if self.doc.speech.notes.is_empty() {
+        let lang = self.lang();
+        let notes = &self.ed.speech().notes;
+        let header = if notes.is_empty() {
             tr(lang, Msg::Notes).to_string()
         } else {
-            format!("{} ({})", tr(lang, Msg::Notes), self.doc.speech.notes.len())
+            format!("{} ({})", tr(lang, Msg::Notes), notes.len())
         };
         egui::CollapsingHeader::new(RichText::new(header).strong())
             .id_salt("notes_pane")
             .default_open(false)
             .show(ui, |ui| {
                 let label = ui.label(RichText::new(tr(lang, Msg::NotesHelp)).small().weak());
-                let mut text = self.doc.speech.notes.join("\n");
+                let mut text = notes.join("\n");
                 let response = ui
                     .add(
                         egui::TextEdit::multiline(&mut text)
@@ -162,26 +102,9 @@ impl LecternApp {
                     )
                     .labelled_by(label.id);
                 if response.changed() {
-                    self.queue.push(Command::SetDetail(Detail::Notes(text)));
+                    self.tx
+                        .action(Action::Edit(Edit::SetDetail(Detail::Notes(text))));
                 }
             });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Speech;
-
-    #[test]
-    fn details_apply_and_report_changes() {
-        let mut speech = Speech::default();
-        assert!(Detail::Speaker("张三\n".into()).apply_to(&mut speech));
-        assert_eq!(speech.meta.speaker, "张三 ");
-        assert!(!Detail::Speaker("张三 ".into()).apply_to(&mut speech));
-        assert!(Detail::Language(Language::En).apply_to(&mut speech));
-        assert!(Detail::Notes("导航\n来源".into()).apply_to(&mut speech));
-        assert_eq!(speech.notes, ["导航", "来源"]);
-        assert_eq!(Detail::Notes(String::new()).kind(), DetailKind::Notes);
     }
 }

@@ -1,16 +1,19 @@
-//! Modal dialogs: errors, notices, new from template, save/rename draft, export with preview,
-//! unsaved changes, shortcuts, about. Their buttons send commands.
+//! Modal dialogs: the messages (errors and notices), the editor's dialogs (new from template,
+//! save/rename draft, export with preview, unsaved changes, recovery, changed on disk) and the
+//! window's own (shortcuts, about, the command palette). Each reads what it shows and sends what
+//! the writer answers.
 
 use std::sync::OnceLock;
 
 use egui::{Context, Id, Modal, RichText, Ui};
 
+use crate::editor::{Action, Dialog, Resolution};
 use crate::export::{ExportFormat, ExportOptions, ExportStyle};
 use crate::template::{Template, templates};
 
-use super::app::{Dialog, LecternApp};
-use super::commands::{Command, Resolution};
-use super::i18n::{Msg, tr};
+use super::commands::{Command, CommandGroup};
+use super::i18n::{Msg, default_draft_name, message_text, tr};
+use super::view::{View, ViewAction, WindowDialog};
 
 /// The built-in templates, parsed once.
 fn all_templates() -> &'static [Template] {
@@ -18,74 +21,85 @@ fn all_templates() -> &'static [Template] {
     TEMPLATES.get_or_init(templates)
 }
 
-impl LecternApp {
-    /// The options an export dialog's choices mean.
-    pub(crate) fn export_options(&self, format: ExportFormat, style: ExportStyle) -> ExportOptions {
-        let options = match style {
-            ExportStyle::Chinese => ExportOptions::chinese(),
-            ExportStyle::English => ExportOptions::english(&self.doc.settings),
-        };
-        options.with_format(format)
-    }
+/// The options an export dialog's choices mean.
+pub fn export_options(
+    settings: &crate::project::Settings,
+    format: ExportFormat,
+    style: ExportStyle,
+) -> ExportOptions {
+    let options = match style {
+        ExportStyle::Chinese => ExportOptions::chinese(),
+        ExportStyle::English => ExportOptions::english(settings),
+    };
+    options.with_format(format)
+}
 
-    /// Errors first, then notices, then the open dialog.
-    pub(crate) fn dialogs(&mut self, ctx: &Context) {
-        let lang = self.lang;
-        if let Some(error) = self.errors.first().cloned() {
-            let response = Modal::new(Id::unique("error_modal")).show(ctx, |ui| {
+impl View<'_> {
+    /// Messages first, then the editor's dialog, then the window's own.
+    pub(crate) fn dialogs_ui(&mut self, ctx: &Context) {
+        let lang = self.lang();
+        let ed = self.ed;
+        if let Some(message) = ed.messages().first() {
+            let (title, body) = message_text(lang, message);
+            let response = Modal::new(Id::unique("message_modal")).show(ctx, |ui| {
                 ui.set_max_width(520.0);
-                ui.heading(tr(lang, Msg::Error));
-                ui.add(egui::Label::new(&error).wrap());
+                ui.heading(title);
+                ui.add(egui::Label::new(body).wrap());
                 ui.add_space(8.0);
                 ui.button(tr(lang, Msg::Ok)).clicked()
             });
             if response.inner || response.should_close() {
-                self.errors.remove(0);
+                self.tx.action(Action::DismissMessage);
             }
             return;
         }
-        if let Some(notice) = self.notices.first().cloned() {
-            let response = Modal::new(Id::unique("notice_modal")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
-                ui.heading(tr(lang, Msg::Notice));
-                ui.add(egui::Label::new(&notice).wrap());
-                ui.add_space(8.0);
-                ui.button(tr(lang, Msg::Ok)).clicked()
+        if let Some(dialog) = ed.dialog() {
+            let mut edited = dialog.clone();
+            let response = Modal::new(Id::unique("dialog_modal")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                self.dialog_ui(ui, &mut edited);
             });
-            if response.inner || response.should_close() {
-                self.notices.remove(0);
+            if response.should_close() {
+                match dialog {
+                    Dialog::Unsaved { .. } => {
+                        self.tx.action(Action::ResolveUnsaved(Resolution::Cancel));
+                    }
+                    Dialog::Recovery => self.tx.action(Action::DecideRecoveryLater),
+                    _ => self.tx.action(Action::CloseDialog),
+                }
+            } else if edited != *dialog {
+                self.tx.action(Action::ShowDialog(edited));
             }
             return;
         }
-        let Some(mut dialog) = self.dialog.take() else {
-            return;
-        };
-        let response = Modal::new(Id::unique("dialog_modal")).show(ctx, |ui| {
-            ui.set_max_width(640.0);
-            self.dialog_ui(ui, &mut dialog);
-        });
-        let escape = response.should_close() && !matches!(dialog, Dialog::Unsaved { .. });
-        if matches!(dialog, Dialog::Unsaved { .. }) && response.should_close() {
-            self.queue.push(Command::ResolveUnsaved(Resolution::Cancel));
-        }
-        if !escape {
-            self.dialog = Some(dialog);
+        if let Some(dialog) = self.state.window_dialog {
+            let response = Modal::new(Id::unique("window_dialog_modal")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                match dialog {
+                    WindowDialog::Shortcuts => self.shortcuts_ui(ui),
+                    WindowDialog::About => self.about_ui(ui),
+                    WindowDialog::Palette => self.palette_ui(ui),
+                }
+            });
+            if response.should_close() {
+                self.tx.view(ViewAction::CloseWindowDialog);
+            }
         }
     }
 
-    fn buttons_ui(&mut self, ui: &mut Ui, buttons: &[(Msg, Command)]) {
+    fn buttons_ui(&mut self, ui: &mut Ui, buttons: Vec<(Msg, Action)>) {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            for (msg, command) in buttons {
-                if ui.button(tr(self.lang, *msg)).clicked() {
-                    self.queue.push(command.clone());
+            for (msg, action) in buttons {
+                if ui.button(tr(self.lang(), msg)).clicked() {
+                    self.tx.action(action);
                 }
             }
         });
     }
 
     fn dialog_ui(&mut self, ui: &mut Ui, dialog: &mut Dialog) {
-        let lang = self.lang;
+        let lang = self.lang();
         match dialog {
             Dialog::NewDocument { selected } => {
                 ui.heading(tr(lang, Msg::ChooseTemplate));
@@ -96,25 +110,28 @@ impl LecternApp {
                         *selected = i;
                     }
                 }
-                let create = templates
-                    .get(*selected)
-                    .map(|t| Command::NewFromTemplate(t.id.clone()));
                 let mut buttons = Vec::new();
-                if let Some(create) = create {
-                    buttons.push((Msg::Create, create));
+                if let Some(template) = templates.get(*selected) {
+                    buttons.push((Msg::Create, Action::NewFromTemplate(template.id.clone())));
                 }
-                buttons.push((Msg::Cancel, Command::CloseDialog));
-                self.buttons_ui(ui, &buttons);
+                buttons.push((Msg::Cancel, Action::CloseDialog));
+                self.buttons_ui(ui, buttons);
             }
-            Dialog::SaveDraft { name, note } => {
+            Dialog::SaveDraft { name, note, number } => {
                 ui.heading(tr(lang, Msg::SaveDraft).trim_end_matches('…'));
+                let default_name = default_draft_name(lang, *number, chrono::Utc::now());
                 let label = ui.label(tr(lang, Msg::Name));
                 let field = ui
-                    .add(egui::TextEdit::singleline(name).desired_width(400.0))
+                    .add(
+                        egui::TextEdit::singleline(name)
+                            .hint_text(default_name.as_str())
+                            .desired_width(400.0),
+                    )
                     .labelled_by(label.id);
                 if ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
                 }
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let label = ui.label(tr(lang, Msg::Note));
                 ui.add(
                     egui::TextEdit::multiline(note)
@@ -122,38 +139,38 @@ impl LecternApp {
                         .desired_width(400.0),
                 )
                 .labelled_by(label.id);
-                let note = Some(note.clone()).filter(|n| !n.trim().is_empty());
+                let save = Action::SaveDraftNamed {
+                    name: if name.trim().is_empty() {
+                        default_name
+                    } else {
+                        name.clone()
+                    },
+                    note: Some(note.clone()).filter(|n| !n.trim().is_empty()),
+                };
+                if enter {
+                    self.tx.action(save.clone());
+                }
                 self.buttons_ui(
                     ui,
-                    &[
-                        (
-                            Msg::Save,
-                            Command::SaveDraftNamed {
-                                name: name.clone(),
-                                note,
-                            },
-                        ),
-                        (Msg::Cancel, Command::CloseDialog),
-                    ],
+                    vec![(Msg::Save, save), (Msg::Cancel, Action::CloseDialog)],
                 );
             }
             Dialog::RenameDraft { id, name } => {
                 ui.heading(tr(lang, Msg::RenameDraft).trim_end_matches('…'));
                 let label = ui.label(tr(lang, Msg::Name));
-                ui.add(egui::TextEdit::singleline(name).desired_width(400.0))
+                let field = ui
+                    .add(egui::TextEdit::singleline(name).desired_width(400.0))
                     .labelled_by(label.id);
+                let rename = Action::RenameDraftTo {
+                    id: *id,
+                    name: name.clone(),
+                };
+                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    self.tx.action(rename.clone());
+                }
                 self.buttons_ui(
                     ui,
-                    &[
-                        (
-                            Msg::Ok,
-                            Command::RenameDraftTo {
-                                id: *id,
-                                name: name.clone(),
-                            },
-                        ),
-                        (Msg::Cancel, Command::CloseDialog),
-                    ],
+                    vec![(Msg::Ok, rename), (Msg::Cancel, Action::CloseDialog)],
                 );
             }
             Dialog::Export { format, style } => self.export_dialog_ui(ui, format, style),
@@ -162,36 +179,18 @@ impl LecternApp {
                 ui.label(tr(lang, Msg::SaveChangesQuestion));
                 self.buttons_ui(
                     ui,
-                    &[
-                        (Msg::Save, Command::ResolveUnsaved(Resolution::Save)),
-                        (Msg::Discard, Command::ResolveUnsaved(Resolution::Discard)),
-                        (Msg::Cancel, Command::ResolveUnsaved(Resolution::Cancel)),
+                    vec![
+                        (Msg::Save, Action::ResolveUnsaved(Resolution::Save)),
+                        (Msg::Discard, Action::ResolveUnsaved(Resolution::Discard)),
+                        (Msg::Cancel, Action::ResolveUnsaved(Resolution::Cancel)),
                     ],
                 );
             }
-            Dialog::Shortcuts => {
-                ui.heading(tr(lang, Msg::Shortcuts));
-                egui::Grid::new("shortcuts_grid")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for command in Command::with_shortcuts() {
-                            if let Some(shortcut) = command.shortcut() {
-                                ui.label(command.label(lang));
-                                ui.label(ui.ctx().format_shortcut(&shortcut));
-                                ui.end_row();
-                            }
-                        }
-                    });
-                self.buttons_ui(ui, &[(Msg::Ok, Command::CloseDialog)]);
-            }
-            Dialog::About => {
-                ui.heading(tr(lang, Msg::About));
-                ui.label(format!("Lectern {}", env!("CARGO_PKG_VERSION")));
-                ui.label(tr(lang, Msg::AboutText));
-                self.buttons_ui(ui, &[(Msg::Ok, Command::CloseDialog)]);
-            }
             Dialog::Recovery => self.recovery_prompt_ui(ui),
-            Dialog::ChangedOnDisk { path, .. } => self.changed_on_disk_ui(ui, path),
+            Dialog::ChangedOnDisk { path, .. } => {
+                let path = path.clone();
+                self.changed_on_disk_ui(ui, &path);
+            }
         }
     }
 
@@ -201,7 +200,7 @@ impl LecternApp {
         format: &mut ExportFormat,
         style: &mut ExportStyle,
     ) {
-        let lang = self.lang;
+        let lang = self.lang();
         ui.heading(tr(lang, Msg::Export).trim_end_matches('…'));
         ui.horizontal(|ui| {
             ui.label(tr(lang, Msg::Format));
@@ -213,11 +212,13 @@ impl LecternApp {
             ui.radio_value(style, ExportStyle::Chinese, tr(lang, Msg::ChineseStyle));
             ui.radio_value(style, ExportStyle::English, tr(lang, Msg::EnglishStyle));
         });
-        let options = self.export_options(*format, *style);
-        let fresh = matches!(&self.export_preview, Some((rev, f, s, _)) if *rev == self.rev && f == format && s == style);
+        let options = export_options(&self.ed.doc().settings, *format, *style);
+        let rev = self.ed.revision();
+        let fresh =
+            matches!(&self.state.export_preview, Some((r, o, _)) if *r == rev && *o == options);
         if !fresh {
-            let text = self.export_text(&options);
-            self.export_preview = Some((self.rev, *format, *style, text));
+            let text = self.ed.export_text(&options);
+            self.state.export_preview = Some((rev, options.clone(), text));
         }
         ui.label(RichText::new(tr(lang, Msg::Preview)).strong());
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -226,17 +227,69 @@ impl LecternApp {
                 .max_height(360.0)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
-                    if let Some((_, _, _, text)) = &self.export_preview {
+                    if let Some((_, _, text)) = &self.state.export_preview {
                         ui.add(egui::Label::new(text.as_str()).wrap());
                     }
                 });
         });
         self.buttons_ui(
             ui,
-            &[
-                (Msg::SaveFile, Command::ExportToFile(options)),
-                (Msg::Close, Command::CloseDialog),
+            vec![
+                (Msg::SaveFile, Action::ExportToFile(options)),
+                (Msg::Close, Action::CloseDialog),
             ],
         );
+    }
+
+    /// Every shortcut of the command table, grouped by task.
+    fn shortcuts_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang();
+        ui.heading(tr(lang, Msg::Shortcuts));
+        egui::ScrollArea::vertical()
+            .max_height(480.0)
+            .show(ui, |ui| {
+                for group in CommandGroup::ALL {
+                    let commands: Vec<Command> = Command::ALL
+                        .iter()
+                        .copied()
+                        .filter(|c| c.group() == group && !c.shortcuts().is_empty())
+                        .collect();
+                    if commands.is_empty() {
+                        continue;
+                    }
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(tr(lang, group.msg())).strong());
+                    egui::Grid::new(("shortcuts_grid", group.msg()))
+                        .striped(true)
+                        .min_col_width(220.0)
+                        .show(ui, |ui| {
+                            for command in commands {
+                                ui.label(command.label(lang));
+                                let keys: Vec<String> = command
+                                    .shortcuts()
+                                    .iter()
+                                    .map(|s| ui.ctx().format_shortcut(s))
+                                    .collect();
+                                ui.label(keys.join(" / "));
+                                ui.end_row();
+                            }
+                        });
+                }
+            });
+        ui.add_space(8.0);
+        if ui.button(tr(lang, Msg::Ok)).clicked() {
+            self.tx.view(ViewAction::CloseWindowDialog);
+        }
+    }
+
+    fn about_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang();
+        ui.heading(tr(lang, Msg::About));
+        ui.label(format!("Lectern {}", env!("CARGO_PKG_VERSION")));
+        ui.label(tr(lang, Msg::AboutText));
+        ui.add_space(8.0);
+        if ui.button(tr(lang, Msg::Ok)).clicked() {
+            self.tx.view(ViewAction::CloseWindowDialog);
+        }
     }
 }

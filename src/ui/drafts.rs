@@ -3,11 +3,12 @@
 use chrono::{DateTime, Local, Utc};
 use egui::{RichText, Ui};
 
+use crate::editor::{Action, Version};
 use crate::project::{Draft, DraftKind};
 
-use super::app::LecternApp;
 use super::commands::Command;
-use super::i18n::{Msg, action_on, tr};
+use super::i18n::{Msg, action_on, draft_label, tr};
+use super::view::View;
 
 /// A draft's time for people, in local time: `2026-11-27 16:40`.
 pub fn local_time(time: DateTime<Utc>) -> String {
@@ -16,20 +17,19 @@ pub fn local_time(time: DateTime<Utc>) -> String {
         .to_string()
 }
 
-impl LecternApp {
+impl View<'_> {
     /// The drafts panel.
     pub(crate) fn drafts_ui(&mut self, ui: &mut Ui) {
-        let lang = self.lang;
+        let lang = self.lang();
         ui.add_space(4.0);
         ui.heading(tr(lang, Msg::Drafts));
         ui.horizontal_wrapped(|ui| {
             self.command_button_ui(ui, Command::SaveDraft);
             self.command_button_ui(ui, Command::CompareDrafts);
-            self.command_button_ui(ui, Command::ImportAsDraft)
-                .on_hover_text(tr(lang, Msg::ReviewHelp));
+            self.command_button_ui(ui, Command::ImportAsDraft);
         });
         ui.separator();
-        let drafts = self.doc.drafts.clone();
+        let drafts = self.ed.drafts();
         let (named, automatic): (Vec<&Draft>, Vec<&Draft>) = drafts
             .iter()
             .rev()
@@ -62,27 +62,35 @@ impl LecternApp {
     }
 
     fn draft_row_ui(&mut self, ui: &mut Ui, draft: &Draft) {
-        let lang = self.lang;
+        let lang = self.lang();
+        let label = draft_label(lang, draft);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(&draft.name).strong());
+            ui.label(RichText::new(&label).strong());
             ui.label(RichText::new(local_time(draft.created)).small().weak());
             if let Some(note) = &draft.note {
                 ui.label(RichText::new(note).italics());
             }
             ui.horizontal(|ui| {
-                for (msg, command) in [
-                    (Msg::Restore, Command::RestoreDraft(draft.id)),
-                    (Msg::Rename, Command::RenameDraft(draft.id)),
-                    (Msg::Delete, Command::DeleteDraft(draft.id)),
+                for (msg, action) in [
+                    (Msg::Restore, Action::RestoreDraft(draft.id)),
+                    (
+                        Msg::CompareWithWorking,
+                        Action::SetCompare(crate::editor::CompareSides {
+                            a: Version::Draft(draft.id),
+                            b: Version::Working,
+                        }),
+                    ),
+                    (Msg::Rename, Action::RenameDraft(draft.id)),
+                    (Msg::Delete, Action::DeleteDraft(draft.id)),
                 ] {
-                    let name = action_on(lang, msg, &draft.name);
+                    let name = action_on(lang, msg, &label);
                     if ui
                         .small_button(tr(lang, msg))
                         .accessible_name(name)
                         .clicked()
                     {
-                        self.queue.push(command);
+                        self.tx.action(action);
                     }
                 }
             });

@@ -1,43 +1,48 @@
 //! The editor window (egui/eframe). The core never depends on this module.
 //!
-//! - [`app`]: [`LecternApp`], its state and one frame of the window ([`LecternApp::frame_ui`]).
-//! - [`commands`]: the one [`Command`] enum; [`LecternApp::apply`] (in `apply.rs`) carries
-//!   commands out.
-//! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`drafts`],
-//!   [`status`], [`find`], [`dialogs`], [`compare`], [`diff_view`].
-//! - [`file_dialogs`]: file pickers behind a trait ([`FileDialogs`]), with a scripted fake.
-//! - [`autosave`] and [`recovery_prompt`]: the working copy autosaved for recovery, the recovery
-//!   prompt at start, and the question before overwriting a file changed on disk.
-//! - [`fonts`], [`i18n`], [`state`].
+//! The window is views over the egui-free [`Editor`](crate::editor::Editor):
+//!
+//! - [`app`]: [`LecternApp`], the shell. In eframe's `App::logic` (every pass, drawn or not) it
+//!   turns shortcuts and what the views sent into editor actions, applies them and ticks the
+//!   editor (autosave); in `App::ui` it draws the views.
+//! - [`view`]: what a view gets — `&Editor` to read, its own [`view::ViewState`], and a
+//!   [`view::Sender`] to send [`view::Intent`]s. No view can change the editor.
+//! - [`commands`]: the command table ([`Command`]): labels, tooltips, shortcuts, groups; menus,
+//!   shortcuts, the F1 list and the command palette ([`palette`]) come from it.
+//! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`details`],
+//!   [`drafts`], [`status`], [`find`], [`dialogs`], [`recovery_prompt`], [`diff_view`].
+//! - [`i18n`]: every word of the interface, and the wording of what the editor reports.
+//! - [`file_dialogs`]: the system's file pickers; [`fonts`], [`icons`], [`style`], [`prefs`],
+//!   [`startup`].
 
 pub mod app;
-mod apply;
-pub mod autosave;
 pub mod commands;
 pub mod details;
 pub mod dialogs;
 pub mod diff_view;
 pub mod drafts;
 pub mod file_dialogs;
-mod files;
 pub mod find;
 pub mod fonts;
 pub mod i18n;
 pub mod icons;
 pub mod menus;
 pub mod outline;
+pub mod palette;
 pub mod panes;
+pub mod prefs;
 pub mod recovery_prompt;
-pub mod state;
+pub mod startup;
 pub mod status;
+pub mod style;
+pub mod view;
 
 use std::path::PathBuf;
 
 pub use app::{AppOptions, LecternApp};
-pub use autosave::RecoveryOptions;
 pub use commands::Command;
-pub use file_dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
-pub use state::UiPrefs;
+pub use file_dialogs::{NativeDialogs, WindowDialogs};
+pub use prefs::{ThemeChoice, UiPrefs};
 
 /// Opens the editor window and runs until it is closed. With a path, opens that file (a
 /// `.lectern` project, or a `.txt`/`.md` to import); without one, the most recent file or a new
@@ -64,17 +69,14 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
                 .and_then(|storage| eframe::get_value(storage, UiPrefs::STORAGE_KEY))
                 .unwrap_or_default();
             let store = crate::recovery::RecoveryStore::default_location();
-            let autosave_off = store.is_none();
-            let mut app = LecternApp::new(AppOptions {
+            let app = LecternApp::new(AppOptions {
                 dialogs: Box::new(NativeDialogs::default()),
                 prefs,
                 initial_path,
                 system_locale: sys_locale::get_locale(),
-                recovery: store.map(RecoveryOptions::new),
+                recovery: store.map(crate::editor::RecoveryOptions::new),
+                warn_without_recovery: true,
             });
-            if autosave_off {
-                app.note_autosave_off();
-            }
             Ok(Box::new(app))
         }),
     )

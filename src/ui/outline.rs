@@ -6,25 +6,27 @@ use egui::{Align, Layout, RichText, Ui};
 use crate::model::{Numbering, SectionId};
 use crate::stats::format_duration;
 
-use super::app::LecternApp;
+use crate::editor::{Action, Edit};
+use crate::part::Part;
+
 use super::commands::Command;
 use super::i18n::{Msg, action_on, count_label, section_name, tr};
 use super::icons::{Icon, grip_ui, icon_button};
-use super::state::{Pane, panes};
+use super::view::{View, ViewAction};
 
-impl LecternApp {
+impl View<'_> {
     /// The name of a pane as the outline and the pane headers show it: `Opening`, `二、提高站位`.
-    pub(crate) fn pane_title(&self, pane: Pane) -> String {
+    pub(crate) fn pane_title(&self, pane: Part) -> String {
         match pane {
-            Pane::Title => tr(self.lang, Msg::Title).to_string(),
-            Pane::Greeting => tr(self.lang, Msg::Greeting).to_string(),
-            Pane::Opening => tr(self.lang, Msg::Opening).to_string(),
-            Pane::Closing => tr(self.lang, Msg::Closing).to_string(),
-            Pane::Section(id) => {
-                let Some(index) = self.doc.speech.section_index(id) else {
+            Part::Title => tr(self.lang(), Msg::Title).to_string(),
+            Part::Greeting => tr(self.lang(), Msg::Greeting).to_string(),
+            Part::Opening => tr(self.lang(), Msg::Opening).to_string(),
+            Part::Closing => tr(self.lang(), Msg::Closing).to_string(),
+            Part::Section(id) => {
+                let Some(index) = self.ed.speech().section_index(id) else {
                     return String::new();
                 };
-                let heading = self.doc.speech.sections[index].heading.trim();
+                let heading = self.ed.speech().sections[index].heading.trim();
                 format!("{}{}", self.numbering().label(index), heading)
             }
         }
@@ -32,22 +34,22 @@ impl LecternApp {
 
     /// How sections are numbered on screen: 一、 for Chinese speeches, I. for English ones.
     pub(crate) fn numbering(&self) -> Numbering {
-        Numbering::for_language(self.doc.speech.meta.language)
+        Numbering::for_language(self.ed.speech().meta.language)
     }
 
     /// `1,234 字 · 6:51` for a pane.
-    pub(crate) fn pane_length(&self, pane: Pane) -> String {
-        let counts = self.pane_counts(pane);
+    pub(crate) fn pane_length(&self, pane: Part) -> String {
+        let counts = self.ed.part_counts(pane);
         format!(
             "{} · {}",
-            count_label(self.lang, &counts, self.chinese_speech()),
+            count_label(self.lang(), &counts, self.ed.chinese_speech()),
             format_duration(counts.seconds)
         )
     }
 
     /// The outline panel.
     pub(crate) fn outline_ui(&mut self, ui: &mut Ui) {
-        let lang = self.lang;
+        let lang = self.lang();
         ui.add_space(4.0);
         ui.heading(tr(lang, Msg::Outline));
         ui.separator();
@@ -55,9 +57,9 @@ impl LecternApp {
             .id_salt("outline_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                for pane in panes(&self.doc.speech) {
+                for pane in self.ed.speech().part_ids() {
                     match pane {
-                        Pane::Section(id) => self.outline_section_ui(ui, id),
+                        Part::Section(id) => self.outline_section_ui(ui, id),
                         _ => self.outline_row_ui(ui, pane),
                     }
                 }
@@ -66,18 +68,18 @@ impl LecternApp {
             });
     }
 
-    fn outline_row_ui(&mut self, ui: &mut Ui, pane: Pane) {
+    fn outline_row_ui(&mut self, ui: &mut Ui, pane: Part) {
         let title = self.pane_title(pane);
         let length = self.pane_length(pane);
         ui.horizontal(|ui| {
             ui.add_space(22.0);
             if ui
                 .add(egui::Button::new(title.as_str()).frame(false))
-                .accessible_name(action_on(self.lang, Msg::GoTo, &title))
+                .accessible_name(action_on(self.lang(), Msg::GoTo, &title))
                 .on_hover_text(&length)
                 .clicked()
             {
-                self.queue.push(Command::JumpTo(pane));
+                self.tx.view(ViewAction::JumpTo(pane));
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(RichText::new(length).small().weak());
@@ -86,14 +88,14 @@ impl LecternApp {
     }
 
     fn outline_section_ui(&mut self, ui: &mut Ui, id: SectionId) {
-        let Some(index) = self.doc.speech.section_index(id) else {
+        let Some(index) = self.ed.speech().section_index(id) else {
             return;
         };
-        let lang = self.lang;
-        let pane = Pane::Section(id);
+        let lang = self.lang();
+        let pane = Part::Section(id);
         let name = section_name(lang, index);
         let mut title = self.pane_title(pane);
-        if self.doc.speech.sections[index].heading.trim().is_empty() {
+        if self.ed.speech().sections[index].heading.trim().is_empty() {
             title = format!("{title} ({name})");
         }
         let length = self.pane_length(pane);
@@ -110,7 +112,7 @@ impl LecternApp {
                         .accessible_name(action_on(lang, Msg::GoTo, &title))
                         .clicked()
                     {
-                        self.queue.push(Command::JumpTo(pane));
+                        self.tx.view(ViewAction::JumpTo(pane));
                     }
                 });
                 ui.horizontal(|ui| {
@@ -122,21 +124,21 @@ impl LecternApp {
                             None,
                             Msg::Remove,
                             &name,
-                            Command::RemoveSection(id),
+                            Action::Edit(Edit::RemoveSection(id)),
                         );
                         self.section_action_ui(
                             ui,
                             Some(Icon::Down),
                             Msg::MoveDown,
                             &name,
-                            Command::MoveSectionDown(id),
+                            Action::MoveSectionDown(id),
                         );
                         self.section_action_ui(
                             ui,
                             Some(Icon::Up),
                             Msg::MoveUp,
                             &name,
-                            Command::MoveSectionUp(id),
+                            Action::MoveSectionUp(id),
                         );
                     });
                 });
@@ -162,14 +164,15 @@ impl LecternApp {
             );
             if ctx.input(|i| i.pointer.any_released())
                 && let Some(dragged) = egui::DragAndDrop::take_payload::<SectionId>(&ctx)
-                && let Some(from) = self.doc.speech.section_index(*dragged)
+                && let Some(from) = self.ed.speech().section_index(*dragged)
             {
                 let to = match (after, from < index) {
                     (false, true) => index - 1,
                     (false, false) | (true, true) => index,
                     (true, false) => index + 1,
                 };
-                self.queue.push(Command::MoveSection { id: *dragged, to });
+                self.tx
+                    .action(Action::Edit(Edit::MoveSection { id: *dragged, to }));
             }
         }
         ui.add_space(2.0);
@@ -183,10 +186,10 @@ impl LecternApp {
         icon: Option<Icon>,
         msg: Msg,
         name: &str,
-        command: Command,
+        action: Action,
     ) {
-        let accessible = action_on(self.lang, msg, name);
-        let enabled = command.is_enabled(self);
+        let accessible = action_on(self.lang(), msg, name);
+        let enabled = self.ed.can_apply(&action);
         let response = match icon {
             Some(icon) => icon_button(ui, icon, &accessible, enabled),
             None => ui
@@ -195,7 +198,7 @@ impl LecternApp {
                 .on_hover_text(accessible),
         };
         if response.clicked() {
-            self.queue.push(command);
+            self.tx.action(action);
         }
     }
 }

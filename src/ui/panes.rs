@@ -1,23 +1,21 @@
 //! The centre column: one pane per part of the speech, stacked like a page.
 //!
-//! Panes never change the document themselves: a text field edits its buffer and sends
-//! [`Command::SetText`] with the new text.
+//! Panes never change the document themselves: a text field edits its buffer (view state) and
+//! sends [`Edit::SetField`] with the new text.
 
 use egui::text::{CCursor, CCursorRange};
 use egui::{Align, Color32, Id, Layout, RichText, TextBuffer, Ui};
 
 use crate::stats::format_duration;
 
-use super::app::LecternApp;
-use super::commands::Command;
+use crate::editor::{Action, Edit};
+use crate::part::{Field, Part};
+
 use super::find::highlighted_job;
 use super::i18n::{Msg, action_on, section_name, tr};
 use super::icons::{Icon, icon_button};
-use super::state::{Field, Pane, panes};
-
-/// The size of the speech's text in the panes, in points (Chinese needs a little more than
-/// egui's default).
-pub const BODY_FONT_SIZE: f32 = 16.0;
+use super::style::BODY_FONT_SIZE;
+use super::view::{View, ViewAction};
 
 /// The widest the page column gets, in points.
 const PAGE_WIDTH: f32 = 820.0;
@@ -27,14 +25,14 @@ pub fn field_id(field: Field) -> Id {
     Id::unique(("lectern_field", field))
 }
 
-impl LecternApp {
+impl View<'_> {
     /// The centre column.
     pub(crate) fn panes_ui(&mut self, ui: &mut Ui) {
-        let mut scroll_to = self.scroll_to.take();
+        let mut scroll_to = self.state.scroll_to.take();
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("panes_scroll")
             .auto_shrink([false, false]);
-        if scroll_to == Some(Pane::Title) {
+        if scroll_to == Some(Part::Title) {
             // The top of the page, so the details above the title show too.
             scroll = scroll.vertical_scroll_offset(0.0);
             scroll_to = None;
@@ -47,7 +45,7 @@ impl LecternApp {
                 ui.vertical(|ui| {
                     ui.set_width(width);
                     self.details_ui(ui);
-                    for pane in panes(&self.doc.speech) {
+                    for pane in self.ed.speech().part_ids() {
                         self.pane_ui(ui, pane, scroll_to == Some(pane));
                         ui.add_space(8.0);
                     }
@@ -57,9 +55,9 @@ impl LecternApp {
         });
     }
 
-    fn pane_ui(&mut self, ui: &mut Ui, pane: Pane, scroll_here: bool) {
-        let lang = self.lang;
-        let collapsed = self.collapsed.contains(&pane);
+    fn pane_ui(&mut self, ui: &mut Ui, pane: Part, scroll_here: bool) {
+        let lang = self.lang();
+        let collapsed = self.state.collapsed.contains(&pane);
         let frame = egui::Frame::group(ui.style())
             .inner_margin(10.0)
             .corner_radius(6.0)
@@ -75,12 +73,12 @@ impl LecternApp {
                     };
                     let toggle_name = action_on(lang, msg, &self.pane_accessible_name(pane));
                     if icon_button(ui, icon, &toggle_name, true).clicked() {
-                        self.queue.push(Command::TogglePane(pane));
+                        self.tx.view(ViewAction::TogglePane(pane));
                     }
                     let length = self.pane_length(pane);
                     match pane {
-                        Pane::Section(id) => {
-                            let index = self.doc.speech.section_index(id)?;
+                        Part::Section(id) => {
+                            let index = self.ed.speech().section_index(id)?;
                             ui.label(
                                 RichText::new(self.numbering().label(index))
                                     .strong()
@@ -105,18 +103,18 @@ impl LecternApp {
                     None
                 });
                 let label = header.inner;
-                if let Pane::Section(id) = pane {
+                if let Part::Section(id) = pane {
                     self.budget_ui(ui, id);
                 }
                 if collapsed {
                     return;
                 }
                 match pane {
-                    Pane::Title => self.single_field_ui(ui, Field::Title, label),
-                    Pane::Greeting => self.single_field_ui(ui, Field::Greeting, label),
-                    Pane::Opening => self.text_field_ui(ui, Field::Opening, label),
-                    Pane::Closing => self.text_field_ui(ui, Field::Closing, label),
-                    Pane::Section(id) => self.text_field_ui(ui, Field::Body(id), None),
+                    Part::Title => self.single_field_ui(ui, Field::Title, label),
+                    Part::Greeting => self.single_field_ui(ui, Field::Greeting, label),
+                    Part::Opening => self.text_field_ui(ui, Field::Opening, label),
+                    Part::Closing => self.text_field_ui(ui, Field::Closing, label),
+                    Part::Section(id) => self.text_field_ui(ui, Field::Body(id), None),
                 }
             })
             .response;
@@ -126,20 +124,20 @@ impl LecternApp {
     }
 
     /// How screen readers and tests name a pane: `Opening`, `Section 2`.
-    pub(crate) fn pane_accessible_name(&self, pane: Pane) -> String {
+    pub(crate) fn pane_accessible_name(&self, pane: Part) -> String {
         match pane {
-            Pane::Section(id) => self
-                .doc
-                .speech
+            Part::Section(id) => self
+                .ed
+                .speech()
                 .section_index(id)
-                .map(|i| section_name(self.lang, i))
+                .map(|i| section_name(self.lang(), i))
                 .unwrap_or_default(),
             _ => self.pane_title(pane),
         }
     }
 
     fn guidance(&self, field: Field) -> String {
-        let speech = &self.doc.speech;
+        let speech = self.ed.speech();
         match field {
             Field::Title => speech.guidance.title.clone(),
             Field::Greeting => speech.guidance.greeting.clone(),
@@ -147,8 +145,8 @@ impl LecternApp {
             Field::Closing => speech.guidance.closing.clone(),
             Field::Heading(id) => speech
                 .section_index(id)
-                .map(|i| section_name(self.lang, i))
-                .map(|name| format!("{} — {name}", tr(self.lang, Msg::Heading)))
+                .map(|i| section_name(self.lang(), i))
+                .map(|name| format!("{} — {name}", tr(self.lang(), Msg::Heading)))
                 .unwrap_or_default(),
             Field::Body(id) => speech
                 .section_index(id)
@@ -160,13 +158,13 @@ impl LecternApp {
     /// Applies pending focus and find-selection requests to a field's text edit.
     fn prepare_field(&mut self, ui: &Ui, field: Field, text: &str) {
         let id = field_id(field);
-        if self.focus == Some(field) {
+        if self.state.focus == Some(field) {
             ui.memory_mut(|m| m.request_focus(id));
-            self.focus = None;
+            self.state.focus = None;
         }
-        if let Some(m) = self.find.select.as_ref().filter(|m| m.field == field) {
+        if let Some((_, range)) = self.state.select.as_ref().filter(|(f, _)| *f == field) {
             if let (Some(before), Some(selected)) =
-                (text.get(..m.range.start), text.get(m.range.clone()))
+                (text.get(..range.start), text.get(range.clone()))
             {
                 let start = before.chars().count();
                 let end = start + selected.chars().count();
@@ -177,23 +175,23 @@ impl LecternApp {
                 )));
                 egui::TextEdit::store_state(ui.ctx(), id, state);
             }
-            self.find.select = None;
+            self.state.select = None;
         }
     }
 
     /// Sends the new text of a field that the writer changed.
     fn finish_field(&mut self, field: Field, text: String, changed: bool) {
         if changed {
-            self.queue.push(Command::SetText {
+            self.tx.action(Action::Edit(Edit::SetField {
                 field,
                 text: text.clone(),
-            });
+            }));
         }
-        self.buffers.insert(field, text);
+        self.state.buffers.insert(field, text);
     }
 
     fn single_field_ui(&mut self, ui: &mut Ui, field: Field, label: Option<Id>) {
-        let mut text = self.buffers.remove(&field).unwrap_or_default();
+        let mut text = self.state.buffers.remove(&field).unwrap_or_default();
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
         let size = if field == Field::Title { 20.0 } else { 16.0 };
@@ -206,17 +204,17 @@ impl LecternApp {
         );
         let response = match label {
             Some(label) => response.labelled_by(label),
-            None => response.accessible_name(self.pane_title(field.pane())),
+            None => response.accessible_name(self.pane_title(field.part())),
         };
         self.finish_field(field, text, response.changed());
     }
 
     fn heading_field_ui(&mut self, ui: &mut Ui, id: crate::model::SectionId, index: usize) {
         let field = Field::Heading(id);
-        let mut text = self.buffers.remove(&field).unwrap_or_default();
+        let mut text = self.state.buffers.remove(&field).unwrap_or_default();
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
-        let highlights = self.highlights(field);
+        let highlights = self.ed.find().highlights(field);
         let font = egui::FontId::proportional(17.0);
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
             let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY, 0.0);
@@ -231,21 +229,21 @@ impl LecternApp {
             edit = edit.layouter(&mut layouter);
         }
         let response = ui.add(edit).accessible_name(action_on(
-            self.lang,
+            self.lang(),
             Msg::Heading,
-            &section_name(self.lang, index),
+            &section_name(self.lang(), index),
         ));
         self.finish_field(field, text, response.changed());
     }
 
     fn text_field_ui(&mut self, ui: &mut Ui, field: Field, label: Option<Id>) {
-        let mut text = self.buffers.remove(&field).unwrap_or_default();
+        let mut text = self.state.buffers.remove(&field).unwrap_or_default();
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
-        let highlights = self.highlights(field);
+        let highlights = self.ed.find().highlights(field);
         let font = egui::FontId::proportional(BODY_FONT_SIZE);
         // Chinese paragraphs start two characters in, as on the printed page; English ones one em.
-        let indent = if self.chinese_speech() {
+        let indent = if self.ed.chinese_speech() {
             2.0 * BODY_FONT_SIZE
         } else {
             BODY_FONT_SIZE
@@ -264,12 +262,12 @@ impl LecternApp {
             .layouter(&mut layouter);
         let name = match field {
             Field::Body(id) => self
-                .doc
-                .speech
+                .ed
+                .speech()
                 .section_index(id)
-                .map(|i| action_on(self.lang, Msg::Text, &section_name(self.lang, i)))
+                .map(|i| action_on(self.lang(), Msg::Text, &section_name(self.lang(), i)))
                 .unwrap_or_default(),
-            _ => self.pane_title(field.pane()),
+            _ => self.pane_title(field.part()),
         };
         let response = ui.add(edit);
         let response = match label {
@@ -282,12 +280,12 @@ impl LecternApp {
     /// A section's time budget: a bar that turns red when the section runs over, and the
     /// budget in minutes (an even share of the target unless the writer set one).
     fn budget_ui(&mut self, ui: &mut Ui, id: crate::model::SectionId) {
-        let Some(index) = self.doc.speech.section_index(id) else {
+        let Some(index) = self.ed.speech().section_index(id) else {
             return;
         };
-        let lang = self.lang;
-        let seconds = self.pane_counts(Pane::Section(id)).seconds;
-        let budget = self.doc.budget_minutes(index);
+        let lang = self.lang();
+        let seconds = self.ed.part_counts(Part::Section(id)).seconds;
+        let budget = self.ed.doc().budget_minutes(index);
         ui.horizontal(|ui| {
             ui.add_space(22.0);
             ui.label(RichText::new(tr(lang, Msg::Budget)).small().weak());
@@ -301,12 +299,12 @@ impl LecternApp {
                 )
                 .accessible_name(action_on(lang, Msg::Budget, &section_name(lang, index)));
             if drag.changed() {
-                self.queue.push(Command::SetBudget {
+                self.tx.action(Action::Edit(Edit::SetBudget {
                     id,
                     minutes: Some(minutes),
-                });
+                }));
             }
-            if self.doc.speech.sections[index].budget_minutes.is_some()
+            if self.ed.speech().sections[index].budget_minutes.is_some()
                 && ui
                     .small_button(tr(lang, Msg::Reset))
                     .accessible_name(action_on(
@@ -317,7 +315,8 @@ impl LecternApp {
                     .on_hover_text(tr(lang, Msg::ResetBudget))
                     .clicked()
             {
-                self.queue.push(Command::SetBudget { id, minutes: None });
+                self.tx
+                    .action(Action::Edit(Edit::SetBudget { id, minutes: None }));
             }
             if let Some(budget) = budget.filter(|b| *b > 0.0) {
                 let fraction = (seconds / (budget * 60.0)) as f32;

@@ -4,9 +4,10 @@ use egui::{Align, Color32, Layout, RichText, Ui};
 
 use crate::stats::format_duration;
 
-use super::app::LecternApp;
-use super::commands::Command;
+use crate::editor::{Action, Edit, Editor};
+
 use super::i18n::{Msg, count_label, tr};
+use super::view::View;
 
 /// Whether the document is saved, for the status bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,30 +20,31 @@ pub enum SaveState {
     UnsavedNew,
 }
 
-impl LecternApp {
-    /// Whether the document is saved.
-    pub fn save_state(&mut self) -> SaveState {
-        if self.path.is_none() {
-            SaveState::UnsavedNew
-        } else if self.is_modified() {
-            SaveState::Modified
-        } else {
-            SaveState::Saved
-        }
+/// Whether the editor's document is saved.
+pub fn save_state(ed: &Editor) -> SaveState {
+    if ed.path().is_none() {
+        SaveState::UnsavedNew
+    } else if ed.is_modified() {
+        SaveState::Modified
+    } else {
+        SaveState::Saved
     }
+}
 
+impl View<'_> {
     /// The status bar.
     pub(crate) fn status_bar_ui(&mut self, ui: &mut Ui) {
-        let lang = self.lang;
-        let total = self.stats.total;
-        let state = self.save_state();
+        let lang = self.lang();
+        let ed = self.ed;
+        let total = ed.total_counts();
+        let state = save_state(ed);
         ui.horizontal(|ui| {
-            ui.label(count_label(lang, &total, self.chinese_speech()));
-            if self.chinese_speech() && total.words > 0 {
+            ui.label(count_label(lang, &total, ed.chinese_speech()));
+            if ed.chinese_speech() && total.words > 0 {
                 ui.label(RichText::new(count_label(lang, &total, false)).weak());
             }
             ui.separator();
-            let target = self.doc.speech.meta.target_minutes;
+            let target = ed.speech().meta.target_minutes;
             let over = target.is_some_and(|t| total.seconds > t * 60.0);
             let time = match target {
                 Some(t) => format!(
@@ -74,18 +76,16 @@ impl LecternApp {
                 )
                 .labelled_by(label.id);
             if drag.changed() {
-                self.queue.push(Command::SetTarget(Some(minutes)));
+                self.tx.action(Action::Edit(Edit::SetTarget(Some(minutes))));
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let name = self
-                    .path
-                    .as_ref()
+                let name = ed
+                    .path()
                     .and_then(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| tr(lang, Msg::Untitled).to_string());
-                let full = self
-                    .path
-                    .as_ref()
+                let full = ed
+                    .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| name.clone());
                 ui.label(RichText::new(name).strong()).on_hover_text(full);

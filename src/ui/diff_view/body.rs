@@ -12,16 +12,16 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{Align, Color32, FontId, Galley, Rect, RichText, Stroke, TextFormat, Ui, vec2};
 
+use crate::diff::review::Stop;
+use crate::diff::rows::Run;
 use crate::diff::{Op, PartStatus};
+use crate::editor::compare::AcceptedKey;
+use crate::editor::{Action, CompareState, DiffMode};
 
-use super::super::app::{LecternApp, Version};
-use super::super::commands::Command;
 use super::super::i18n::{Msg, action_on, tr};
-use super::super::panes::BODY_FONT_SIZE;
-use super::DiffMode;
+use super::super::style::BODY_FONT_SIZE;
+use super::super::view::View;
 use super::model::{PartView, ViewModel, status_name};
-use super::review::Stop;
-use super::rows::Run;
 
 const HEADER_HEIGHT: f32 = 34.0;
 const PART_GAP: f32 = 14.0;
@@ -221,7 +221,7 @@ impl GalleyCache {
         mode: DiffMode,
         width: f32,
         current: Option<Stop>,
-        accepted: &std::collections::HashSet<super::model::AcceptedKey>,
+        accepted: &std::collections::HashSet<AcceptedKey>,
     ) {
         let dark = ui.visuals().dark_mode;
         let all = self.model.as_ref().is_none_or(|m| !Arc::ptr_eq(m, model))
@@ -276,22 +276,23 @@ impl GalleyCache {
     }
 }
 
-impl LecternApp {
+impl View<'_> {
     /// The compared text, in a scroll area that paints only what is visible.
-    pub(crate) fn diff_body_ui(&mut self, ui: &mut Ui, model: &Arc<ViewModel>) {
-        let lang = self.lang;
+    pub(crate) fn diff_body_ui(
+        &mut self,
+        ui: &mut Ui,
+        compare: &CompareState,
+        model: &Arc<ViewModel>,
+    ) {
+        let lang = self.lang();
         let width = (ui.available_width() - SCROLL_BAR).max(120.0);
-        let current = self
-            .diff_view
-            .current
-            .and_then(|c| model.stops.get(c))
-            .copied();
-        let mut cache = std::mem::take(&mut self.diff_view.galleys);
-        let mode = self.diff_view.settings.mode;
-        cache.update(ui, model, mode, width, current, &self.diff_view.accepted);
-        let scroll = std::mem::take(&mut self.diff_view.scroll_to_current);
-        let can_review = self.compare.is_some_and(|c| c.b == Version::Working);
-        let part_msgs = if self.diff_view.settings.review {
+        let current = compare.current_stop();
+        let mut cache = std::mem::take(&mut self.state.diff.galleys);
+        let mode = compare.settings().mode;
+        cache.update(ui, model, mode, width, current, compare.accepted());
+        let scroll = std::mem::take(&mut self.state.diff.scroll_to_current);
+        let can_review = compare.can_edit();
+        let part_msgs = if compare.settings().review {
             (Msg::KeepMinePart, Msg::TakeTheirsPart)
         } else {
             (Msg::AcceptPart, Msg::RejectPart)
@@ -346,8 +347,8 @@ impl LecternApp {
                             ui.label(RichText::new(status_name(lang, part.status)).weak());
                             if can_review {
                                 for (msg, command) in [
-                                    (part_msgs.1, Command::RejectPart(part.key)),
-                                    (part_msgs.0, Command::AcceptPart(part.key)),
+                                    (part_msgs.1, Action::RejectPart(part.key)),
+                                    (part_msgs.0, Action::AcceptPart(part.key)),
                                 ] {
                                     let name = action_on(lang, msg, &part.name);
                                     if ui
@@ -405,7 +406,9 @@ impl LecternApp {
                     }
                 }
             });
-        self.diff_view.galleys = cache;
-        self.queue.extend(commands);
+        self.state.diff.galleys = cache;
+        for action in commands {
+            self.tx.action(action);
+        }
     }
 }

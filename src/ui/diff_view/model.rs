@@ -1,18 +1,14 @@
 //! What the diff view shows, computed once per comparison (not per frame): the parts' rows,
 //! names and statuses, the stops for next/previous, and which changes are accepted.
 
+use crate::diff::present::{section_heading, section_numbers, signed_duration};
+use crate::diff::review::{PartKey, Stop, stops};
+use crate::diff::rows::{Row, Run, inline_rows, side_by_side_rows};
 use crate::diff::{PartDiff, PartStatus, SpeechDiff};
+use crate::editor::compare::{AcceptedKey, change_keys};
 use crate::model::{Numbering, Speech};
-use crate::stats::format_duration;
 
 use super::super::i18n::{Msg, UiLanguage, tr};
-use super::review::{PartKey, Stop, stops};
-use super::rows::{Row, Run, inline_rows, side_by_side_rows};
-
-/// The key under which an accepted change is remembered: the part and the change's deleted and
-/// inserted text (both empty for a section's move). Content, not numbers, so the mark survives
-/// a rejection elsewhere in the part.
-pub type AcceptedKey = (PartKey, String, String);
 
 /// One part as the view shows it.
 #[derive(Clone, Debug)]
@@ -58,45 +54,23 @@ pub fn status_name(lang: UiLanguage, status: PartStatus) -> &'static str {
     )
 }
 
-/// A signed time change: `+3 s`, `−12 s`, `±0 s`.
-pub fn signed_duration(seconds: f64) -> String {
-    if seconds.abs() < 0.5 {
-        return "±0 s".to_string();
-    }
-    let sign = if seconds < 0.0 { "−" } else { "+" };
-    format!("{sign}{}", format_duration(seconds.abs()))
-}
-
 /// The name of a part: `Opening`, or for a section its number(s) and heading —
-/// `三、 » 二、提高站位` when it moved.
+/// `三 » 二 提高站位` when it moved.
 pub fn part_name(lang: UiLanguage, part: &PartDiff, new_speech: &Speech) -> String {
-    let numbering = Numbering::for_language(new_speech.meta.language);
     let msg = match part.kind {
         crate::model::PartKind::Title => Msg::Title,
         crate::model::PartKind::Greeting => Msg::Greeting,
         crate::model::PartKind::Opening => Msg::Opening,
         crate::model::PartKind::Closing => Msg::Closing,
         crate::model::PartKind::Section => {
-            let heading = part
-                .new_heading
-                .as_deref()
-                .or(part.old_heading.as_deref())
-                .unwrap_or_default()
-                .trim();
-            let number = match (part.old_index, part.new_index) {
-                (Some(old), Some(new)) if old != new => {
-                    format!("{} » {}", numbering.label(old), numbering.label(new))
-                }
-                (_, Some(new)) => numbering.label(new),
-                (Some(old), None) => numbering.label(old),
-                (None, None) => String::new(),
-            };
-            let space = if numbering == Numbering::Roman {
-                " "
-            } else {
-                ""
-            };
-            return format!("{number}{space}{heading}");
+            let numbering = Numbering::for_language(new_speech.meta.language);
+            return format!(
+                "{} {}",
+                section_numbers(part, numbering, "»"),
+                section_heading(part)
+            )
+            .trim()
+            .to_string();
         }
     };
     tr(lang, msg).to_string()
@@ -117,20 +91,7 @@ impl ViewModel {
                 status_name(lang, part.status),
                 signed_duration(part.seconds_delta)
             );
-            let old_text = part.old_text();
-            let new_text = part.new_text();
-            let mut change_keys: Vec<AcceptedKey> = part
-                .changes()
-                .iter()
-                .map(|c| {
-                    (
-                        key,
-                        old_text.get(c.old_range.clone()).unwrap_or("").to_string(),
-                        new_text.get(c.new_range.clone()).unwrap_or("").to_string(),
-                    )
-                })
-                .collect();
-            change_keys.push((key, String::new(), String::new()));
+            let change_keys = change_keys(part);
             parts.push(PartView {
                 key,
                 status: part.status,

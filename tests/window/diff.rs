@@ -1,27 +1,28 @@
 //! The compare view, driven by label: choosing sides, stepping through changes, accepting and
 //! rejecting into the working copy, undo, moved sections, and taking a reviewer's change.
 
-mod ui_support;
-
+use crate::support::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use lectern::ui::app::Version;
-use lectern::ui::state::Field;
-use lectern::ui::{Command, LecternApp};
-use ui_support::*;
+use lectern::editor::Version;
+use lectern::editor::{Action, Edit};
+use lectern::part::Field;
+use lectern::ui::LecternApp;
 
 type H = Harness<'static, LecternApp>;
 
 fn set(harness: &mut H, field: Field, text: &str) {
-    harness.state_mut().send(Command::SetText {
-        field,
-        text: text.into(),
-    });
-    harness.run();
+    send(
+        harness,
+        Action::Edit(Edit::SetField {
+            field,
+            text: text.into(),
+        }),
+    );
 }
 
 fn section_id(harness: &H, index: usize) -> lectern::model::SectionId {
-    harness.state().speech().sections[index].id
+    harness.state().editor().speech().sections[index].id
 }
 
 /// A known speech: a title, a greeting, no opening or closing, three sections.
@@ -43,11 +44,13 @@ fn known_speech(harness: &mut H) {
 }
 
 fn save_draft(harness: &mut H, name: &str) {
-    harness.state_mut().send(Command::SaveDraftNamed {
-        name: name.into(),
-        note: None,
-    });
-    harness.run();
+    send(
+        harness,
+        Action::SaveDraftNamed {
+            name: name.into(),
+            note: None,
+        },
+    );
 }
 
 fn click(harness: &mut H, label: &str) {
@@ -56,7 +59,9 @@ fn click(harness: &mut H, label: &str) {
 }
 
 fn body(harness: &H, index: usize) -> Vec<String> {
-    harness.state().speech().sections[index].paragraphs.clone()
+    harness.state().editor().speech().sections[index]
+        .paragraphs
+        .clone()
 }
 
 #[test]
@@ -72,18 +77,19 @@ fn two_drafts_are_compared_and_next_and_previous_step_through_the_changes() {
     set(&mut harness, Field::Body(first), "一要学习。");
     click(&mut harness, "Compare drafts…");
     // Compare the two drafts: the older on the left, the newer on the right.
-    let drafts = harness.state().drafts().to_vec();
-    harness
-        .state_mut()
-        .send(Command::SetCompare(lectern::ui::app::CompareState {
+    let drafts = harness.state().editor().drafts().to_vec();
+    send(
+        &mut harness,
+        Action::SetCompare(lectern::editor::CompareSides {
             a: Version::Draft(drafts[0].id),
             b: Version::Draft(drafts[1].id),
-        }));
+        }),
+    );
     harness.run();
     assert!(harness.query_by_label("2 changes").is_some());
     click(&mut harness, "Next change");
     assert!(harness.query_by_label("Change 1 of 2").is_some());
-    assert_eq!(harness.state_mut().diff_position(), (Some(0), 2));
+    assert_eq!(diff_position(&harness), (Some(0), 2));
     harness.key_press(egui::Key::F8);
     harness.run();
     assert!(harness.query_by_label("Change 2 of 2").is_some());
@@ -100,16 +106,16 @@ fn two_drafts_are_compared_and_next_and_previous_step_through_the_changes() {
             .is_disabled()
     );
     // The summary lists the two modified sections.
-    let summary = harness.state_mut().diff_summary();
+    let summary = diff_summary(&harness);
     assert_eq!(summary.len(), 2, "{summary:?}");
     assert!(
-        summary[0].starts_with("一、提高站位  modified  +"),
+        summary[0].starts_with("一 提高站位  modified  +"),
         "{summary:?}"
     );
     // Inline mode, and no merging of small changes, draw the same comparison.
     click(&mut harness, "Inline");
     click(&mut harness, "Merge small changes");
-    assert_eq!(harness.state_mut().diff_position().1, 2);
+    assert_eq!(diff_position(&harness).1, 2);
     click(&mut harness, "Close comparison");
     assert!(
         harness.query_by_label("Text: Section 1").is_some(),
@@ -129,11 +135,11 @@ fn rejecting_and_accepting_edit_the_working_copy_and_undo_restores_it() {
     assert!(harness.query_by_label("2 changes").is_some());
     click(&mut harness, "Next change");
     assert!(harness.query_by_label("Change 1 of 2").is_some());
-    let steps = harness.state().undo_steps();
+    let steps = harness.state().editor().undo_steps();
     click(&mut harness, "Reject");
     assert_eq!(body(&harness, 0), ["一要学习。二要落实。"]);
     assert_eq!(
-        harness.state().undo_steps(),
+        harness.state().editor().undo_steps(),
         steps + 1,
         "one reject, one step"
     );
@@ -143,14 +149,14 @@ fn rejecting_and_accepting_edit_the_working_copy_and_undo_restores_it() {
     assert_eq!(body(&harness, 0), ["一要学习。二要落实。"]);
     assert_eq!(body(&harness, 1), ["三要严格检查。"]);
     assert_eq!(
-        harness.state().undo_steps(),
+        harness.state().editor().undo_steps(),
         steps + 1,
         "accepting is no edit"
     );
     press_command(&mut harness, egui::Key::Z);
     assert_eq!(body(&harness, 0), ["一要认真学习。二要落实。"]);
     assert_eq!(body(&harness, 1), ["三要严格检查。"]);
-    assert_eq!(harness.state_mut().diff_position().1, 2);
+    assert_eq!(diff_position(&harness).1, 2);
 }
 
 #[test]
@@ -159,24 +165,25 @@ fn a_moved_section_is_reported_as_moved_and_rejecting_puts_it_back() {
     known_speech(&mut harness);
     save_draft(&mut harness, "初稿");
     let third = section_id(&harness, 2);
-    harness
-        .state_mut()
-        .send(Command::MoveSection { id: third, to: 0 });
+    send(
+        &mut harness,
+        Action::Edit(Edit::MoveSection { id: third, to: 0 }),
+    );
     harness.run();
     assert_eq!(headings(&harness), ["改进作风", "提高站位", "狠抓落实"]);
     click(&mut harness, "Compare drafts…");
-    let summary = harness.state_mut().diff_summary();
-    assert_eq!(summary, ["三、 » 一、改进作风  moved  ±0 s"]);
+    let summary = diff_summary(&harness);
+    assert_eq!(summary, ["三 » 一 改进作风  moved  ±0 s"]);
     assert!(
         harness
-            .query_by_label("三、 » 一、改进作风  moved  ±0 s")
+            .query_by_label("三 » 一 改进作风  moved  ±0 s")
             .is_some()
     );
-    click(&mut harness, "三、 » 一、改进作风  moved  ±0 s");
+    click(&mut harness, "三 » 一 改进作风  moved  ±0 s");
     assert!(harness.query_by_label("Change 1 of 1").is_some());
-    click(&mut harness, "Reject all in this part: 三、 » 一、改进作风");
+    click(&mut harness, "Reject all in this part: 三 » 一 改进作风");
     assert_eq!(headings(&harness), ["提高站位", "狠抓落实", "改进作风"]);
-    assert_eq!(harness.state_mut().diff_position(), (None, 0));
+    assert_eq!(diff_position(&harness), (None, 0));
 }
 
 #[test]
@@ -191,8 +198,8 @@ fn a_reviewers_text_is_imported_as_a_draft_and_one_of_its_changes_taken() {
          二、狠抓落实\n三要严格检查。\n三、改进作风\n四要务实。\n",
     )
     .unwrap();
-    dialogs.push_open(Some(path));
-    let steps = harness.state().undo_steps();
+    dialogs.push(Some(path));
+    let steps = harness.state().editor().undo_steps();
     // Hide the drafts panel (it has the same button) and use the Draft menu.
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
@@ -201,25 +208,26 @@ fn a_reviewers_text_is_imported_as_a_draft_and_one_of_its_changes_taken() {
     harness.run();
     click(&mut harness, "Draft");
     click(&mut harness, "Import text as draft…");
-    let drafts = harness.state().drafts().to_vec();
+    let drafts = harness.state().editor().drafts().to_vec();
     assert_eq!(drafts.len(), 1);
-    assert!(
-        drafts[0].name.starts_with("审阅意见 — "),
-        "{}",
-        drafts[0].name
-    );
     assert_eq!(
-        harness.state().undo_steps(),
+        drafts[0].name, "审阅意见",
+        "named after the reviewer's file"
+    );
+    assert_eq!(drafts[0].note.as_deref(), Some("审阅意见.txt"));
+    assert_eq!(
+        harness.state().editor().undo_steps(),
         steps + 1,
         "one step for the import"
     );
     assert!(harness.query_by_label("2 changes").is_some());
     click(&mut harness, "Next change");
     // The reviewer's copy is on the left: the buttons say so.
+    assert!(shows(&harness, "Take theirs"));
     assert!(harness.query_by_label("Reject").is_none());
     click(&mut harness, "Take theirs");
     assert_eq!(body(&harness, 0), ["一要认真学习。二要落实。"]);
     click(&mut harness, "Keep mine");
     assert_eq!(body(&harness, 1), ["三要检查。"]);
-    assert_eq!(harness.state().speech().sections.len(), 3);
+    assert_eq!(harness.state().editor().speech().sections.len(), 3);
 }

@@ -12,6 +12,7 @@
 //! A newline that was deleted or inserted is shown as a `¶` run, so a merged or split paragraph
 //! is visible.
 
+use crate::diff::part::numbered_spans as numbered;
 use crate::diff::{Op, Span};
 
 /// The mark shown for a deleted or inserted paragraph break.
@@ -36,24 +37,6 @@ pub struct Row {
     pub old: Option<Vec<Run>>,
     /// The new (right) line.
     pub new: Option<Vec<Run>>,
-}
-
-/// Each span with its change number (numbered as [`crate::diff::PartDiff::changes`] does).
-fn numbered(spans: &[Span]) -> impl Iterator<Item = (&Span, Option<usize>)> {
-    let mut next = 0;
-    let mut in_change = false;
-    spans.iter().map(move |span| {
-        if span.op == Op::Equal {
-            in_change = false;
-            (span, None)
-        } else {
-            if !in_change {
-                in_change = true;
-                next += 1;
-            }
-            (span, Some(next - 1))
-        }
-    })
 }
 
 fn push_run(line: &mut Vec<Run>, op: Op, text: &str, change: Option<usize>) {

@@ -1,7 +1,12 @@
 //! The interface's words in English, Simplified and Traditional Chinese.
 //!
 //! Every piece of interface text is a [`Msg`]; [`tr`] looks it up. Texts with numbers in them
-//! have small functions of their own ([`count_label`], [`matches_label`], …).
+//! have small functions of their own ([`count_label`], [`matches_label`], …); what the editor
+//! reports as data (messages, errors, automatic draft names) is worded in [`messages`].
+
+mod messages;
+
+pub use messages::{default_draft_name, draft_label, error_text, local_time, message_text};
 
 use serde::{Deserialize, Serialize};
 
@@ -255,6 +260,20 @@ messages! {
         "自您打开以来，该文件已在磁盘上被改动（可能是其他程序或同步工具写入或删除了它）。是否用本讲话稿覆盖？",
         "自您開啟以來，該檔案已在磁碟上被改動（可能是其他程式或同步工具寫入或刪除了它）。是否以本講話稿覆寫？";
     Overwrite => "Overwrite", "覆盖", "覆寫";
+    MenuCompare => "Compare", "比较", "比較";
+    CommandPalette => "Command palette…", "命令面板…", "命令面板…";
+    PaletteQuery => "Command to run", "要执行的命令", "要執行的命令";
+    CommandPaletteHelp => "Type to find a command; Enter runs it", "输入以查找命令，回车执行", "輸入以尋找命令，按 Enter 執行";
+    UndoHelp => "Undo and redo work on the whole speech, also while typing in a field", "撤销和重做作用于整篇讲话稿，输入时亦然", "復原與重做作用於整篇講話稿，輸入時亦然";
+    CompareWithWorking => "Compare", "比较", "比較";
+    DraftNumbered => "Draft", "草稿", "草稿";
+    DraftSaved => "Saved", "保存时", "儲存時";
+    DraftBeforeRestoring => "Before restoring", "恢复前", "還原前";
+    Exported => "Exported", "已导出", "已匯出";
+    ExportedTo => "The speech was exported to:", "讲话稿已导出到：", "講話稿已匯出至：";
+    ErrorReading => "reading", "读取", "讀取";
+    ErrorWriting => "writing", "写入", "寫入";
+    ErrorOther => "working on", "处理", "處理";
 }
 
 /// The text of a command's menu entry or button.

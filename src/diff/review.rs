@@ -14,42 +14,37 @@
 //! back at its old index (clamped).
 
 use crate::diff::{PartDiff, PartStatus, SpeechDiff};
-use crate::model::{PartKind, Section, SectionId, Speech};
+use crate::model::{PartKind, Section, Speech};
+use crate::part::Part;
 
-use super::super::state::split_paragraphs;
+use crate::part::split_paragraphs;
 
-/// Which part of a comparison something is about; stable while the two sides are edited (a
-/// section is named by its ids on both sides).
+/// Which part of a comparison something is about: the part on each side (a section by its id
+/// there; `None` on the side where an added or removed section is missing). Stable while the two
+/// sides are edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PartKey {
-    /// The title.
-    Title,
-    /// The greeting.
-    Greeting,
-    /// The opening.
-    Opening,
-    /// A section, by its id on the left (old) and right (new) side.
-    Section {
-        /// Its id on the left, if it is there.
-        old: Option<SectionId>,
-        /// Its id on the right, if it is there.
-        new: Option<SectionId>,
-    },
-    /// The closing.
-    Closing,
+pub struct PartKey {
+    /// The part on the left (old) side.
+    pub old: Option<Part>,
+    /// The part on the right (new) side.
+    pub new: Option<Part>,
 }
 
 impl PartKey {
     /// The key of a part of a comparison.
     pub fn of(part: &PartDiff) -> PartKey {
+        let fixed = |p: Part| PartKey {
+            old: Some(p),
+            new: Some(p),
+        };
         match part.kind {
-            PartKind::Title => PartKey::Title,
-            PartKind::Greeting => PartKey::Greeting,
-            PartKind::Opening => PartKey::Opening,
-            PartKind::Closing => PartKey::Closing,
-            PartKind::Section => PartKey::Section {
-                old: part.old_id,
-                new: part.new_id,
+            PartKind::Title => fixed(Part::Title),
+            PartKind::Greeting => fixed(Part::Greeting),
+            PartKind::Opening => fixed(Part::Opening),
+            PartKind::Closing => fixed(Part::Closing),
+            PartKind::Section => PartKey {
+                old: part.old_id.map(Part::Section),
+                new: part.new_id.map(Part::Section),
             },
         }
     }

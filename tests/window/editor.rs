@@ -1,15 +1,13 @@
 //! The editor window driven like a writer would: by labels, clicks and keys, headless.
 
-mod ui_support;
-
+use crate::support::*;
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
-use ui_support::*;
 
 #[test]
 fn a_new_window_shows_the_work_conference_template() {
     let (harness, _) = new_harness();
-    let speech = harness.state().speech();
+    let speech = harness.state().editor().speech();
     assert_eq!(speech.greeting, "同志们：");
     assert_eq!(speech.sections.len(), 3);
     // Template guidance shows as the hint of the empty first section.
@@ -28,12 +26,15 @@ fn typing_into_a_section_changes_its_paragraphs() {
         .type_text("二要狠抓落实。");
     harness.run();
     type_into(&mut harness, "Heading: Section 1", "提高政治站位");
-    let section = &harness.state().speech().sections[0];
+    let section = &harness.state().editor().speech().sections[0];
     assert_eq!(section.paragraphs, ["一要提高站位。", "二要狠抓落实。"]);
     assert_eq!(section.heading, "提高政治站位");
     // The outline follows: number from position, heading, and the count.
     assert!(harness.query_by_label("Go to: 一、提高政治站位").is_some());
-    assert!(harness.query_by_label("Modified").is_none());
+    assert!(
+        shows(&harness, "Unsaved new file"),
+        "a never-saved speech says so"
+    );
 }
 
 #[test]
@@ -44,7 +45,7 @@ fn sections_are_added_and_reordered_and_numbers_follow() {
     type_into(&mut harness, "Heading: Section 3", "丙");
     harness.get_by_label("Add section").click();
     harness.run();
-    assert_eq!(harness.state().speech().sections.len(), 4);
+    assert_eq!(harness.state().editor().speech().sections.len(), 4);
     type_into(&mut harness, "Heading: Section 4", "丁");
     assert_eq!(headings(&harness), ["甲", "乙", "丙", "丁"]);
 
@@ -70,24 +71,25 @@ fn sections_are_added_and_reordered_and_numbers_follow() {
 fn removing_a_section_is_undone_with_the_same_id() {
     let (mut harness, _) = new_harness();
     type_into(&mut harness, "Heading: Section 2", "第二部分的标题");
-    let before = harness.state().speech().sections.clone();
+    let before = harness.state().editor().speech().sections.clone();
     harness.get_by_label("Remove: Section 2").click();
     harness.run();
-    assert_eq!(harness.state().speech().sections.len(), 2);
+    assert_eq!(harness.state().editor().speech().sections.len(), 2);
     assert!(
         harness
             .state()
+            .editor()
             .speech()
             .section_index(before[1].id)
             .is_none()
     );
 
     press_command(&mut harness, Key::Z);
-    assert_eq!(harness.state().speech().sections, before);
+    assert_eq!(harness.state().editor().speech().sections, before);
     // …and redo removes it again.
     harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(harness.state().speech().sections.len(), 2);
+    assert_eq!(harness.state().editor().speech().sections.len(), 2);
 }
 
 #[test]
@@ -101,19 +103,26 @@ fn ctrl_z_in_a_focused_text_field_undoes_the_document() {
 
     // The app, not the text field, owns Ctrl+Z: one press undoes the burst of typing…
     press_command(&mut harness, Key::Z);
-    assert!(harness.state().speech().sections[0].paragraphs.is_empty());
+    assert!(
+        harness.state().editor().speech().sections[0]
+            .paragraphs
+            .is_empty()
+    );
     assert_eq!(
         harness.get_by_label("Text: Section 1").value().as_deref(),
         Some("")
     );
     // …the next the added section, the next the heading: document steps, not field steps.
     press_command(&mut harness, Key::Z);
-    assert_eq!(harness.state().speech().sections.len(), 3);
+    assert_eq!(harness.state().editor().speech().sections.len(), 3);
     press_command(&mut harness, Key::Z);
-    assert_eq!(harness.state().speech().sections[0].heading, "");
+    assert_eq!(harness.state().editor().speech().sections[0].heading, "");
     // Ctrl+Y redoes.
     press_command(&mut harness, Key::Y);
-    assert_eq!(harness.state().speech().sections[0].heading, "标题");
+    assert_eq!(
+        harness.state().editor().speech().sections[0].heading,
+        "标题"
+    );
 }
 
 #[test]
@@ -122,9 +131,8 @@ fn a_draft_is_saved_and_restored() {
     type_into(&mut harness, "Text: Section 1", "第一稿的内容");
     harness.get_by_label("Save draft…").click();
     harness.run();
-    let name_field = harness.get_by_label("Name");
-    let default_name = name_field.value().unwrap_or_default();
-    assert!(default_name.starts_with("Draft 1 — "), "{default_name}");
+    // The name field is empty, with the default name as its hint; saving keeps the default.
+    assert_eq!(harness.get_by_label("Name").value().as_deref(), Some(""));
     type_into(
         &mut harness,
         "Note (optional)",
@@ -132,9 +140,10 @@ fn a_draft_is_saved_and_restored() {
     );
     harness.get_by_label("Save").click();
     harness.run();
-    let drafts = harness.state().drafts().to_vec();
+    let drafts = harness.state().editor().drafts().to_vec();
     assert_eq!(drafts.len(), 1);
-    assert_eq!(drafts[0].name, default_name);
+    let default_name = drafts[0].name.clone();
+    assert!(default_name.starts_with("Draft 1 — "), "{default_name}");
     assert_eq!(
         drafts[0].note.as_deref(),
         Some("before the director's comments")
@@ -142,7 +151,7 @@ fn a_draft_is_saved_and_restored() {
 
     type_into(&mut harness, "Text: Section 1", "，再改一改");
     assert_eq!(
-        harness.state().speech().sections[0].paragraphs,
+        harness.state().editor().speech().sections[0].paragraphs,
         ["第一稿的内容，再改一改"]
     );
     harness
@@ -150,11 +159,11 @@ fn a_draft_is_saved_and_restored() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().speech().sections[0].paragraphs,
+        harness.state().editor().speech().sections[0].paragraphs,
         ["第一稿的内容"]
     );
     // The working copy was kept as an automatic draft, listed apart.
-    let drafts = harness.state().drafts();
+    let drafts = harness.state().editor().drafts();
     assert_eq!(drafts.len(), 2);
     assert_eq!(
         drafts[1].speech.sections[0].paragraphs,
@@ -167,9 +176,9 @@ fn a_draft_is_saved_and_restored() {
     );
     // Restoring is one undo step.
     press_command(&mut harness, Key::Z);
-    assert_eq!(harness.state().drafts().len(), 1);
+    assert_eq!(harness.state().editor().drafts().len(), 1);
     assert_eq!(
-        harness.state().speech().sections[0].paragraphs,
+        harness.state().editor().speech().sections[0].paragraphs,
         ["第一稿的内容，再改一改"]
     );
 }
@@ -190,18 +199,18 @@ fn find_and_replace_all_is_one_undo_step() {
     harness.run();
     assert!(harness.query_by_label("3 of 3").is_some());
 
-    let steps = harness.state().undo_steps();
+    let steps = harness.state().editor().undo_steps();
     type_into(&mut harness, "Replace with", "见效");
     harness.get_by_label("Replace all").click();
     harness.run();
-    let speech = harness.state().speech();
+    let speech = harness.state().editor().speech();
     assert_eq!(speech.sections[0].paragraphs, ["抓见效，再抓见效"]);
     assert_eq!(speech.sections[2].paragraphs, ["抓见效"]);
-    assert_eq!(harness.state().undo_steps(), steps + 1);
+    assert_eq!(harness.state().editor().undo_steps(), steps + 1);
     assert!(harness.query_by_label("Replaced 3").is_some());
 
     press_command(&mut harness, Key::Z);
-    let speech = harness.state().speech();
+    let speech = harness.state().editor().speech();
     assert_eq!(speech.sections[0].paragraphs, ["抓落实，再抓落实"]);
     assert_eq!(speech.sections[2].paragraphs, ["抓落实"]);
 }
@@ -219,7 +228,7 @@ fn replace_one_replaces_the_current_match_only() {
     harness.get_by_label("Replace").click();
     harness.run();
     assert_eq!(
-        harness.state().speech().sections[1].paragraphs,
+        harness.state().editor().speech().sections[1].paragraphs,
         ["一是干。二是抓。"]
     );
     assert!(harness.query_by_label("1 of 1").is_some());

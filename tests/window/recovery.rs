@@ -2,23 +2,22 @@
 //! automatic drafts on save, and the question before overwriting a file changed on disk.
 //! Every recovery folder here is a temporary one.
 
-mod ui_support;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::support::*;
 use chrono::{Duration, Utc};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use lectern::editor::{Action, RecoveryOptions, ScriptedDialogs};
 use lectern::model::Speech;
 use lectern::project::{DraftKind, Project};
 use lectern::recovery::{RecoveryKey, RecoveryStatus, RecoveryStore};
 use lectern::storage::{load_project, save_project, stamp};
 use lectern::ui::i18n::UiLanguage;
 use lectern::ui::status::SaveState;
-use lectern::ui::{AppOptions, Command, LecternApp, RecoveryOptions, ScriptedDialogs, UiPrefs};
-use ui_support::*;
+use lectern::ui::{AppOptions, LecternApp, UiPrefs};
 
 /// The editor in English with autosave to `data`, opening `initial` if given.
 fn recovering(
@@ -36,6 +35,7 @@ fn recovering(
         initial_path: initial,
         system_locale: None,
         recovery: Some(RecoveryOptions::in_dir(data)),
+        warn_without_recovery: false,
     }))
 }
 
@@ -107,29 +107,30 @@ fn restore_puts_the_recovered_text_in_the_window_as_a_modified_document() {
     assert!(harness.query_by_label("Recover unsaved work").is_some());
     assert!(harness.query_by_label(&doc.display().to_string()).is_some());
     // The document as on disk is open behind the prompt.
-    assert_eq!(harness.state().speech().title, "原稿");
+    assert_eq!(harness.state().editor().speech().title, "原稿");
 
     harness
         .get_by_label(&format!("Restore: {}", doc.display()))
         .click();
     harness.run();
     assert!(harness.query_by_label("Recover unsaved work").is_none());
-    let state = harness.state_mut();
+    let state = harness.state().editor();
     assert_eq!(state.speech().title, "修改稿");
     assert_eq!(state.speech().opening, ["崩溃前写下的开场。"]);
     assert_eq!(state.path(), Some(doc.as_path()));
     assert!(state.is_modified());
-    assert_eq!(state.save_state(), SaveState::Modified);
+    assert_eq!(lectern::ui::status::save_state(state), SaveState::Modified);
     // Kept until saved: a crash now still has it.
     assert_eq!(recovery_files(data.path()).len(), 1);
     assert_eq!(load_project(&doc).unwrap().speech.title, "原稿");
 
     // Save writes to the original file (it did not change on disk) and the recovery goes.
     press_command(&mut harness, Key::S);
+    assert!(shows(&harness, "Saved"), "the status bar says it is saved");
     assert!(harness.query_by_label("The file changed on disk").is_none());
     assert_eq!(load_project(&doc).unwrap().speech.title, "修改稿");
     assert!(recovery_files(data.path()).is_empty());
-    assert!(!harness.state_mut().is_modified());
+    assert!(!harness.state().editor().is_modified());
     assert!(dialogs.calls().is_empty(), "no file picker");
 }
 
@@ -147,7 +148,7 @@ fn discard_deletes_the_recovery_file_and_keeps_the_document_as_on_disk() {
     harness.run();
     assert!(harness.query_by_label("Recover unsaved work").is_none());
     assert!(recovery_files(data.path()).is_empty());
-    let state = harness.state_mut();
+    let state = harness.state().editor();
     assert_eq!(state.speech().title, "原稿");
     assert_eq!(state.speech().opening, ["磁盘上的开场。"]);
     assert!(!state.is_modified());
@@ -159,6 +160,7 @@ fn typing_is_autosaved_within_the_delay_even_without_more_input() {
     let data = tempfile::tempdir().unwrap();
     let mut harness = recovering(&ScriptedDialogs::new(), data.path(), None);
     harness.run();
+    assert!(shows(&harness, "Unsaved new file"), "the editor is up");
     assert!(harness.query_by_label("Recover unsaved work").is_none());
     type_into(&mut harness, "Title", "深夜写的标题");
     // The editor asked to be woken up for the write, no later than the delay.
@@ -205,7 +207,7 @@ fn an_open_document_is_autosaved_under_its_own_key_and_never_over_the_file() {
     // Undo back to the file's content: nothing left to recover.
     press_command(&mut harness, Key::Z);
     harness.run();
-    assert!(!harness.state_mut().is_modified());
+    assert!(!harness.state().editor().is_modified());
     assert!(!file.exists());
 }
 
@@ -220,15 +222,15 @@ fn saving_removes_the_recovery_file_and_keeps_an_automatic_draft() {
     type_into(&mut harness, "Title", "第一稿");
     wait_for_recovery(&mut harness, data.path(), 5.0);
 
-    dialogs.push_save(Some(path.clone()));
+    dialogs.push(Some(path.clone()));
     press_command(&mut harness, Key::S);
     assert!(recovery_files(data.path()).is_empty());
-    let state = harness.state_mut();
+    let state = harness.state().editor();
     assert!(
         !state.is_modified(),
         "the automatic draft does not make it modified"
     );
-    assert_eq!(state.window_title(), "新稿.lectern — Lectern");
+    assert_eq!(harness.state().window_title(), "新稿.lectern — Lectern");
     let automatic: Vec<_> = state
         .drafts()
         .iter()
@@ -255,16 +257,17 @@ fn saving_removes_the_recovery_file_and_keeps_an_automatic_draft() {
     assert_eq!(
         harness
             .state()
+            .editor()
             .drafts()
             .iter()
             .filter(|d| d.kind == DraftKind::Automatic)
             .count(),
         2
     );
-    let first = harness.state().drafts()[0].id;
-    harness.state_mut().send(Command::RestoreDraft(first));
+    let first = harness.state().editor().drafts()[0].id;
+    send(&mut harness, Action::RestoreDraft(first));
     harness.run();
-    assert_eq!(harness.state().speech().title, "第一稿");
+    assert_eq!(harness.state().editor().speech().title, "第一稿");
 }
 
 #[test]
@@ -287,20 +290,20 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     harness.run();
     assert!(harness.query_by_label("The file changed on disk").is_none());
     assert_eq!(fs::read(&doc).unwrap(), theirs);
-    assert!(harness.state_mut().is_modified());
+    assert!(harness.state().editor().is_modified());
 
     // Save as… writes elsewhere and leaves their file alone.
     press_command(&mut harness, Key::S);
     let other = docs.path().join("mine.lectern");
-    dialogs.push_save(Some(other.clone()));
+    dialogs.push(Some(other.clone()));
     harness.get_by_label("Save As…").click();
     harness.run();
     assert_eq!(fs::read(&doc).unwrap(), theirs);
     assert_eq!(load_project(&other).unwrap().speech.title, "原稿我的修改");
-    assert_eq!(harness.state().path(), Some(other.as_path()));
+    assert_eq!(harness.state().editor().path(), Some(other.as_path()));
 
     // Back on their file: Overwrite writes.
-    harness.state_mut().send(Command::OpenPath(doc.clone()));
+    send(&mut harness, Action::OpenPath(doc.clone()));
     harness.run();
     type_into(&mut harness, "Title", "再改");
     fs::write(&doc, fs::read(&other).unwrap()).unwrap();
@@ -308,10 +311,11 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     harness.get_by_label("Overwrite").click();
     harness.run();
     assert_eq!(load_project(&doc).unwrap().speech.title, "同步来的再改");
-    assert!(!harness.state_mut().is_modified());
+    assert!(!harness.state().editor().is_modified());
     // Saved: the next save does not ask.
     type_into(&mut harness, "Greeting", "各位");
     press_command(&mut harness, Key::S);
+    assert!(shows(&harness, "Saved"), "the status bar says it is saved");
     assert!(harness.query_by_label("The file changed on disk").is_none());
     assert_eq!(load_project(&doc).unwrap().speech.greeting, "同志们：各位");
 }
@@ -342,7 +346,7 @@ fn a_recovery_of_a_file_changed_elsewhere_says_so_and_save_asks() {
         .get_by_label(&format!("Restore: {}", doc.display()))
         .click();
     harness.run();
-    assert_eq!(harness.state().speech().title, "我的");
+    assert_eq!(harness.state().editor().speech().title, "我的");
     press_command(&mut harness, Key::S);
     assert!(harness.query_by_label("The file changed on disk").is_some());
     harness.get_by_label("Cancel").click();
@@ -387,7 +391,7 @@ fn unreadable_recovery_files_are_one_error_and_the_rest_is_offered() {
     fs::write(&bad, b"\x89PNG garbage").unwrap();
     let mut harness = recovering(&ScriptedDialogs::new(), data.path(), None);
     harness.run();
-    let errors = harness.state().errors().to_vec();
+    let errors = messages(&harness);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains(&*bad.to_string_lossy()), "{}", errors[0]);
     harness.get_by_label("OK").click();
@@ -396,9 +400,12 @@ fn unreadable_recovery_files_are_one_error_and_the_rest_is_offered() {
     assert!(harness.query_by_label(name).is_some());
     harness.get_by_label(&format!("Restore: {name}")).click();
     harness.run();
-    let state = harness.state_mut();
+    let state = harness.state().editor();
     assert_eq!(state.speech().title, "没保存的");
-    assert_eq!(state.save_state(), SaveState::UnsavedNew);
+    assert_eq!(
+        lectern::ui::status::save_state(state),
+        SaveState::UnsavedNew
+    );
     assert!(bad.exists(), "left in place");
 }
 
@@ -409,13 +416,13 @@ fn a_failing_recovery_write_is_shown_once_and_editing_goes_on() {
     fs::create_dir(&folder).unwrap();
     let mut harness = recovering(&ScriptedDialogs::new(), &folder, None);
     harness.run();
-    assert!(harness.state().errors().is_empty());
+    assert!(messages(&harness).is_empty());
     // The folder turns into a file after start: every write fails.
     fs::remove_dir(&folder).unwrap();
     fs::write(&folder, "not a folder").unwrap();
     type_into(&mut harness, "Title", "一");
     harness.run_steps(12);
-    let errors = harness.state().errors().to_vec();
+    let errors = messages(&harness);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0].contains("Autosave could not write"),
@@ -431,15 +438,15 @@ fn a_failing_recovery_write_is_shown_once_and_editing_goes_on() {
     harness.run();
     type_into(&mut harness, "Title", "二");
     harness.run_steps(12);
-    assert!(harness.state().errors().is_empty(), "shown once");
-    assert_eq!(harness.state().speech().title, "一二");
+    assert!(messages(&harness).is_empty(), "shown once");
+    assert_eq!(harness.state().editor().speech().title, "一二");
 
     // It works again once the folder is back; a later failure is shown again.
     fs::remove_file(&folder).unwrap();
     fs::create_dir(&folder).unwrap();
     type_into(&mut harness, "Title", "三");
     wait_for_recovery(&mut harness, &folder, 5.0);
-    assert!(harness.state().errors().is_empty());
+    assert!(messages(&harness).is_empty());
 }
 
 #[test]
@@ -449,16 +456,13 @@ fn an_unusable_recovery_folder_at_start_is_one_error() {
     fs::write(&blocked, "not a folder").unwrap();
     let mut harness = recovering(&ScriptedDialogs::new(), &blocked, None);
     harness.run();
-    assert_eq!(harness.state().errors().len(), 1);
+    assert_eq!(messages(&harness).len(), 1);
     harness.get_by_label("OK").click();
     harness.run();
     type_into(&mut harness, "Title", "照常写");
     harness.run_steps(12);
-    assert!(
-        harness.state().errors().is_empty(),
-        "not again for each write"
-    );
-    assert_eq!(harness.state().speech().title, "照常写");
+    assert!(messages(&harness).is_empty(), "not again for each write");
+    assert_eq!(harness.state().editor().speech().title, "照常写");
 }
 
 #[test]
@@ -483,7 +487,7 @@ fn with_several_recoveries_the_prompt_stays_and_replacing_a_restored_one_asks_fi
     harness.run();
     harness.get_by_label("Restore: Unsaved speech — 甲").click();
     harness.run();
-    assert_eq!(harness.state().speech().title, "甲");
+    assert_eq!(harness.state().editor().speech().title, "甲");
     // The other one is still offered.
     assert!(harness.query_by_label("Recover unsaved work").is_some());
     harness.get_by_label("Restore: Unsaved speech — 乙").click();
@@ -492,7 +496,7 @@ fn with_several_recoveries_the_prompt_stays_and_replacing_a_restored_one_asks_fi
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Don't save").click();
     harness.run();
-    assert_eq!(harness.state().speech().title, "乙");
+    assert_eq!(harness.state().editor().speech().title, "乙");
     assert!(!store.path_for(&first).exists(), "甲 was discarded");
     assert!(store.path_for(&second).exists(), "乙 is kept until saved");
     assert!(harness.query_by_label("Recover unsaved work").is_none());
@@ -511,7 +515,7 @@ fn a_recovery_left_for_later_is_offered_on_open_and_never_overwritten() {
     assert!(harness.query_by_label("Recover unsaved work").is_none());
 
     // Opening that file offers its recovery again.
-    harness.state_mut().send(Command::OpenPath(doc.clone()));
+    send(&mut harness, Action::OpenPath(doc.clone()));
     harness.run();
     assert!(harness.query_by_label("Recover unsaved work").is_some());
     harness.get_by_label("Decide later").click();

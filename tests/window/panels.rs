@@ -1,10 +1,8 @@
 //! The outline, panes, drafts and comparison window, driven by label.
 
-mod ui_support;
-
+use crate::support::*;
 use egui_kittest::kittest::Queryable as _;
-use lectern::ui::Command;
-use ui_support::*;
+use lectern::editor::Action;
 
 #[test]
 fn a_section_is_dragged_to_a_new_place_in_the_outline() {
@@ -55,18 +53,21 @@ fn panes_collapse_and_the_outline_opens_them_again() {
 fn compare_opens_on_the_newest_draft_against_the_working_copy() {
     let (mut harness, _) = new_harness();
     type_into(&mut harness, "Text: Section 1", "一二三四五");
-    harness.state_mut().send(Command::SaveDraftNamed {
-        name: "初稿".into(),
-        note: None,
-    });
+    send(
+        &mut harness,
+        Action::SaveDraftNamed {
+            name: "初稿".into(),
+            note: None,
+        },
+    );
     harness.run();
     type_into(&mut harness, "Text: Section 1", "六七");
     harness.get_by_label("Compare drafts…").click();
     harness.run();
     // Left is the newest draft, right the working copy; section 1 gained two characters.
     assert_eq!(
-        harness.state_mut().diff_summary(),
-        ["一、  modified  +1 s"],
+        diff_summary(&harness),
+        ["一  modified  +1 s"],
         "the template's sections have no heading"
     );
     assert!(harness.query_by_label("1 change").is_some());
@@ -90,7 +91,7 @@ fn the_theme_is_remembered_in_the_preferences() {
     harness.run();
     assert_eq!(
         harness.state().prefs().theme,
-        lectern::ui::state::ThemeChoice::Dark
+        lectern::ui::ThemeChoice::Dark
     );
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }
@@ -98,18 +99,25 @@ fn the_theme_is_remembered_in_the_preferences() {
 #[test]
 fn the_drafts_panel_toggles_and_deleting_a_draft_is_undone() {
     let (mut harness, _) = new_harness();
-    harness.state_mut().send(Command::SaveDraftNamed {
-        name: "第一稿".into(),
-        note: Some("领导审阅前".into()),
-    });
+    send(
+        &mut harness,
+        Action::SaveDraftNamed {
+            name: "第一稿".into(),
+            note: Some("领导审阅前".into()),
+        },
+    );
     harness.run();
     assert!(harness.query_by_label("领导审阅前").is_some());
     harness.get_by_label("Delete: 第一稿").click();
     harness.run();
-    assert!(harness.state().drafts().is_empty());
+    assert!(harness.state().editor().drafts().is_empty());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(harness.state().drafts()[0].name, "第一稿");
+    assert_eq!(harness.state().editor().drafts()[0].name, "第一稿");
+    assert!(
+        shows(&harness, "Delete: 第一稿"),
+        "the undone draft is listed again"
+    );
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::D,

@@ -1,0 +1,322 @@
+//! [`Editor::apply`]'s body: the one place where actions change the editor.
+
+use crate::diff::review::Reject;
+use crate::model::Section;
+use crate::project::DraftKind;
+
+use super::Editor;
+use super::action::{Action, Effect};
+use super::compare::Version;
+use super::dialog::{Dialog, DiskAnswer, Pending, Resolution};
+use super::doc::Edit;
+use super::env::Env;
+use crate::export::{ExportFormat, ExportStyle};
+use crate::part::{Field, Part};
+
+impl Editor {
+    /// Whether an action can run now. Actions that cannot do nothing.
+    pub fn can_apply(&self, action: &Action) -> bool {
+        let section_exists = |id| self.doc.speech.section_index(id).is_some();
+        let compare_open = self.compare.is_some();
+        let compare_editable = self.compare.as_ref().is_some_and(|c| c.can_edit());
+        match action {
+            Action::Undo => self.history.can_undo(),
+            Action::Redo => self.history.can_redo(),
+            Action::FindNext | Action::FindPrev | Action::ReplaceAll => {
+                self.find.open && !self.find.query.is_empty()
+            }
+            Action::ReplaceOne => self.find.open && self.find.current.is_some(),
+            Action::MoveSectionUp(id) => self.doc.speech.section_index(*id).is_some_and(|i| i > 0),
+            Action::MoveSectionDown(id) => self
+                .doc
+                .speech
+                .section_index(*id)
+                .is_some_and(|i| i + 1 < self.doc.speech.sections.len()),
+            Action::Edit(Edit::RemoveSection(id) | Edit::SetBudget { id, .. }) => {
+                section_exists(*id)
+            }
+            Action::RenameDraft(id)
+            | Action::RenameDraftTo { id, .. }
+            | Action::DeleteDraft(id)
+            | Action::RestoreDraft(id) => self.doc.draft(*id).is_some(),
+            Action::NextChange | Action::PrevChange | Action::GoToChange(_) => compare_open,
+            Action::CloseCompare | Action::SetDiffSettings(_) => compare_open,
+            Action::AcceptChange { .. }
+            | Action::RejectChange { .. }
+            | Action::AcceptPart(_)
+            | Action::RejectPart(_) => compare_editable,
+            Action::DismissMessage => !self.messages.is_empty(),
+            Action::New
+            | Action::NewFromTemplate(_)
+            | Action::Open
+            | Action::OpenPath(_)
+            | Action::Save
+            | Action::SaveAs
+            | Action::ImportText
+            | Action::Export
+            | Action::ExportToFile(_)
+            | Action::Quit
+            | Action::CloseRequested
+            | Action::Edit(_)
+            | Action::AddSection
+            | Action::Find
+            | Action::CloseFind
+            | Action::SetFindQuery(_)
+            | Action::SetReplacement(_)
+            | Action::SaveDraft
+            | Action::SaveDraftNamed { .. }
+            | Action::CompareDrafts
+            | Action::ImportAsDraft
+            | Action::SetCompare(_)
+            | Action::ShowDialog(_)
+            | Action::ResolveUnsaved(_)
+            | Action::CloseDialog
+            | Action::RestoreRecovery(_)
+            | Action::DiscardRecovery(_)
+            | Action::DecideRecoveryLater
+            | Action::ResolveChangedOnDisk(_) => true,
+        }
+    }
+
+    /// The export dialog's first choice: text, in the speech's own style.
+    fn export_defaults(&self) -> (ExportFormat, ExportStyle) {
+        let style = if self.chinese_speech() {
+            ExportStyle::Chinese
+        } else {
+            ExportStyle::English
+        };
+        (ExportFormat::Text, style)
+    }
+
+    pub(super) fn run(&mut self, action: Action, env: &mut Env) {
+        if !self.can_apply(&action) {
+            return;
+        }
+        match action {
+            // ---- File
+            Action::New => self.guard(Pending::New, env),
+            Action::NewFromTemplate(id) => self.new_from_template(&id),
+            Action::Open => self.guard(Pending::Open, env),
+            Action::OpenPath(path) => self.guard(Pending::OpenPath(path), env),
+            Action::Save => {
+                self.save(env);
+            }
+            Action::SaveAs => {
+                self.save_as(env);
+            }
+            Action::ImportText => self.guard(Pending::ImportText, env),
+            Action::Export => {
+                let (format, style) = self.export_defaults();
+                self.dialog = Some(Dialog::Export { format, style });
+            }
+            Action::ExportToFile(options) => self.export_to_file(&options, env),
+            Action::Quit => self.guard(Pending::Quit, env),
+            Action::CloseRequested => {
+                if self.is_modified() {
+                    self.effects.push(Effect::CancelClose);
+                    self.dialog = Some(Dialog::Unsaved {
+                        then: Pending::Quit,
+                    });
+                }
+            }
+
+            // ---- Edit
+            Action::Undo => {
+                if let Some(previous) = self.history.undo(&self.doc) {
+                    self.replace_doc(previous);
+                    self.find.replaced = None;
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.history.redo(&self.doc) {
+                    self.replace_doc(next);
+                }
+            }
+            Action::Edit(edit) => {
+                if let Edit::DeleteDraft(id) = &edit {
+                    self.forget_compared(*id);
+                }
+                let restored = matches!(edit, Edit::RestoreDraft { .. });
+                self.change(edit);
+                if restored {
+                    self.effects.push(Effect::Reveal(Part::Title));
+                }
+            }
+            Action::AddSection => {
+                let section = Section::new("", Vec::new());
+                let id = section.id;
+                if self.change(Edit::AddSection(Box::new(section))) {
+                    self.effects.push(Effect::Reveal(Part::Section(id)));
+                    self.effects.push(Effect::Focus(Field::Heading(id)));
+                }
+            }
+            Action::MoveSectionUp(id) => {
+                if let Some(index) = self.doc.speech.section_index(id) {
+                    self.change(Edit::MoveSection {
+                        id,
+                        to: index.saturating_sub(1),
+                    });
+                }
+            }
+            Action::MoveSectionDown(id) => {
+                if let Some(index) = self.doc.speech.section_index(id) {
+                    self.change(Edit::MoveSection { id, to: index + 1 });
+                }
+            }
+
+            // ---- Find
+            Action::Find => self.find.open = true,
+            Action::CloseFind => {
+                self.find.open = false;
+                self.find.current = None;
+            }
+            Action::SetFindQuery(query) => self.set_find_query(query),
+            Action::SetReplacement(text) => self.find.replacement = text,
+            Action::FindNext => self.find_step(true),
+            Action::FindPrev => self.find_step(false),
+            Action::ReplaceOne => self.replace_one(),
+            Action::ReplaceAll => self.replace_all(),
+
+            // ---- Drafts
+            Action::SaveDraft => {
+                let number = self.doc.with_project(|p| p.next_draft_number());
+                self.dialog = Some(Dialog::SaveDraft {
+                    name: String::new(),
+                    note: String::new(),
+                    number,
+                });
+            }
+            Action::SaveDraftNamed { name, note } => {
+                self.change(Edit::SaveDraft {
+                    name: name.trim().to_string(),
+                    note,
+                    kind: DraftKind::Named,
+                    origin: None,
+                    now: self.wall,
+                });
+                self.dialog = None;
+            }
+            Action::RenameDraft(id) => {
+                if let Some(draft) = self.doc.draft(id) {
+                    self.dialog = Some(Dialog::RenameDraft {
+                        id,
+                        name: draft.name.clone(),
+                    });
+                }
+            }
+            Action::RenameDraftTo { id, name } => {
+                self.change(Edit::RenameDraft { id, name });
+                self.dialog = None;
+            }
+            Action::DeleteDraft(id) => {
+                self.forget_compared(id);
+                self.change(Edit::DeleteDraft(id));
+            }
+            Action::RestoreDraft(id) => {
+                self.change(Edit::RestoreDraft { id, now: self.wall });
+                self.effects.push(Effect::Reveal(Part::Title));
+            }
+            Action::CompareDrafts => {
+                let newest = self.doc.drafts.last().map(|d| Version::Draft(d.id));
+                self.open_compare(newest.unwrap_or(Version::Working), Version::Working, false);
+            }
+            Action::ImportAsDraft => self.import_as_draft(env),
+
+            // ---- Compare view
+            Action::NextChange => self.compare_step(true),
+            Action::PrevChange => self.compare_step(false),
+            Action::GoToChange(stop) => self.go_to_change(stop),
+            Action::AcceptChange { part, change } => self.accept_change(part, change),
+            Action::AcceptPart(part) => self.accept_part(part),
+            Action::RejectChange { part, change } => {
+                self.reject(part, change.map_or(Reject::Structure, Reject::Change));
+            }
+            Action::RejectPart(part) => self.reject(part, Reject::All),
+            Action::SetCompare(sides) => self.set_compare(sides),
+            Action::SetDiffSettings(settings) => self.set_diff_settings(settings),
+            Action::CloseCompare => self.compare = None,
+
+            // ---- Dialogs and messages
+            Action::ShowDialog(dialog) => self.dialog = Some(dialog),
+            Action::ResolveUnsaved(resolution) => self.resolve_unsaved(resolution, env),
+            Action::CloseDialog => self.dialog = None,
+            Action::DismissMessage => {
+                self.messages.remove(0);
+            }
+
+            // ---- Recovery
+            Action::RestoreRecovery(file) => self.guard(Pending::RestoreRecovery(file), env),
+            Action::DiscardRecovery(file) => self.discard_offered_recovery(&file),
+            Action::DecideRecoveryLater => self.decide_recovery_later(),
+            Action::ResolveChangedOnDisk(answer) => self.resolve_changed_on_disk(answer, env),
+        }
+    }
+
+    /// Runs `then` now, or first asks about unsaved changes.
+    fn guard(&mut self, then: Pending, env: &mut Env) {
+        if self.is_modified() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.run_pending(then, env);
+        }
+    }
+
+    fn resolve_unsaved(&mut self, resolution: Resolution, env: &mut Env) {
+        let Some(Dialog::Unsaved { then }) = self.dialog.take() else {
+            return;
+        };
+        match resolution {
+            Resolution::Save => {
+                if self.save(env) {
+                    self.run_pending(then, env);
+                } else {
+                    // Stopped at the changed-on-disk question: go on once it is saved.
+                    self.carry_pending(then);
+                }
+            }
+            Resolution::Discard => {
+                self.discard_recovery();
+                self.run_pending(then, env);
+            }
+            Resolution::Cancel => {}
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending, env: &mut Env) {
+        match pending {
+            Pending::New => self.dialog = Some(Dialog::NewDocument { selected: 0 }),
+            Pending::Open => self.open_with_dialog(env),
+            Pending::OpenPath(path) => self.open_path_now(&path),
+            Pending::ImportText => self.import_with_dialog(env),
+            Pending::Quit => self.effects.push(Effect::CloseWindow),
+            Pending::RestoreRecovery(file) => self.restore_recovery(&file),
+        }
+    }
+
+    /// A save stopped at the changed-on-disk question: do `then` once it is answered with a
+    /// save.
+    fn carry_pending(&mut self, then: Pending) {
+        if let Some(Dialog::ChangedOnDisk { then: slot, .. }) = &mut self.dialog {
+            *slot = Some(then);
+        }
+    }
+
+    /// Carries out the answer to the changed-on-disk question.
+    fn resolve_changed_on_disk(&mut self, answer: DiskAnswer, env: &mut Env) {
+        let Some(Dialog::ChangedOnDisk { path, then }) = self.dialog.take() else {
+            return;
+        };
+        let saved = match answer {
+            DiskAnswer::Overwrite => self.save_to(&path, false),
+            DiskAnswer::SaveAs => self.save_as(env),
+            DiskAnswer::Cancel => false,
+        };
+        if let Some(then) = then {
+            if saved {
+                self.run_pending(then, env);
+            } else {
+                self.carry_pending(then);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The questions and forms the editor has open, as data. The window draws the one in
+//! [`Editor::dialog`](super::Editor::dialog) and answers with actions.
+
+use std::path::PathBuf;
+
+use crate::export::{ExportFormat, ExportStyle};
+use crate::project::DraftId;
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Show the template picker.
+    New,
+    /// Pick a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Pick a text file and import it.
+    ImportText,
+    /// Close the window.
+    Quit,
+    /// Restore this offered recovery file.
+    RestoreRecovery(PathBuf),
+}
+
+/// The dialog on top of the window, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Pick a template for a new speech.
+    NewDocument {
+        /// The selected template's position in `templates()`.
+        selected: usize,
+    },
+    /// Save the working copy as a draft.
+    SaveDraft {
+        /// The name typed so far (empty: the window's default name).
+        name: String,
+        /// The note typed so far.
+        note: String,
+        /// The number of the new draft among the named ones, for its default name.
+        number: usize,
+    },
+    /// Rename a draft.
+    RenameDraft {
+        /// The draft.
+        id: DraftId,
+        /// The name typed so far.
+        name: String,
+    },
+    /// Export with a live preview.
+    Export {
+        /// Text or Markdown.
+        format: ExportFormat,
+        /// Chinese or English layout.
+        style: ExportStyle,
+    },
+    /// Save the changes first?
+    Unsaved {
+        /// What to do afterwards.
+        then: Pending,
+    },
+    /// Recovery files to restore or discard (the offers are in [`Editor::offers`](super::Editor::offers)).
+    Recovery,
+    /// The file changed on disk since it was opened: overwrite it?
+    ChangedOnDisk {
+        /// The document's file.
+        path: PathBuf,
+        /// What to do once it is saved.
+        then: Option<Pending>,
+    },
+}
+
+/// The answer to "save the changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+/// The answer to "the file changed on disk since you opened it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    /// Write over the other program's version.
+    Overwrite,
+    /// Save to another file.
+    SaveAs,
+    /// Do not save.
+    Cancel,
+}

@@ -1,0 +1,417 @@
+//! What undo and redo work on ([`Doc`]), and the edits that change it ([`Edit`]), as values
+//! applied by one function ([`Doc::apply`]).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::diff::PartDiff;
+use crate::diff::review::{Reject, reject};
+use crate::model::{Language, Section, SectionId, Speech};
+use crate::part::{Field, split_paragraphs};
+use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
+
+/// The working copy (with its per-section time budgets), the drafts and the settings.
+///
+/// Drafts sit behind an [`Arc`], so a snapshot taken for undo shares them with the document until
+/// they change (typing does not copy the drafts).
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// The working copy.
+    pub speech: Speech,
+    /// The drafts, oldest first.
+    pub drafts: Arc<Vec<Draft>>,
+    /// The project's settings (speaking rates, numbering).
+    pub settings: Settings,
+}
+
+impl PartialEq for Doc {
+    fn eq(&self, other: &Self) -> bool {
+        self.speech == other.speech
+            && (Arc::ptr_eq(&self.drafts, &other.drafts) || self.drafts == other.drafts)
+            && self.settings == other.settings
+    }
+}
+
+impl Doc {
+    /// The document of a project.
+    pub fn from_project(project: Project) -> Self {
+        Self {
+            speech: project.speech,
+            drafts: Arc::new(project.drafts),
+            settings: project.settings,
+        }
+    }
+
+    /// The project to save.
+    pub fn to_project(&self) -> Project {
+        Project {
+            speech: self.speech.clone(),
+            drafts: self.drafts.as_ref().clone(),
+            settings: self.settings.clone(),
+        }
+    }
+
+    /// Runs `f` on the document as a [`Project`] (to use the core's draft operations) without
+    /// copying the speech.
+    pub fn with_project<R>(&mut self, f: impl FnOnce(&mut Project) -> R) -> R {
+        let mut project = Project {
+            speech: std::mem::take(&mut self.speech),
+            drafts: std::mem::take(Arc::make_mut(&mut self.drafts)),
+            settings: self.settings.clone(),
+        };
+        let result = f(&mut project);
+        self.speech = project.speech;
+        self.drafts = Arc::new(project.drafts);
+        result
+    }
+
+    /// The draft with this id.
+    pub fn draft(&self, id: DraftId) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.id == id)
+    }
+
+    /// The time budget of the section at `index`, in minutes: the writer's, or an even share of
+    /// the target. `None` when neither is set.
+    pub fn budget_minutes(&self, index: usize) -> Option<f64> {
+        self.speech.budget_minutes(index)
+    }
+
+    /// Applies one edit; returns whether the document changed.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        match edit {
+            Edit::SetField { field, text } => {
+                self.speech.field_text(field).as_deref() != Some(text.as_str())
+                    && self.speech.set_field_text(field, &text)
+            }
+            Edit::AddSection(section) => {
+                if self.speech.section_index(section.id).is_some() {
+                    return false;
+                }
+                self.speech.sections.push(*section);
+                true
+            }
+            Edit::RemoveSection(id) => match self.speech.section_index(id) {
+                Some(index) => {
+                    self.speech.sections.remove(index);
+                    true
+                }
+                None => false,
+            },
+            Edit::MoveSection { id, to } => self.speech.move_section(id, to),
+            Edit::SetBudget { id, minutes } => {
+                let minutes = minutes.filter(|m| m.is_finite() && *m >= 0.0);
+                let Some(index) = self.speech.section_index(id) else {
+                    return false;
+                };
+                set(&mut self.speech.sections[index].budget_minutes, minutes)
+            }
+            Edit::SetTarget(minutes) => {
+                let minutes = minutes.filter(|m| m.is_finite() && *m > 0.0);
+                set(&mut self.speech.meta.target_minutes, minutes)
+            }
+            Edit::SetDetail(detail) => detail.apply_to(&mut self.speech),
+            Edit::Replace {
+                field,
+                range,
+                expected,
+                replacement,
+            } => {
+                let Some(mut text) = self.speech.field_text(field) else {
+                    return false;
+                };
+                if text.get(range.clone()) != Some(expected.as_str()) {
+                    return false;
+                }
+                text.replace_range(range, &replacement);
+                self.speech.set_field_text(field, &text)
+            }
+            Edit::ReplaceAll { query, replacement } => {
+                if query.is_empty() {
+                    return false;
+                }
+                let mut changed = false;
+                for field in self.speech.field_ids() {
+                    let Some(text) = self.speech.field_text(field) else {
+                        continue;
+                    };
+                    if text.contains(&query) {
+                        changed |= self
+                            .speech
+                            .set_field_text(field, &text.replace(&query, &replacement));
+                    }
+                }
+                changed
+            }
+            Edit::Revert { part, what } => reject(&mut self.speech, &part, what),
+            Edit::SaveDraft {
+                name,
+                note,
+                kind,
+                origin,
+                now,
+            } => {
+                self.with_project(|p| {
+                    let id = p.save_draft(name, note, kind, now);
+                    if let Some(draft) = p.drafts.iter_mut().find(|d| d.id == id) {
+                        draft.origin = origin;
+                    }
+                });
+                true
+            }
+            Edit::AddDraft {
+                speech,
+                name,
+                note,
+                now,
+            } => {
+                self.with_project(|p| {
+                    let id = p.save_draft(name, note, DraftKind::Named, now);
+                    if let Some(draft) = p.drafts.iter_mut().find(|d| d.id == id) {
+                        draft.speech = *speech;
+                    }
+                });
+                true
+            }
+            Edit::RenameDraft { id, name } => {
+                let name = name.trim().to_string();
+                let unchanged = self.draft(id).is_none_or(|d| d.name == name);
+                !name.is_empty() && !unchanged && self.with_project(|p| p.rename_draft(id, name))
+            }
+            Edit::DeleteDraft(id) => self.with_project(|p| p.delete_draft(id)).is_some(),
+            Edit::RestoreDraft { id, now } => {
+                self.with_project(|p| p.restore_draft(id, now)).is_some()
+            }
+            Edit::SetDrafts(drafts) => {
+                if *self.drafts == drafts {
+                    return false;
+                }
+                self.drafts = Arc::new(drafts);
+                true
+            }
+        }
+    }
+}
+
+fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    let changed = *slot != value;
+    *slot = value;
+    changed
+}
+
+/// One change to the document. [`Doc::apply`] carries it out; the editor records each as an undo
+/// step (typing into one field, or dragging one value, is grouped into one step at pauses).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Set a field's whole text (paragraphs separated by `\n`).
+    SetField {
+        /// Which field.
+        field: Field,
+        /// Its new text.
+        text: String,
+    },
+    /// Add this section at the end.
+    AddSection(Box<Section>),
+    /// Remove a section.
+    RemoveSection(SectionId),
+    /// Move a section to a position (0-based, clamped to the last one).
+    MoveSection {
+        /// The section.
+        id: SectionId,
+        /// Where it goes.
+        to: usize,
+    },
+    /// Set (or, with `None`, clear) a section's time budget in minutes.
+    SetBudget {
+        /// The section.
+        id: SectionId,
+        /// Minutes, or `None` for an even share of the target.
+        minutes: Option<f64>,
+    },
+    /// Set the speech's target length in minutes (`None` or non-positive: no target).
+    SetTarget(Option<f64>),
+    /// Change one of the speech's details or its notes.
+    SetDetail(Detail),
+    /// Replace `range` (bytes of the field's text) if it still holds `expected`.
+    Replace {
+        /// The field.
+        field: Field,
+        /// Where, in bytes of the field's text.
+        range: Range<usize>,
+        /// What must be there.
+        expected: String,
+        /// What to put instead.
+        replacement: String,
+    },
+    /// Replace every occurrence of `query` in every field.
+    ReplaceAll {
+        /// What to look for.
+        query: String,
+        /// What to put instead.
+        replacement: String,
+    },
+    /// Undo a change of a comparison in the working copy (the right side).
+    Revert {
+        /// The part of the comparison.
+        part: Box<PartDiff>,
+        /// Which of its changes.
+        what: Reject,
+    },
+    /// Keep the working copy as a draft.
+    SaveDraft {
+        /// Its name (may be empty for an automatic draft; the window names it by its origin).
+        name: String,
+        /// An optional note.
+        note: Option<String>,
+        /// Named or automatic.
+        kind: DraftKind,
+        /// Why it was kept, for an automatic draft.
+        origin: Option<DraftOrigin>,
+        /// When.
+        now: DateTime<Utc>,
+    },
+    /// Add another speech (e.g. a reviewer's copy) as a named draft.
+    AddDraft {
+        /// The speech.
+        speech: Box<Speech>,
+        /// The draft's name.
+        name: String,
+        /// An optional note.
+        note: Option<String>,
+        /// When.
+        now: DateTime<Utc>,
+    },
+    /// Rename a draft (an empty name is ignored).
+    RenameDraft {
+        /// The draft.
+        id: DraftId,
+        /// Its new name.
+        name: String,
+    },
+    /// Delete a draft.
+    DeleteDraft(DraftId),
+    /// Make a draft the working copy (the working copy is kept as an automatic draft first).
+    RestoreDraft {
+        /// The draft.
+        id: DraftId,
+        /// When.
+        now: DateTime<Utc>,
+    },
+    /// Put this list of drafts in place (the automatic drafts a save kept and thinned).
+    SetDrafts(Vec<Draft>),
+}
+
+/// One edit of the speech's details or notes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// Who gives the speech.
+    Speaker(String),
+    /// The meeting or event.
+    Occasion(String),
+    /// The date, as typed.
+    Date(String),
+    /// The speech's language (decides numbering and export style).
+    Language(Language),
+    /// The notes, one paragraph per line.
+    Notes(String),
+}
+
+/// Which detail an edit is about (typing in one of them groups into one undo step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DetailKind {
+    /// Speaker.
+    Speaker,
+    /// Occasion.
+    Occasion,
+    /// Date.
+    Date,
+    /// Language.
+    Language,
+    /// Notes.
+    Notes,
+}
+
+impl Detail {
+    /// Which detail this edit is about.
+    pub fn kind(&self) -> DetailKind {
+        match self {
+            Detail::Speaker(_) => DetailKind::Speaker,
+            Detail::Occasion(_) => DetailKind::Occasion,
+            Detail::Date(_) => DetailKind::Date,
+            Detail::Language(_) => DetailKind::Language,
+            Detail::Notes(_) => DetailKind::Notes,
+        }
+    }
+
+    /// Applies the edit to a speech; returns whether anything changed.
+    pub fn apply_to(self, speech: &mut Speech) -> bool {
+        let single = |text: String| text.replace(['\r', '\n'], " ");
+        let meta = &mut speech.meta;
+        match self {
+            Detail::Speaker(text) => set(&mut meta.speaker, single(text)),
+            Detail::Occasion(text) => set(&mut meta.occasion, single(text)),
+            Detail::Date(text) => set(&mut meta.date, single(text)),
+            Detail::Language(language) => set(&mut meta.language, language),
+            Detail::Notes(text) => set(&mut speech.notes, split_paragraphs(&text)),
+        }
+    }
+}
+
+/// What a change to the document is grouped with for undo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditGroup {
+    /// Typing in one field.
+    Text(Field),
+    /// Dragging one section's budget.
+    Budget(SectionId),
+    /// Dragging the target length.
+    Target,
+    /// Typing in one of the details or the notes.
+    Detail(DetailKind),
+}
+
+impl Edit {
+    /// The undo group of this edit: typing into one field, dragging one value; `None` for an
+    /// edit that is always a step of its own.
+    pub fn group(&self) -> Option<EditGroup> {
+        match self {
+            Edit::SetField { field, .. } => Some(EditGroup::Text(*field)),
+            Edit::SetBudget {
+                id,
+                minutes: Some(_),
+            } => Some(EditGroup::Budget(*id)),
+            Edit::SetTarget(_) => Some(EditGroup::Target),
+            Edit::SetDetail(detail) => Some(EditGroup::Detail(detail.kind())),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_apply_and_report_changes() {
+        let mut speech = Speech::default();
+        assert!(Detail::Speaker("张三\n".into()).apply_to(&mut speech));
+        assert_eq!(speech.meta.speaker, "张三 ");
+        assert!(!Detail::Speaker("张三 ".into()).apply_to(&mut speech));
+        assert!(Detail::Language(Language::En).apply_to(&mut speech));
+        assert!(Detail::Notes("导航\n来源".into()).apply_to(&mut speech));
+        assert_eq!(speech.notes, ["导航", "来源"]);
+        assert_eq!(Detail::Notes(String::new()).kind(), DetailKind::Notes);
+    }
+
+    #[test]
+    fn budgets_default_to_an_even_share() {
+        let mut doc = Doc::default();
+        doc.speech.meta.target_minutes = Some(30.0);
+        doc.speech.sections = vec![Section::new("a", vec![]), Section::new("b", vec![])];
+        assert_eq!(doc.budget_minutes(0), Some(15.0));
+        doc.speech.sections[1].budget_minutes = Some(5.0);
+        assert_eq!(doc.budget_minutes(1), Some(5.0));
+        assert_eq!(doc.budget_minutes(2), None);
+    }
+}

@@ -1,0 +1,329 @@
+//! The editor without a window: the document, its history, its file, find, the comparison,
+//! recovery, the open dialog and the messages to show.
+//!
+//! The flow is one way round:
+//!
+//! 1. views (in `ui`, or a test) read `&Editor` and **send** [`Action`]s;
+//! 2. [`Editor::apply`] carries each out — the only place the editor changes — and returns
+//!    [`Effect`]s for the views (scroll here, focus there);
+//! 3. [`Editor::tick`] does timed work (autosave) and is called on every pass of the window,
+//!    drawn or not (minimised), so a crash never loses more than a few seconds of typing.
+//!
+//! The clock and the file pickers come in through [`Env`], so all of it runs in tests.
+
+mod action;
+mod apply;
+pub mod compare;
+mod dialog;
+mod doc;
+mod env;
+mod files;
+mod find;
+mod message;
+mod recovery;
+#[cfg(test)]
+mod tests;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::history::History;
+use crate::model::Speech;
+use crate::part::Part;
+use crate::project::{Draft, Project};
+use crate::stats::{Counts, part_counts, speech_stats};
+use crate::template::{DEFAULT_TEMPLATE_ID, new_speech};
+
+pub use action::{Action, Effect};
+pub use compare::{CompareSides, CompareState, DiffMode, DiffSettings, Version};
+pub use dialog::{Dialog, DiskAnswer, Pending, Resolution};
+pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
+pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
+pub use find::{FindState, Match, find_in};
+pub use message::Message;
+pub use recovery::{RecoveryOffer, RecoveryOptions};
+
+/// Counts per part, kept up to date as the document changes.
+#[derive(Debug, Default)]
+struct StatsCache {
+    rev: Option<u64>,
+    parts: HashMap<Part, Counts>,
+    total: Counts,
+}
+
+/// How to start an [`Editor`].
+#[derive(Default)]
+pub struct EditorOptions {
+    /// A file to open at start; without one, a new speech from the default template.
+    pub initial_path: Option<PathBuf>,
+    /// Where the working copy is autosaved for recovery; `None` turns autosave off.
+    pub recovery: Option<RecoveryOptions>,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Say at start that autosave is off when there is no recovery folder (the real window;
+    /// tests run without one and without the notice).
+    pub warn_without_recovery: bool,
+}
+
+/// The whole editor's state, without a window.
+pub struct Editor {
+    doc: Doc,
+    history: History<Doc, EditGroup>,
+    /// Bumped on every change to `doc`.
+    rev: u64,
+    path: Option<PathBuf>,
+    /// The document as last opened or saved; `None` when it was never saved (an import).
+    saved: Option<Doc>,
+    modified_cache: Cell<Option<(u64, bool)>>,
+    recent: Vec<PathBuf>,
+    stats: StatsCache,
+    find: FindState,
+    compare: Option<CompareState>,
+    /// Compare settings kept between comparisons.
+    diff_settings: DiffSettings,
+    dialog: Option<Dialog>,
+    messages: Vec<Message>,
+    recovery: recovery::RecoveryState,
+    /// The effects of the action being applied.
+    effects: Vec<Effect>,
+    /// The time of the current call, in seconds.
+    now_secs: f64,
+    wall: chrono::DateTime<chrono::Utc>,
+}
+
+/// How many recent files are remembered.
+pub const MAX_RECENT: usize = 10;
+
+impl Editor {
+    /// The editor with `options`: opens the initial file or a new speech, then scans the
+    /// recovery folder (offering what a crash left). Errors become messages.
+    pub fn new(options: EditorOptions, env: &mut Env) -> Self {
+        let speech = new_speech(DEFAULT_TEMPLATE_ID).unwrap_or_default();
+        let doc = Doc::from_project(Project::new(speech));
+        let mut editor = Self {
+            saved: Some(doc.clone()),
+            doc,
+            history: History::new(),
+            rev: 0,
+            path: None,
+            modified_cache: Cell::new(None),
+            recent: options.recent,
+            stats: StatsCache::default(),
+            find: FindState::default(),
+            compare: None,
+            diff_settings: DiffSettings::default(),
+            dialog: None,
+            messages: Vec::new(),
+            recovery: recovery::RecoveryState::new(options.recovery.clone()),
+            effects: Vec::new(),
+            now_secs: env.now_secs,
+            wall: env.wall,
+        };
+        if let Some(path) = options.initial_path {
+            editor.open_path_now(&path);
+        }
+        if options.warn_without_recovery && !editor.autosave_on() {
+            editor.report(Message::AutosaveOff);
+        }
+        editor.startup_recovery();
+        editor.refresh();
+        editor.effects.clear();
+        editor
+    }
+
+    /// The document (working copy, drafts, settings).
+    pub fn doc(&self) -> &Doc {
+        &self.doc
+    }
+
+    /// The working copy.
+    pub fn speech(&self) -> &Speech {
+        &self.doc.speech
+    }
+
+    /// The drafts, oldest first.
+    pub fn drafts(&self) -> &[Draft] {
+        &self.doc.drafts
+    }
+
+    /// The document as a project (what Save writes).
+    pub fn project(&self) -> Project {
+        self.doc.to_project()
+    }
+
+    /// The file the document was opened from or saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Recently opened or saved files, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The revision of the document: changes whenever the document does.
+    pub fn revision(&self) -> u64 {
+        self.rev
+    }
+
+    /// How many undo steps there are.
+    pub fn undo_steps(&self) -> usize {
+        self.history.undo_len()
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The dialog that is up.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The messages waiting to be shown, oldest first.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// The find bar's state.
+    pub fn find(&self) -> &FindState {
+        &self.find
+    }
+
+    /// The comparison, while the compare view is open.
+    pub fn compare(&self) -> Option<&CompareState> {
+        self.compare.as_ref()
+    }
+
+    /// The recovery files on offer.
+    pub fn offers(&self) -> &[RecoveryOffer] {
+        &self.recovery.offers
+    }
+
+    /// Whether the document differs from its file (always true for a never-saved import).
+    pub fn is_modified(&self) -> bool {
+        if let Some((rev, modified)) = self.modified_cache.get()
+            && rev == self.rev
+        {
+            return modified;
+        }
+        let modified = self.saved.as_ref().is_none_or(|saved| *saved != self.doc);
+        self.modified_cache.set(Some((self.rev, modified)));
+        modified
+    }
+
+    /// Whether the speech is in Chinese (counts in characters) rather than English (in words).
+    pub fn chinese_speech(&self) -> bool {
+        self.doc.speech.meta.language.is_chinese()
+    }
+
+    /// The counts of a part (zero for an unknown one).
+    pub fn part_counts(&self, part: Part) -> Counts {
+        self.stats.parts.get(&part).copied().unwrap_or_default()
+    }
+
+    /// The counts of the whole speech.
+    pub fn total_counts(&self) -> Counts {
+        self.stats.total
+    }
+
+    /// Does timed work: writes the recovery file when it is due. Returns how many seconds until
+    /// it should be called again (`None`: nothing is waiting).
+    pub fn tick(&mut self, env: &mut Env) -> Option<f64> {
+        self.now_secs = env.now_secs;
+        self.wall = env.wall;
+        self.autosave_tick()
+    }
+
+    /// Carries out one action and returns what the views should do about it.
+    pub fn apply(&mut self, action: Action, env: &mut Env) -> Vec<Effect> {
+        self.now_secs = env.now_secs;
+        self.wall = env.wall;
+        self.run(action, env);
+        self.refresh();
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Brings what is derived from the document up to date: counts, find matches, the
+    /// comparison.
+    fn refresh(&mut self) {
+        self.sync_stats();
+        self.find.refresh(&self.doc.speech, self.rev);
+        if let Some(compare) = &mut self.compare {
+            compare.refresh(&self.doc, self.rev);
+        }
+    }
+
+    /// Changes the document with one edit and records it for undo (grouped with a burst of the
+    /// same kind of edit). Returns whether the document changed.
+    fn change(&mut self, edit: Edit) -> bool {
+        let group = edit.group();
+        let field = match &edit {
+            Edit::SetField { field, .. } => Some(*field),
+            _ => None,
+        };
+        let before = self.doc.clone();
+        if !self.doc.apply(edit) {
+            return false;
+        }
+        let stats_in_sync = self.stats.rev == Some(self.rev);
+        self.history
+            .record(&before, &self.doc, group, self.now_secs);
+        self.rev += 1;
+        // Typing changes one part: count only that one again.
+        if let Some(field) = field
+            && stats_in_sync
+        {
+            self.recount(field.part());
+        }
+        true
+    }
+
+    /// Puts a whole other document state in place (undo, redo).
+    fn replace_doc(&mut self, doc: Doc) {
+        self.doc = doc;
+        self.rev += 1;
+        self.find.current = None;
+    }
+
+    fn sync_stats(&mut self) {
+        if self.stats.rev == Some(self.rev) {
+            return;
+        }
+        let stats = speech_stats(&self.doc.speech, &self.doc.settings);
+        self.stats.parts.clear();
+        for part in stats.parts {
+            self.stats.parts.insert(part.part, part.counts);
+        }
+        self.stats.total = stats.total;
+        self.stats.rev = Some(self.rev);
+    }
+
+    fn recount(&mut self, part: Part) {
+        let counts = part_counts(&self.doc.speech, part, &self.doc.settings);
+        self.stats.parts.insert(part, counts);
+        let mut total = Counts::default();
+        for counts in self.stats.parts.values() {
+            total.add(*counts);
+        }
+        self.stats.total = total;
+        self.stats.rev = Some(self.rev);
+    }
+
+    fn add_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    fn report(&mut self, message: Message) {
+        self.messages.push(message);
+    }
+}

@@ -1,0 +1,334 @@
+//! What the editor reports as data, worded in the interface language: messages, the core's
+//! errors (with the file's path last), draft names and times.
+
+use std::io::ErrorKind;
+
+use chrono::{DateTime, Local, Utc};
+
+use crate::editor::Message;
+use crate::error::Error;
+use crate::project::{Draft, DraftOrigin};
+
+use super::{Msg, UiLanguage, tr};
+
+/// A time for people, in local time: `2026-11-27 16:40`.
+pub fn local_time(time: DateTime<Utc>) -> String {
+    time.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The default name of the `number`th named draft: `Draft 3 — 2026-11-27 16:40`, `草稿 3 — …`.
+pub fn default_draft_name(lang: UiLanguage, number: usize, now: DateTime<Utc>) -> String {
+    format!(
+        "{} {number} — {}",
+        tr(lang, Msg::DraftNumbered),
+        local_time(now)
+    )
+}
+
+/// How a draft is named in lists: the writer's name, or for an automatic draft its origin and
+/// time (`保存时 2026-11-27 16:40`, `还原前“初稿” …`).
+pub fn draft_label(lang: UiLanguage, draft: &Draft) -> String {
+    if !draft.name.is_empty() {
+        return draft.name.clone();
+    }
+    let time = local_time(draft.created);
+    match &draft.origin {
+        Some(DraftOrigin::BeforeRestoring { restored }) => match lang {
+            UiLanguage::En => format!("Before restoring “{restored}” {time}"),
+            _ => format!("{}“{restored}” {time}", tr(lang, Msg::DraftBeforeRestoring)),
+        },
+        Some(DraftOrigin::Saved) | None => format!("{} {time}", tr(lang, Msg::DraftSaved)),
+    }
+}
+
+/// A message's title and text.
+pub fn message_text(lang: UiLanguage, message: &Message) -> (String, String) {
+    let title = |msg| tr(lang, msg).to_string();
+    match message {
+        Message::Failed(error) => (title(Msg::Error), error_text(lang, error)),
+        Message::AutosaveFailed(error) => (
+            title(Msg::Error),
+            format!(
+                "{}\n\n{}",
+                tr(lang, Msg::AutosaveFailed),
+                error_text(lang, error)
+            ),
+        ),
+        Message::AutosaveOff => (title(Msg::Notice), title(Msg::AutosaveOff)),
+        Message::RecoveryUnreadable(errors) => {
+            let lines: Vec<String> = errors.iter().map(|e| error_text(lang, e)).collect();
+            (
+                title(Msg::Error),
+                format!(
+                    "{}\n\n{}",
+                    tr(lang, Msg::RecoveryUnreadable),
+                    lines.join("\n")
+                ),
+            )
+        }
+        Message::ImportNotes { path, notes } => (
+            title(Msg::ImportNotes),
+            format!("{}\n\n{}", path.display(), notes.join("\n")),
+        ),
+        Message::Exported { path } => (
+            title(Msg::Exported),
+            format!("{}\n{}", tr(lang, Msg::ExportedTo), path.display()),
+        ),
+    }
+}
+
+/// What went wrong with an I/O call, in `lang`.
+fn io_reason(lang: UiLanguage, error: &std::io::Error) -> String {
+    let (en, hans, hant) = match error.kind() {
+        ErrorKind::PermissionDenied => ("permission denied", "没有权限", "沒有權限"),
+        ErrorKind::StorageFull => ("the disk is full", "磁盘已满", "磁碟已滿"),
+        ErrorKind::ReadOnlyFilesystem => ("the disk is read-only", "磁盘为只读", "磁碟為唯讀"),
+        ErrorKind::AlreadyExists => ("the file already exists", "文件已存在", "檔案已存在"),
+        ErrorKind::InvalidData => ("the data is damaged", "数据已损坏", "資料已損毀"),
+        ErrorKind::TimedOut => ("it took too long", "操作超时", "操作逾時"),
+        ErrorKind::Interrupted => ("it was interrupted", "操作被中断", "操作被中斷"),
+        _ => ("a system error", "系统错误", "系統錯誤"),
+    };
+    let code = error
+        .raw_os_error()
+        .map(|c| format!(" (os error {c})"))
+        .unwrap_or_default();
+    let reason = match lang {
+        UiLanguage::En => en,
+        UiLanguage::ZhHans => hans,
+        UiLanguage::ZhHant => hant,
+    };
+    format!("{reason}{code}")
+}
+
+/// One of the core's errors in `lang`, naming the file last.
+pub fn error_text(lang: UiLanguage, error: &Error) -> String {
+    let pick = |en: String, hans: String, hant: String| match lang {
+        UiLanguage::En => en,
+        UiLanguage::ZhHans => hans,
+        UiLanguage::ZhHant => hant,
+    };
+    match error {
+        Error::Io {
+            action,
+            path,
+            source,
+        } => {
+            let doing = match *action {
+                "reading" => tr(lang, Msg::ErrorReading),
+                "writing" => tr(lang, Msg::ErrorWriting),
+                _ => tr(lang, Msg::ErrorOther),
+            };
+            let reason = io_reason(lang, source);
+            let path = path.display();
+            pick(
+                format!("{doing} failed: {reason}: {path}"),
+                format!("{doing}失败：{reason}：{path}"),
+                format!("{doing}失敗：{reason}：{path}"),
+            )
+        }
+        Error::NotFound { path } => {
+            let p = path.display();
+            pick(
+                format!("no such file: {p}"),
+                format!("找不到文件：{p}"),
+                format!("找不到檔案：{p}"),
+            )
+        }
+        Error::IsDirectory { path } => {
+            let p = path.display();
+            pick(
+                format!("this is a folder, not a file: {p}"),
+                format!("这是文件夹，不是文件：{p}"),
+                format!("這是資料夾，不是檔案：{p}"),
+            )
+        }
+        Error::NoSuchFolder { path } => {
+            let p = path.display();
+            pick(
+                format!("the folder does not exist: {p}"),
+                format!("文件夹不存在：{p}"),
+                format!("資料夾不存在：{p}"),
+            )
+        }
+        Error::TooLarge {
+            path,
+            size_bytes,
+            limit_bytes,
+        } => {
+            let p = path.display();
+            let (mib, limit) = (
+                *size_bytes as f64 / 1_048_576.0,
+                *limit_bytes as f64 / 1_048_576.0,
+            );
+            pick(
+                format!("the file is too large ({mib:.1} MiB; the limit is {limit:.0} MiB): {p}"),
+                format!("文件过大（{mib:.1} MiB，上限 {limit:.0} MiB）：{p}"),
+                format!("檔案過大（{mib:.1} MiB，上限 {limit:.0} MiB）：{p}"),
+            )
+        }
+        Error::Empty { path } => {
+            let p = path.display();
+            pick(
+                format!("the file is empty: {p}"),
+                format!("文件是空的：{p}"),
+                format!("檔案是空的：{p}"),
+            )
+        }
+        Error::Binary { path } => {
+            let p = path.display();
+            pick(
+                format!("not a text file (it holds binary data): {p}"),
+                format!("不是文本文件（含有二进制数据）：{p}"),
+                format!("不是文字檔（含有二進位資料）：{p}"),
+            )
+        }
+        Error::NotUtf8 { path, offset } => {
+            let p = path.display();
+            pick(
+                format!("not UTF-8 text (a bad byte at offset {offset}); save it as UTF-8: {p}"),
+                format!("不是 UTF-8 文本（第 {offset} 字节处有无效字节），请另存为 UTF-8：{p}"),
+                format!("不是 UTF-8 文字（第 {offset} 位元組處有無效位元組），請另存為 UTF-8：{p}"),
+            )
+        }
+        Error::BadProject { path, message } => {
+            let p = path.display();
+            pick(
+                format!("not a valid .lectern file ({message}): {p}"),
+                format!("不是有效的 .lectern 文件（内容无法解析）：{p}"),
+                format!("不是有效的 .lectern 檔案（內容無法解析）：{p}"),
+            )
+        }
+        Error::NewerVersion {
+            path,
+            found,
+            supported,
+        } => {
+            let p = path.display();
+            pick(
+                format!(
+                    "written by a newer Lectern (file format {found}; this version reads up to {supported}); please update Lectern: {p}"
+                ),
+                format!(
+                    "该文件由更新版本的 Lectern 写入（格式 {found}，本版本最高支持 {supported}），请升级 Lectern：{p}"
+                ),
+                format!(
+                    "該檔案由較新版本的 Lectern 寫入（格式 {found}，本版本最高支援 {supported}），請升級 Lectern：{p}"
+                ),
+            )
+        }
+        Error::OutputExists { path } => {
+            let p = path.display();
+            pick(
+                format!("the file already exists: {p}"),
+                format!("文件已存在：{p}"),
+                format!("檔案已存在：{p}"),
+            )
+        }
+        Error::NoSuchDraft {
+            path,
+            name,
+            available,
+        } => {
+            let p = path.display();
+            pick(
+                format!("no draft named “{name}” (drafts: {available}): {p}"),
+                format!("没有名为“{name}”的草稿（现有草稿：{available}）：{p}"),
+                format!("沒有名為「{name}」的草稿（現有草稿：{available}）：{p}"),
+            )
+        }
+        Error::NoSuchTemplate { id, available } => pick(
+            format!("no template “{id}” (templates: {available})"),
+            format!("没有模板“{id}”（现有模板：{available}）"),
+            format!("沒有範本「{id}」（現有範本：{available}）"),
+        ),
+        Error::UnsupportedType { path } => {
+            let p = path.display();
+            pick(
+                format!(
+                    "Lectern does not read this kind of file (it reads .lectern, .txt and .md): {p}"
+                ),
+                format!("Lectern 不能读取这种文件（可读取 .lectern、.txt 和 .md）：{p}"),
+                format!("Lectern 無法讀取這種檔案（可讀取 .lectern、.txt 與 .md）：{p}"),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn has_latin_word(text: &str) -> bool {
+        // Paths, file extensions and "os error N" aside, a Chinese message has no English words.
+        let cleaned = text
+            .replace("/tmp/x.lectern", "")
+            .replace(".lectern", "")
+            .replace(".txt", "")
+            .replace(".md", "")
+            .replace("Lectern", "")
+            .replace("UTF-8", "")
+            .replace("MiB", "")
+            .replace("os error", "");
+        cleaned
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() > 2)
+    }
+
+    #[test]
+    fn chinese_errors_have_no_english_words() {
+        let path = PathBuf::from("/tmp/x.lectern");
+        let errors = [
+            Error::io("writing", &path, std::io::Error::from_raw_os_error(28)),
+            Error::NotFound { path: path.clone() },
+            Error::BadProject {
+                path: path.clone(),
+                message: "Expected struct VersionProbe".into(),
+            },
+            Error::NotUtf8 {
+                path: path.clone(),
+                offset: 3,
+            },
+            Error::TooLarge {
+                path: path.clone(),
+                size_bytes: 9_000_000,
+                limit_bytes: 8 << 20,
+            },
+        ];
+        for error in &errors {
+            for lang in [UiLanguage::ZhHans, UiLanguage::ZhHant] {
+                let text = error_text(lang, error);
+                assert!(!has_latin_word(&text), "{lang:?}: {text}");
+                assert!(text.ends_with("/tmp/x.lectern"), "{text}");
+            }
+        }
+        let en = error_text(UiLanguage::En, &errors[0]);
+        assert_eq!(
+            en,
+            "writing failed: the disk is full (os error 28): /tmp/x.lectern"
+        );
+    }
+
+    #[test]
+    fn automatic_drafts_are_named_in_the_interface_language() {
+        let mut draft = Draft {
+            id: crate::project::DraftId(1),
+            name: String::new(),
+            created: Utc::now(),
+            note: None,
+            kind: crate::project::DraftKind::Automatic,
+            origin: Some(DraftOrigin::Saved),
+            speech: Default::default(),
+        };
+        assert!(draft_label(UiLanguage::ZhHans, &draft).starts_with("保存时 "));
+        draft.origin = Some(DraftOrigin::BeforeRestoring {
+            restored: "初稿".into(),
+        });
+        assert!(draft_label(UiLanguage::ZhHant, &draft).starts_with("還原前“初稿”"));
+        draft.name = "二稿".into();
+        assert_eq!(draft_label(UiLanguage::En, &draft), "二稿");
+    }
+}

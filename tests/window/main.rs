@@ -1,0 +1,15 @@
+//! The editor window driven like a writer would: by labels, clicks and keys, headless (egui
+//! kittest). One test binary for every window test, so the window code is linked once.
+//!
+//! Logic without drawing is tested on the [`Editor`](lectern::editor::Editor) itself (in
+//! `src/editor/tests.rs`); these tests are about what a person sees and clicks.
+
+mod support;
+
+mod details;
+mod diff;
+mod editor;
+mod files;
+mod palette;
+mod panels;
+mod recovery;
