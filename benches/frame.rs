@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`.
 //! Goals: idle ≤ 1 ms median, keystroke ≤ 2 ms median, compare view ≤ 16 ms.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::hint::black_box;
 

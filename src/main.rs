@@ -31,6 +31,6 @@ fn open_editor(path: Option<std::path::PathBuf>) -> ExitCode {
 fn open_editor(_path: Option<std::path::PathBuf>) -> ExitCode {
     use clap::CommandFactory;
     eprintln!("lectern: this build has no editor window (built without the `gui` feature)\n");
-    let _ = cli::Cli::command().print_help();
+    cli::Cli::command().print_help().ok();
     ExitCode::from(2)
 }

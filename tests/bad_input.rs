@@ -1,6 +1,7 @@
 //! Bad input through the real `lectern` binary: every case exits with 2, names the path and the
 //! problem on stderr, does not panic, prints nothing to stdout, and leaves every file in the
 //! folder exactly as it was (no output created, no temporary file left).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -170,7 +171,7 @@ fn run(args: &[OsString], stdin: Option<&[u8]>) -> (Output, Duration) {
     if let Some(bytes) = stdin {
         let mut pipe = child.stdin.take().unwrap();
         // The command may stop reading early (too large): a broken pipe is fine.
-        let _ = pipe.write_all(bytes);
+        pipe.write_all(bytes).ok();
     }
     let output = child.wait_with_output().unwrap();
     (output, start.elapsed())

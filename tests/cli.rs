@@ -1,4 +1,5 @@
 //! The command line, run as a real binary on files in a temporary folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::fs;
 use std::io::Write;

@@ -1,4 +1,5 @@
 //! `lectern diff`, run as the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

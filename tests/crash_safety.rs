@@ -7,6 +7,7 @@
 //!
 //! Environment: `LECTERN_CRASH_CYCLES` (default 300), `LECTERN_CRASH_SEED` (default: from the
 //! clock; printed, to replay a failure).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Properties of the diff engine: both sides always rebuild exactly, and the character diff
 //! without cleanup is minimal.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use proptest::prelude::*;
 

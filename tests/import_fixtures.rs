@@ -1,5 +1,6 @@
 //! Expected structure of the importer on the fixtures in `tests/fixtures/`, and on the real
 //! web-pasted sample in `../shared/samples/` (beside the crate; required in CI).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use lectern::export::{ExportFormat, ExportOptions, export};
 use lectern::import::{Imported, TextFormat, import_text};

@@ -1,5 +1,6 @@
 //! Properties of the importer: no character is ever lost, and an exported speech imports back
 //! to the same structure.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use lectern::export::{ExportFormat, ExportOptions, export};
 use lectern::import::{Imported, TextFormat, import_text};

@@ -1,6 +1,7 @@
 //! Property tests that run with `cargo test` (the fuzz targets in `fuzz/` go further): the
 //! `.lectern` parser, text decoding and import never panic and finish quickly on any input, and
 //! anything saved opens again.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -10,7 +11,7 @@ use proptest::prelude::*;
 use lectern::import::{TextFormat, import_text};
 use lectern::model::{Section, SectionId, Speech};
 use lectern::project::{DraftKind, Project};
-use lectern::storage::{self, MAX_TEXT_BYTES, decode_text, project_from_ron, project_to_ron};
+use lectern::storage::{MAX_TEXT_BYTES, decode_text, project_from_ron, project_to_ron};
 
 /// No single parse or import may take longer than this (debug build, shared machine).
 const MAX_CALL: Duration = Duration::from_secs(2);
@@ -250,8 +251,8 @@ fn the_sample_file_is_valid() {
     // And the loader refuses it whole when it is cut anywhere in the middle.
     for cut in (1..text.len()).step_by(97) {
         if text.is_char_boundary(cut) && !text[cut..].trim().is_empty() {
-            let _ = project_from_ron(&text[..cut], Path::new("s.lectern"));
+            // It must not panic; most cuts are refused, a few still parse.
+            project_from_ron(&text[..cut], Path::new("s.lectern")).ok();
         }
     }
-    let _ = storage::FORMAT_VERSION;
 }

@@ -276,7 +276,7 @@ impl Editor {
         };
         for stale in &scan.stale {
             // The document holds all of it; a failure to remove is harmless.
-            let _ = store.remove_file(&stale.file);
+            store.remove_file(&stale.file).ok();
         }
         self.offer(scan, |_| true, true);
     }

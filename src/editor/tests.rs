@@ -215,7 +215,7 @@ fn save_keeps_an_automatic_draft_and_clears_modified() {
     apply_at(&mut ed, &mut d, 1.0, Action::Save);
     assert_eq!(ed.path(), Some(path.as_path()));
     assert!(!ed.is_modified());
-    assert_eq!(ed.recent(), [path.clone()]);
+    assert_eq!(ed.recent(), std::slice::from_ref(&path));
     assert_eq!(d.calls()[0].purpose, FilePurpose::SaveAs);
     assert!(d.calls()[0].suggested_name.ends_with(".lectern"));
     let saved = crate::storage::load_project(&path).expect("the file loads");

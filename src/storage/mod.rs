@@ -476,7 +476,8 @@ fn write_replace(path: &Path, dir: &Path, bytes: &[u8]) -> Result<()> {
         Ok(())
     })();
     if let Err(source) = result {
-        let _ = fs::remove_file(&temp);
+        // Best effort: the write already failed, and the temporary file is ours.
+        fs::remove_file(&temp).ok();
         return Err(Error::io("writing", path, source));
     }
     Ok(())
@@ -486,7 +487,7 @@ fn write_replace(path: &Path, dir: &Path, bytes: &[u8]) -> Result<()> {
 /// platform can open a folder.
 fn sync_dir(dir: &Path) {
     if let Ok(handle) = fs::File::open(dir) {
-        let _ = handle.sync_all();
+        handle.sync_all().ok();
     }
 }
 

@@ -4,7 +4,7 @@
 //!
 //! A [`Command`] carries no document data (it is `Copy` and [`Command::ALL`] lists every one);
 //! what a command does is decided in one place, [`LecternApp`](super::LecternApp)'s
-//! `run_command`: most become an [`Action`](crate::editor::Action) of the editor, a few change the
+//! `run_command`: most become an [`Action`] of the editor, a few change the
 //! window alone.
 
 use egui::{Key, KeyboardShortcut, Modifiers};

@@ -218,7 +218,7 @@ impl View<'_> {
             matches!(&self.state.export_preview, Some((r, o, _)) if *r == rev && *o == options);
         if !fresh {
             let text = self.ed.export_text(&options);
-            self.state.export_preview = Some((rev, options.clone(), text));
+            self.state.export_preview = Some((rev, options, text));
         }
         ui.label(RichText::new(tr(lang, Msg::Preview)).strong());
         egui::Frame::group(ui.style()).show(ui, |ui| {

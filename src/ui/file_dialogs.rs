@@ -1,6 +1,6 @@
 //! The system's file pickers (through `rfd`), worded in the interface language. The editor asks
 //! for a file by purpose through [`FileDialogs`]; tests use
-//! [`ScriptedDialogs`](crate::editor::ScriptedDialogs) and never open a real one.
+//! [`ScriptedDialogs`] and never open a real one.
 
 use std::path::PathBuf;
 

@@ -3,6 +3,7 @@
 //!
 //! Logic without drawing is tested on the [`Editor`](lectern::editor::Editor) itself (in
 //! `src/editor/tests.rs`); these tests are about what a person sees and clicks.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 mod support;
 

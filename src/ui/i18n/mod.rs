@@ -2,7 +2,7 @@
 //!
 //! Every piece of interface text is a [`Msg`]; [`tr`] looks it up. Texts with numbers in them
 //! have small functions of their own ([`count_label`], [`matches_label`], …); what the editor
-//! reports as data (messages, errors, automatic draft names) is worded in [`messages`].
+//! reports as data (messages, errors, automatic draft names) is worded in `messages` (re-exported here).
 
 mod messages;
 
