@@ -14,6 +14,7 @@
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
 //! - [`diff`]: section-aware comparison of two speeches.
+//! - [`proof`]: proofing checks (punctuation, numbering, repeats, script mixing, …) and fixes.
 //! - [`history`]: snapshot undo/redo with keystroke grouping (GUI-free).
 //!
 //! ```
@@ -36,6 +37,7 @@ pub mod import;
 pub mod model;
 pub mod part;
 pub mod project;
+pub mod proof;
 pub mod recovery;
 pub mod stats;
 pub mod storage;
