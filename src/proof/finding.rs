@@ -328,7 +328,9 @@ impl fmt::Display for FindingMessage {
 /// One thing a check found, and how to fix it when a fix is safe.
 ///
 /// Where: `field` and `paragraph` (its index among the field's paragraphs; 0 for the title,
-/// greeting and a heading), then `start..end` in characters (not bytes) of that paragraph.
+/// greeting and a heading), then `start..end` in characters (not bytes) of that paragraph. A
+/// finding about a text that is missing altogether (an empty closing) names paragraph 0 with an
+/// empty span, though the field has no paragraph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     /// Which check found it.

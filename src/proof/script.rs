@@ -4,6 +4,10 @@
 //! OpenCC's phrase tables, so a character that is right in one word and wrong in another
 //! (`后`/`後`, `干`/`幹`/`乾`) is judged in its word.
 //!
+//! A character is reported in a Traditional speech only if OpenCC's standard, Taiwan and Hong
+//! Kong tables all change it: `吃` (standard table `喫`) and `台` (standard `臺`) are the usual
+//! forms in Taiwan and Hong Kong and stay.
+//!
 //! Converting every paragraph would cost more than the rest of the checks together, so each
 //! converter first learns, once, which characters it changes on their own; only a paragraph
 //! with one of those is converted.
@@ -25,10 +29,6 @@ const PROBED: [std::ops::RangeInclusive<u32>; 3] =
 const FIRST: u32 = 0x3400;
 const LAST: u32 = 0xFAFF;
 
-/// Characters OpenCC's standard tables convert that are also in everyday Traditional use (Taiwan
-/// and Hong Kong write `台灣`, not only `臺灣`): not reported in a Traditional speech.
-const ALSO_TRADITIONAL: &[char] = &['台'];
-
 /// One direction of conversion, with the set of characters it changes on their own.
 pub(crate) struct Converter {
     opencc: OpenCC,
@@ -39,22 +39,20 @@ pub(crate) struct Converter {
 }
 
 impl Converter {
-    fn new(config: BuiltinConfig, found: Script) -> Option<Self> {
+    /// A converter with `config`'s tables; a character counts as changed only if `config` and
+    /// every one of `also` change it.
+    fn new(config: BuiltinConfig, also: &[BuiltinConfig], found: Script) -> Option<Self> {
         let opencc = OpenCC::from_config(config).ok()?;
         let probe: String = PROBED
             .iter()
             .flat_map(|range| range.clone().filter_map(char::from_u32))
             .flat_map(|c| [c, '\n'])
             .collect();
-        let converted = opencc.convert(&probe);
-        let mut changes = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
-        for (original, piece) in probe.split('\n').zip(converted.split('\n')) {
-            if original != piece
-                && let Some(c) = original.chars().next()
-                && !(found == Script::Simplified && ALSO_TRADITIONAL.contains(&c))
-            {
-                let bit = c as u32 - FIRST;
-                changes[(bit / 64) as usize] |= 1 << (bit % 64);
+        let mut changes = changed_chars(&opencc, &probe);
+        for other in also {
+            let other = OpenCC::from_config(*other).ok()?;
+            for (word, other_word) in changes.iter_mut().zip(changed_chars(&other, &probe)) {
+                *word &= other_word;
             }
         }
         Some(Self {
@@ -64,7 +62,7 @@ impl Converter {
         })
     }
 
-    /// Whether the converter changes `c` on its own.
+    /// Whether the converter changes `c` on its own (and so does every table it was made with).
     fn changes(&self, c: char) -> bool {
         let code = c as u32;
         if !(FIRST..=LAST).contains(&code) {
@@ -77,6 +75,22 @@ impl Converter {
     }
 }
 
+/// The characters of `probe` (each followed by a line break) that `opencc` changes, as a bit set
+/// from [`FIRST`].
+fn changed_chars(opencc: &OpenCC, probe: &str) -> Vec<u64> {
+    let converted = opencc.convert(probe);
+    let mut changes = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+    for (original, piece) in probe.split('\n').zip(converted.split('\n')) {
+        if original != piece
+            && let Some(c) = original.chars().next()
+        {
+            let bit = c as u32 - FIRST;
+            changes[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+    }
+    changes
+}
+
 /// The converter to the script of `language` (`None` for English, or if OpenCC's tables could
 /// not be loaded). Built once per process, on first use: about 10 ms.
 pub(crate) fn converter(language: Language) -> Option<&'static Converter> {
@@ -84,10 +98,13 @@ pub(crate) fn converter(language: Language) -> Option<&'static Converter> {
     static TO_SIMPLIFIED: OnceLock<Option<Converter>> = OnceLock::new();
     match language {
         Language::ZhHant => TO_TRADITIONAL
-            .get_or_init(|| Converter::new(BuiltinConfig::S2t, Script::Simplified))
+            .get_or_init(|| {
+                let also = [BuiltinConfig::S2tw, BuiltinConfig::S2hk];
+                Converter::new(BuiltinConfig::S2t, &also, Script::Simplified)
+            })
             .as_ref(),
         Language::ZhHans => TO_SIMPLIFIED
-            .get_or_init(|| Converter::new(BuiltinConfig::T2s, Script::Traditional))
+            .get_or_init(|| Converter::new(BuiltinConfig::T2s, &[], Script::Traditional))
             .as_ref(),
         Language::En => None,
     }
@@ -106,11 +123,9 @@ pub(crate) fn check(p: &Para, converter: &Converter, out: &mut Vec<Hit>) {
         single_chars(p, converter, out);
         return;
     }
-    let differs = |i: usize| {
-        converted[i] != p.chars[i]
-            && p.is_free(i)
-            && !(converter.found == Script::Simplified && ALSO_TRADITIONAL.contains(&p.chars[i]))
-    };
+    // Changed in its word, and a character the converter changes at all.
+    let differs =
+        |i: usize| converted[i] != p.chars[i] && converter.changes(p.chars[i]) && p.is_free(i);
     let mut i = 0;
     while i < p.chars.len() {
         if !differs(i) {
