@@ -24,9 +24,10 @@ fn proof_benches(c: &mut Criterion) {
     });
     let field = Field::Body(speech.sections[1].id);
     let section_chars = speech.field_text(field).unwrap_or_default().chars().count();
-    c.bench_function(&format!("check one section body ({section_chars} chars)"), |b| {
-        b.iter(|| proof::check_field(black_box(&speech), field))
-    });
+    c.bench_function(
+        &format!("check one section body ({section_chars} chars)"),
+        |b| b.iter(|| proof::check_field(black_box(&speech), field)),
+    );
     c.bench_function("check structure (budgets, target)", |b| {
         b.iter(|| proof::check_structure(black_box(&speech), &settings))
     });
@@ -41,9 +42,10 @@ fn proof_benches(c: &mut Criterion) {
     let mut wrong_script = speech.clone();
     wrong_script.meta.language = Language::ZhHant;
     proof::warm_up(Language::ZhHant);
-    c.bench_function(&format!("check {chars} chars, all in the other script"), |b| {
-        b.iter(|| proof::check_speech(black_box(&wrong_script), &settings))
-    });
+    c.bench_function(
+        &format!("check {chars} chars, all in the other script"),
+        |b| b.iter(|| proof::check_speech(black_box(&wrong_script), &settings)),
+    );
 }
 
 criterion_group!(benches, proof_benches);

@@ -104,7 +104,10 @@ fn a_clean_speech_exits_zero() {
     assert_eq!(stdout(&out), "no findings\n");
     let out = lectern(&["check", "clean.txt", "--json"], dir.path());
     assert_eq!(code(&out), 0);
-    assert_eq!(json(&out), serde_json::json!({"findings": [], "summary": {}}));
+    assert_eq!(
+        json(&out),
+        serde_json::json!({"findings": [], "summary": {}})
+    );
 }
 
 #[test]
@@ -116,10 +119,25 @@ fn findings_exit_one_with_the_documented_json() {
     let report = json(&out);
     let findings = report["findings"].as_array().expect("findings");
     for f in findings {
-        let keys: Vec<&str> = f.as_object().expect("object").keys().map(String::as_str).collect();
+        let keys: Vec<&str> = f
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             keys,
-            ["id", "part", "section_index", "paragraph", "start", "end", "text", "suggestion", "message"]
+            [
+                "id",
+                "part",
+                "section_index",
+                "paragraph",
+                "start",
+                "end",
+                "text",
+                "suggestion",
+                "message"
+            ]
         );
     }
     // The doubled 的 in the title, by character offset.
@@ -128,7 +146,10 @@ fn findings_exit_one_with_the_documented_json() {
         .find(|f| f["part"] == "title")
         .expect("a title finding");
     assert_eq!(title["id"], "repeated-char");
-    assert_eq!((title["start"].as_u64(), title["end"].as_u64()), (Some(11), Some(12)));
+    assert_eq!(
+        (title["start"].as_u64(), title["end"].as_u64()),
+        (Some(11), Some(12))
+    );
     assert_eq!(title["text"], "的");
     assert_eq!(title["suggestion"], "");
     // The gap 一是…二是…四是 in the first section's body (paragraph 1: 0 is the heading).
@@ -155,17 +176,34 @@ fn findings_exit_one_with_the_documented_json() {
     let out = lectern(&["check", "slips.txt"], dir.path());
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    assert!(text.contains("title:1:12: repeated-char: \"的\" written twice: \"的\" → \"\"\n"), "{text}");
-    assert!(text.ends_with(&format!("{} findings ({} fixable): punct-halfwidth 9, numbering-gap 1, repeated-char 1\n", findings.len(), findings.len())), "{text}");
+    assert!(
+        text.contains("title:1:12: repeated-char: \"的\" written twice: \"的\" → \"\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!(
+            "{} findings ({} fixable): punct-halfwidth 9, numbering-gap 1, repeated-char 1\n",
+            findings.len(),
+            findings.len()
+        )),
+        "{text}"
+    );
 }
 
 #[test]
 fn fix_writes_text_that_reimports_to_the_same_structure() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "slips.txt", SLIPS);
-    let out = lectern(&["check", "slips.txt", "--fix", "-o", "fixed.txt"], dir.path());
+    let out = lectern(
+        &["check", "slips.txt", "--fix", "-o", "fixed.txt"],
+        dir.path(),
+    );
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    assert!(stderr(&out).contains("applied 11 fixes"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("applied 11 fixes"),
+        "{}",
+        stderr(&out)
+    );
     let fixed = std::fs::read_to_string(dir.path().join("fixed.txt")).unwrap();
     assert!(fixed.contains("工作会议上的讲话"));
     assert!(fixed.contains("三是要看到责任重大"));
@@ -182,7 +220,16 @@ fn fix_only_some_checks() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "slips.txt", SLIPS);
     let out = lectern(
-        &["check", "slips.txt", "--fix", "--only", "repeated-char,numbering-gap", "-o", "out.txt", "--json"],
+        &[
+            "check",
+            "slips.txt",
+            "--fix",
+            "--only",
+            "repeated-char,numbering-gap",
+            "-o",
+            "out.txt",
+            "--json",
+        ],
         dir.path(),
     );
     assert_eq!(code(&out), 1);
@@ -201,11 +248,21 @@ fn fix_into_a_project_keeps_its_drafts_and_settings() {
     let path = dir.path().join("speech.lectern");
     storage::save_project(&project, &path).unwrap();
     // Without --force the input is not overwritten.
-    let out = lectern(&["check", "speech.lectern", "--fix", "-o", "speech.lectern"], dir.path());
+    let out = lectern(
+        &["check", "speech.lectern", "--fix", "-o", "speech.lectern"],
+        dir.path(),
+    );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert_eq!(storage::load_project(&path).unwrap(), project);
     let out = lectern(
-        &["check", "speech.lectern", "--fix", "-o", "speech.lectern", "--force"],
+        &[
+            "check",
+            "speech.lectern",
+            "--fix",
+            "-o",
+            "speech.lectern",
+            "--force",
+        ],
         dir.path(),
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -214,25 +271,54 @@ fn fix_into_a_project_keeps_its_drafts_and_settings() {
     assert_eq!(saved.settings, project.settings);
     assert_eq!(saved.speech.title, "在全县防汛工作会议上的讲话");
     assert_eq!(
-        saved.speech.sections.iter().map(|s| s.id).collect::<Vec<_>>(),
-        project.speech.sections.iter().map(|s| s.id).collect::<Vec<_>>()
+        saved
+            .speech
+            .sections
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>(),
+        project
+            .speech
+            .sections
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
     );
     // The draft is checked as saved, and can be written out fixed as text, not into a project.
     let out = lectern(&["check", "speech.lectern", "--draft", "初稿"], dir.path());
     assert_eq!(code(&out), 1);
     let out = lectern(
-        &["check", "speech.lectern", "--draft", "初稿", "--fix", "-o", "draft.lectern"],
+        &[
+            "check",
+            "speech.lectern",
+            "--draft",
+            "初稿",
+            "--fix",
+            "-o",
+            "draft.lectern",
+        ],
         dir.path(),
     );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(!dir.path().join("draft.lectern").exists());
     let out = lectern(
-        &["check", "speech.lectern", "--draft", "初稿", "--fix", "-o", "draft.md"],
+        &[
+            "check",
+            "speech.lectern",
+            "--draft",
+            "初稿",
+            "--fix",
+            "-o",
+            "draft.md",
+        ],
         dir.path(),
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let markdown = std::fs::read_to_string(dir.path().join("draft.md")).unwrap();
-    assert!(markdown.starts_with("# 在全县防汛工作会议上的讲话"), "{markdown}");
+    assert!(
+        markdown.starts_with("# 在全县防汛工作会议上的讲话"),
+        "{markdown}"
+    );
 }
 
 #[test]
@@ -241,7 +327,15 @@ fn bad_input_exits_two() {
     write(dir.path(), "slips.txt", SLIPS);
     let cases: [&[&str]; 5] = [
         &["check", "missing.txt"],
-        &["check", "slips.txt", "--fix", "--only", "no-such-check", "-o", "x.txt"],
+        &[
+            "check",
+            "slips.txt",
+            "--fix",
+            "--only",
+            "no-such-check",
+            "-o",
+            "x.txt",
+        ],
         &["check", "slips.txt", "--fix"],
         &["check", "slips.txt", "--only", "spacing"],
         &["check", "slips.txt", "--draft", "x"],
@@ -251,14 +345,35 @@ fn bad_input_exits_two() {
         assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).is_empty());
     }
-    let out = lectern(&["check", "slips.txt", "--fix", "--only", "nope", "-o", "x.txt"], dir.path());
-    assert!(stderr(&out).contains("unknown check id \"nope\""), "{}", stderr(&out));
+    let out = lectern(
+        &[
+            "check",
+            "slips.txt",
+            "--fix",
+            "--only",
+            "nope",
+            "-o",
+            "x.txt",
+        ],
+        dir.path(),
+    );
+    assert!(
+        stderr(&out).contains("unknown check id \"nope\""),
+        "{}",
+        stderr(&out)
+    );
     assert!(!dir.path().join("x.txt").exists());
     // An existing output is not overwritten without --force.
     write(dir.path(), "taken.txt", "keep me");
-    let out = lectern(&["check", "slips.txt", "--fix", "-o", "taken.txt"], dir.path());
+    let out = lectern(
+        &["check", "slips.txt", "--fix", "-o", "taken.txt"],
+        dir.path(),
+    );
     assert_eq!(code(&out), 2);
-    assert_eq!(std::fs::read_to_string(dir.path().join("taken.txt")).unwrap(), "keep me");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("taken.txt")).unwrap(),
+        "keep me"
+    );
 }
 
 #[test]
@@ -273,13 +388,18 @@ fn the_sample_speech() {
     // The ASCII punctuation: , : ( ) in Chinese text.
     for mark in [",", ":", "(", ")"] {
         assert!(
-            findings.iter().any(|f| f["id"] == "punct-halfwidth" && f["text"] == mark),
+            findings
+                .iter()
+                .any(|f| f["id"] == "punct-halfwidth" && f["text"] == mark),
             "no half-width {mark:?} found"
         );
     }
     let ascii_in_text = text.matches([',', ':', '(', ')']).count();
     let found = report["summary"]["punct-halfwidth"].as_u64().unwrap_or(0) as usize;
-    assert!(found * 2 > ascii_in_text, "{found} of {ascii_in_text} marks found");
+    assert!(
+        found * 2 > ascii_in_text,
+        "{found} of {ascii_in_text} marks found"
+    );
     // The doubled 的 in the title.
     assert!(
         findings
@@ -291,10 +411,18 @@ fn the_sample_speech() {
     let mut gaps: Vec<(u64, String)> = findings
         .iter()
         .filter(|f| f["id"] == "numbering-gap" || f["id"] == "numbering-repeat")
-        .map(|f| (f["section_index"].as_u64().unwrap_or(99), f["text"].as_str().unwrap_or("").to_string()))
+        .map(|f| {
+            (
+                f["section_index"].as_u64().unwrap_or(99),
+                f["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     gaps.sort();
-    assert_eq!(gaps, point_gaps(&import_text(&text, TextFormat::Plain).speech));
+    assert_eq!(
+        gaps,
+        point_gaps(&import_text(&text, TextFormat::Plain).speech)
+    );
 
     // --fix: the text re-imports to the same structure, with no half-width marks left.
     let out = lectern(&["check", input, "--fix", "-o", "fixed.txt"], dir.path());
@@ -304,8 +432,16 @@ fn the_sample_speech() {
     let after = import_text(&fixed, TextFormat::Plain).speech;
     assert_eq!(shape(&after), shape(&before));
     assert_eq!(after.sections.len(), 3);
-    let left = ids(&json(&lectern(&["check", "fixed.txt", "--json"], dir.path())));
-    assert!(!left.iter().any(|id| id == "punct-halfwidth" || id == "repeated-char"), "{left:?}");
+    let left = ids(&json(&lectern(
+        &["check", "fixed.txt", "--json"],
+        dir.path(),
+    )));
+    assert!(
+        !left
+            .iter()
+            .any(|id| id == "punct-halfwidth" || id == "repeated-char"),
+        "{left:?}"
+    );
 }
 
 /// An independent look at the points `一是 二是 …` / `一要 二要 …` of each section: the numbers
@@ -320,7 +456,9 @@ fn point_gaps(speech: &Speech) -> Vec<(u64, String)> {
                 let chars: Vec<char> = paragraph.chars().collect();
                 for i in 0..chars.len().saturating_sub(1) {
                     let boundary = i == 0 || "，。；：、,;:".contains(chars[i - 1]);
-                    let Some(n) = DIGITS.iter().position(|d| *d == chars[i]) else { continue };
+                    let Some(n) = DIGITS.iter().position(|d| *d == chars[i]) else {
+                        continue;
+                    };
                     if !boundary || chars[i + 1] != kind {
                         continue;
                     }

@@ -151,7 +151,12 @@ pub fn check_paragraphs(field: Field, paragraphs: &[&str], language: Language) -
 /// Sorts findings by field (in the speech's reading order), paragraph, position and check.
 pub fn sort_in_reading_order(speech: &Speech, findings: &mut [Finding]) {
     let fields = speech.field_ids();
-    let rank = |field: Field| fields.iter().position(|f| *f == field).unwrap_or(usize::MAX);
+    let rank = |field: Field| {
+        fields
+            .iter()
+            .position(|f| *f == field)
+            .unwrap_or(usize::MAX)
+    };
     findings.sort_by_key(|f| (rank(f.field), f.paragraph, f.start, f.end, f.check));
 }
 

@@ -77,7 +77,9 @@ fn chinese_number_before(p: &Para, i: usize, after: &[char]) -> Option<(usize, u
 }
 
 fn starts_with(p: &Para, i: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| p.at(i + k) == Some(w))
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| p.at(i + k) == Some(w))
 }
 
 /// The sub-heading or list number at the start of a paragraph: `（一）` or `1.` `1、`.

@@ -4,9 +4,9 @@
 //! (`COVID-19`, `e.g.`, `Hello, world`), list numbers (`1.` at the start of a paragraph), and
 //! dots that make an ellipsis (see `marks`).
 
+use super::Hit;
 use super::finding::{CheckId, FindingMessage};
 use super::text::{Para, is_cjk_context, is_space};
-use super::Hit;
 
 /// The full-width form of a half-width mark.
 fn fullwidth(c: char) -> Option<char> {
@@ -171,7 +171,8 @@ fn quotes(p: &Para, straight: char, (opening, closing): (char, char), out: &mut 
             [lone] => {
                 // A quote left without a partner: opening when text follows it, else closing.
                 let opens = p.at(lone + 1).is_some_and(|c| !is_space(c))
-                    && p.before(lone).is_none_or(|c| is_space(c) || !c.is_alphanumeric());
+                    && p.before(lone)
+                        .is_none_or(|c| is_space(c) || !c.is_alphanumeric());
                 out.push(hit(lone, straight, if opens { opening } else { closing }));
             }
             _ => {}

@@ -18,7 +18,10 @@ const SLIPS: &[(char, &str)] = &[
     ('的', "确確"),
     ('了', "解结結然却卻不如断斷"),
     ('是', "非否"),
-    ('在', "座场場于於职職建岗崗校线線册冊内內即意望编編任读讀押逃世"),
+    (
+        '在',
+        "座场場于於职職建岗崗校线線册冊内內即意望编編任读讀押逃世",
+    ),
     ('和', "谐諧平睦气氣解美善顺順蔼藹煦"),
     ('与', "会其否日时"),
     ('與', "會其否日時"),
@@ -70,9 +73,9 @@ fn in_aabb(p: &Para, i: usize) -> bool {
 fn joins_words(p: &Para, i: usize, after: &str) -> bool {
     let c = p.chars[i];
     let word_after = p.at(i + 1).is_some_and(|next| after.contains(next));
-    let word_before = WORD_BEFORE.iter().any(|(w, before)| {
-        *w == c && i >= 2 && before.contains(p.chars[i - 2])
-    });
+    let word_before = WORD_BEFORE
+        .iter()
+        .any(|(w, before)| *w == c && i >= 2 && before.contains(p.chars[i - 2]));
     word_after || word_before
 }
 
@@ -155,7 +158,10 @@ mod tests {
     #[test]
     fn slips_are_found_with_a_fix() {
         assert_eq!(found("工作会上的的讲话"), [("的".to_string(), true)]);
-        assert_eq!(found("完成了了任务，这是是关键"), [("了".into(), true), ("是".into(), true)]);
+        assert_eq!(
+            found("完成了了任务，这是是关键"),
+            [("了".into(), true), ("是".into(), true)]
+        );
         assert_eq!(found("This is the the plan"), [(" the".to_string(), true)]);
     }
 

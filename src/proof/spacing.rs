@@ -69,7 +69,9 @@ pub(crate) fn english_quotes(p: &Para, out: &mut Vec<Hit>) {
             continue;
         }
         let prev = p.before(i);
-        let opens_here = prev.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘'));
+        let opens_here = prev.is_none_or(|c| {
+            is_space(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
+        });
         let curly = if c == '"' {
             // Opening after a space or at the start, closing after a word; when the place
             // says nothing (`"` between two marks), alternate.
@@ -115,12 +117,18 @@ mod tests {
 
     #[test]
     fn spaces() {
-        assert_eq!(fixed("　　同志们 ，今天 开会。", check), "　　同志们，今天开会。");
+        assert_eq!(
+            fixed("　　同志们 ，今天 开会。", check),
+            "　　同志们，今天开会。"
+        );
         assert_eq!(fixed("今天开会。 ", check), "今天开会。");
         assert_eq!(fixed("在2026年　G20峰会", check), "在2026年G20峰会");
         assert_eq!(fixed("Thank  you　all", check), "Thank you all");
         // Spaces around Latin text and digits in Chinese stay.
-        assert_eq!(fixed("在 2026 年的 G20 峰会", check), "在 2026 年的 G20 峰会");
+        assert_eq!(
+            fixed("在 2026 年的 G20 峰会", check),
+            "在 2026 年的 G20 峰会"
+        );
     }
 
     #[test]

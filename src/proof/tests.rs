@@ -18,7 +18,10 @@ fn speech(language: Language) -> Speech {
         opening: vec![pick("今天召开会议，部署工作。", "今天召開會議，部署工作。")],
         sections: vec![Section::new(
             pick("提高认识", "提高認識"),
-            vec![pick("一是统一思想。二是明确责任。", "一是統一思想。二是明確責任。")],
+            vec![pick(
+                "一是统一思想。二是明确责任。",
+                "一是統一思想。二是明確責任。",
+            )],
         )],
         closing: vec![pick("同志们，让我们共同努力！", "同志們，讓我們共同努力！")],
         ..Speech::default()
@@ -53,7 +56,10 @@ fn fixed_opening(paragraph: &str) -> String {
 fn a_clean_speech_has_no_findings() {
     let s = speech(Language::ZhHans);
     assert_eq!(check_speech(&s, &Settings::default()), []);
-    assert_eq!(check_speech(&speech(Language::ZhHant), &Settings::default()), []);
+    assert_eq!(
+        check_speech(&speech(Language::ZhHant), &Settings::default()),
+        []
+    );
 }
 
 #[test]
@@ -70,7 +76,10 @@ fn punctuation_in_chinese_text() {
         fixed_opening("同志们:今天开会,研究工作;会议开得好吗?很好!(掌声)散会."),
         "同志们：今天开会，研究工作；会议开得好吗？很好！（掌声）散会。"
     );
-    assert_eq!(fixed_opening("坚持\"四个意识\",做到'两个维护'"), "坚持“四个意识”，做到‘两个维护’");
+    assert_eq!(
+        fixed_opening("坚持\"四个意识\",做到'两个维护'"),
+        "坚持“四个意识”，做到‘两个维护’"
+    );
 }
 
 #[test]
@@ -92,10 +101,19 @@ fn punctuation_exceptions_stay() {
 
 #[test]
 fn doubled_marks_ellipses_and_dashes() {
-    assert_eq!(fixed_opening("今天，，开会。，研究工作、。"), "今天，开会。研究工作。");
+    assert_eq!(
+        fixed_opening("今天，，开会。，研究工作、。"),
+        "今天，开会。研究工作。"
+    );
     assert_eq!(fixed_opening("真的吗？！"), "真的吗？！");
-    assert_eq!(fixed_opening("我们...坚持。。。下去…"), "我们……坚持……下去……");
-    assert_eq!(fixed_opening("发展--这是第一要务—必须坚持"), "发展——这是第一要务——必须坚持");
+    assert_eq!(
+        fixed_opening("我们...坚持。。。下去…"),
+        "我们……坚持……下去……"
+    );
+    assert_eq!(
+        fixed_opening("发展--这是第一要务—必须坚持"),
+        "发展——这是第一要务——必须坚持"
+    );
     assert_eq!(fixed_opening("这个——很好"), "这个——很好");
     // A half-width pair of commas becomes one full-width comma (two rounds of fixing).
     assert_eq!(fixed_opening("今天,,开会。"), "今天，开会。");
@@ -148,7 +166,10 @@ fn numbering_runs() {
         ]
     );
     fix_everything(&mut s);
-    assert_eq!(s.sections[0].paragraphs[0], "一是统一思想，二是明确责任，三是狠抓落实。");
+    assert_eq!(
+        s.sections[0].paragraphs[0],
+        "一是统一思想，二是明确责任，三是狠抓落实。"
+    );
     assert_eq!(s.sections[0].paragraphs[2], "二要突出重点。");
     assert_eq!(check_field(&s, Field::Body(id)), []);
 }
@@ -174,7 +195,10 @@ fn section_numbers_left_in_headings_and_paragraphs() {
     s.sections[0].paragraphs.push("三、加强领导".into());
     let found = check_speech(&s, &Settings::default());
     // The space after the number is a spacing finding too; the number's fix takes it along.
-    assert_eq!(ids(&found), ["heading-number-left", "spacing", "heading-number-left"]);
+    assert_eq!(
+        ids(&found),
+        ["heading-number-left", "spacing", "heading-number-left"]
+    );
     assert_eq!(found[0].field, Field::Heading(id));
     assert_eq!(found[0].text, "二、 ");
     assert_eq!(found[2].suggestion, None);
@@ -190,9 +214,15 @@ fn section_numbers_left_in_headings_and_paragraphs() {
 
 #[test]
 fn repeated_characters_and_words() {
-    assert_eq!(fixed_opening("在会上的的讲话，完成了了任务。"), "在会上的讲话，完成了任务。");
     assert_eq!(
-        opening("看看，常常，天天，谢谢，好好，方方面面，不了了之。", Language::ZhHans),
+        fixed_opening("在会上的的讲话，完成了了任务。"),
+        "在会上的讲话，完成了任务。"
+    );
+    assert_eq!(
+        opening(
+            "看看，常常，天天，谢谢，好好，方方面面，不了了之。",
+            Language::ZhHans
+        ),
         []
     );
     let mut s = speech(Language::En);
@@ -207,13 +237,24 @@ fn script_mixing_in_a_traditional_speech() {
     assert_eq!(
         found,
         [
-            ("script-mixing", "这个".to_string(), Some("這個".to_string())),
+            (
+                "script-mixing",
+                "这个".to_string(),
+                Some("這個".to_string())
+            ),
             ("script-mixing", "强".to_string(), Some("強".to_string())),
         ]
     );
     // Traditional characters in a Simplified speech.
     let found = opening("我们要坚持這個方向。", Language::ZhHans);
-    assert_eq!(found, [("script-mixing", "這個".to_string(), Some("这个".to_string()))]);
+    assert_eq!(
+        found,
+        [(
+            "script-mixing",
+            "這個".to_string(),
+            Some("这个".to_string())
+        )]
+    );
     // The right script, and an English speech, pass.
     assert_eq!(opening("我們要堅持這個方向。", Language::ZhHant), []);
     assert_eq!(opening("我们要坚持这个方向。", Language::En), []);
@@ -221,7 +262,10 @@ fn script_mixing_in_a_traditional_speech() {
 
 #[test]
 fn spacing() {
-    assert_eq!(fixed_opening("　　今天 开会，研究　工作。  "), "　　今天开会，研究工作。");
+    assert_eq!(
+        fixed_opening("　　今天 开会，研究　工作。  "),
+        "　　今天开会，研究工作。"
+    );
     assert_eq!(opening("在 2026 年的 G20 峰会上。", Language::ZhHans), []);
     let mut s = speech(Language::En);
     s.opening = vec!["Thank  you all.".into()];
@@ -241,13 +285,17 @@ fn english_quotes() {
 #[test]
 fn time_budgets_and_empty_sections() {
     let mut s = speech(Language::ZhHans);
-    s.sections.push(Section::new("加强领导", vec![String::new()]));
+    s.sections
+        .push(Section::new("加强领导", vec![String::new()]));
     s.sections[0].paragraphs = vec!["字".repeat(400)];
     // 400 characters at 180 a minute: 2 min 13 s for a budget of 1 minute.
     s.sections[0].budget_minutes = Some(1.0);
     s.meta.target_minutes = Some(2.0);
     let found = check_structure(&s, &Settings::default());
-    assert_eq!(ids(&found), ["speech-over-target", "section-over-budget", "section-empty"]);
+    assert_eq!(
+        ids(&found),
+        ["speech-over-target", "section-over-budget", "section-empty"]
+    );
     assert_eq!(found[1].field, Field::Heading(s.sections[0].id));
     assert_eq!(found[2].field, Field::Heading(s.sections[1].id));
     assert!(matches!(
@@ -257,20 +305,31 @@ fn time_budgets_and_empty_sections() {
     // Within budget: an even share of a longer target.
     s.sections[0].budget_minutes = None;
     s.meta.target_minutes = Some(10.0);
-    assert_eq!(ids(&check_structure(&s, &Settings::default())), ["section-empty"]);
+    assert_eq!(
+        ids(&check_structure(&s, &Settings::default())),
+        ["section-empty"]
+    );
 }
 
 #[test]
 fn closing_end() {
     let mut s = speech(Language::ZhHans);
-    for ok in ["同志们，让我们共同努力！", "谢谢大家", "他说：“我们一定能完成任务。”", "Thank you"] {
+    for ok in [
+        "同志们，让我们共同努力！",
+        "谢谢大家",
+        "他说：“我们一定能完成任务。”",
+        "Thank you",
+    ] {
         s.closing = vec![ok.into(), String::new()];
         assert_eq!(check_field(&s, Field::Closing), [], "{ok}");
     }
     s.closing = vec!["同志们，让我们共同努力".into()];
     let found = check_field(&s, Field::Closing);
     assert_eq!(ids(&found), ["closing-end"]);
-    assert_eq!((found[0].start, found[0].end, found[0].text.as_str()), (10, 11, "力"));
+    assert_eq!(
+        (found[0].start, found[0].end, found[0].text.as_str()),
+        (10, 11, "力")
+    );
     s.closing.clear();
     let found = check_field(&s, Field::Closing);
     assert_eq!(found[0].message, FindingMessage::ClosingEnd { last: None });
@@ -311,5 +370,8 @@ fn messages_read_in_english_for_the_command_line() {
     let mut s = speech(Language::ZhHans);
     s.opening = vec!["今天,开会。".into()];
     let finding = check_field(&s, Field::Opening).remove(0);
-    assert_eq!(finding.message.to_string(), "half-width ',' in Chinese text");
+    assert_eq!(
+        finding.message.to_string(),
+        "half-width ',' in Chinese text"
+    );
 }
