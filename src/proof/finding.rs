@@ -178,7 +178,7 @@ pub enum FindingMessage {
         style: NumberStyle,
         /// The position expected here (1-based).
         expected: usize,
-        /// The position written (1-based; `usize::MAX` for `最后`-like ends).
+        /// The position written (1-based).
         found: usize,
     },
     /// A numbered run repeats a number.
@@ -241,14 +241,6 @@ pub enum FindingMessage {
     },
 }
 
-fn ordinal(n: usize) -> String {
-    if n == usize::MAX {
-        "the last".to_string()
-    } else {
-        format!("#{n}")
-    }
-}
-
 impl fmt::Display for FindingMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::stats::format_duration;
@@ -266,17 +258,13 @@ impl fmt::Display for FindingMessage {
                 expected, found, ..
             } => write!(
                 f,
-                "numbering out of sequence: {} where {} is expected",
-                ordinal(*found),
-                ordinal(*expected)
+                "numbering out of sequence: #{found} where #{expected} is expected"
             ),
             FindingMessage::NumberingRepeat {
                 expected, found, ..
             } => write!(
                 f,
-                "numbering repeats {} where {} is expected",
-                ordinal(*found),
-                ordinal(*expected)
+                "numbering repeats #{found} where #{expected} is expected"
             ),
             FindingMessage::HeadingNumberLeft { label, in_heading } => write!(
                 f,

@@ -169,10 +169,9 @@ fn quotes(p: &Para, straight: char, (opening, closing): (char, char), out: &mut 
                 out.push(hit(c, straight, closing));
             }
             [lone] => {
-                // A quote left without a partner: opening when text follows it, else closing.
-                let opens = p.at(lone + 1).is_some_and(|c| !is_space(c))
-                    && p.before(lone)
-                        .is_none_or(|c| is_space(c) || !c.is_alphanumeric());
+                // A quote left without a partner: opening when a word follows it (`说"好`),
+                // closing before a space, a mark or the end (`好"。`).
+                let opens = p.at(lone + 1).is_some_and(char::is_alphanumeric);
                 out.push(hit(lone, straight, if opens { opening } else { closing }));
             }
             _ => {}
@@ -206,6 +205,8 @@ mod tests {
         assert_eq!(fixed("秘书长(办公室主任)会议"), "秘书长（办公室主任）会议");
         assert_eq!(fixed("他说\"好\"。"), "他说“好”。");
         assert_eq!(fixed("所谓'三公'经费"), "所谓‘三公’经费");
+        assert_eq!(fixed("他说\"好"), "他说“好");
+        assert_eq!(fixed("好\"。"), "好”。");
     }
 
     #[test]
