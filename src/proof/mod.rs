@@ -160,6 +160,48 @@ pub fn sort_in_reading_order(speech: &Speech, findings: &mut [Finding]) {
     findings.sort_by_key(|f| (rank(f.field), f.paragraph, f.start, f.end, f.check));
 }
 
+/// What names a finding across edits elsewhere (positions move as the writer types): its check,
+/// field, text and up to [`IgnoreKey::CONTEXT_CHARS`] characters on each side. An editor keeps
+/// the keys of the findings the writer chose to ignore and hides findings with those keys.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IgnoreKey {
+    /// The check.
+    pub check: CheckId,
+    /// The field.
+    pub field: Field,
+    /// The finding's text.
+    pub text: String,
+    /// The characters just before it.
+    pub before: String,
+    /// The characters just after it.
+    pub after: String,
+}
+
+impl IgnoreKey {
+    /// How many characters of context on each side.
+    pub const CONTEXT_CHARS: usize = 6;
+
+    /// The key of `finding` in `speech` (the speech it was found in).
+    pub fn new(speech: &Speech, finding: &Finding) -> Self {
+        let lines = speech.field_lines(finding.field).unwrap_or_default();
+        let chars: Vec<char> = lines
+            .get(finding.paragraph)
+            .map(|p| p.chars().collect())
+            .unwrap_or_default();
+        let start = finding.start.min(chars.len());
+        let end = finding.end.clamp(start, chars.len());
+        let from = start.saturating_sub(Self::CONTEXT_CHARS);
+        let to = (end + Self::CONTEXT_CHARS).min(chars.len());
+        Self {
+            check: finding.check,
+            field: finding.field,
+            text: finding.text.clone(),
+            before: chars[from..start].iter().collect(),
+            after: chars[end..to].iter().collect(),
+        }
+    }
+}
+
 /// Loads OpenCC's tables for `language` now, so the first check does not wait for them (about
 /// 10 ms; an editor can call this on a background thread at start).
 pub fn warm_up(language: Language) {

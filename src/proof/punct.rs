@@ -104,9 +104,20 @@ pub(crate) fn check(p: &Para, out: &mut Vec<Hit>) {
     quotes(p, '\'', ('‘', '’'), out);
 }
 
-/// Whether the character at `i` touches Chinese text on either side.
+/// Whether the character at `i` touches Chinese text on either side, looking past half-width
+/// marks and spaces (`的,"` and `的，"` are alike: the comma is Chinese either way; so are
+/// `的--"` and `的——"`, `的 "` and `的"`).
 fn touches_cjk(p: &Para, i: usize) -> bool {
-    cjk(p.before(i)) || cjk(p.at(i + 1))
+    let mark = |c: &&char| c.is_ascii_punctuation() || is_space(**c);
+    let left = p.chars[..i].iter().rev().find(|c| !mark(c)).copied();
+    let right = p
+        .chars
+        .get(i + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find(|c| !mark(c))
+        .copied();
+    cjk(left) || cjk(right)
 }
 
 /// `(` and `)`: a pair is Chinese when either mark touches Chinese text; a mark without a partner
@@ -169,10 +180,18 @@ fn quotes(p: &Para, straight: char, (opening, closing): (char, char), out: &mut 
                 out.push(hit(c, straight, closing));
             }
             [lone] => {
-                // A quote left without a partner: opening when a word follows it (`说"好`),
-                // closing before a space, a mark or the end (`好"。`).
-                let opens = p.at(lone + 1).is_some_and(char::is_alphanumeric);
-                out.push(hit(lone, straight, if opens { opening } else { closing }));
+                // A quote without a partner is an unbalanced pair: which curly quote it should
+                // be depends on where its partner belongs, so no fix.
+                out.push(Hit {
+                    check: CheckId::PairsUnbalanced,
+                    start: lone,
+                    end: lone + 1,
+                    suggestion: None,
+                    message: FindingMessage::Unbalanced {
+                        mark: straight,
+                        missing: straight,
+                    },
+                });
             }
             _ => {}
         }
@@ -190,8 +209,9 @@ mod tests {
         check(&p, &mut hits);
         let mut chars = p.chars.clone();
         for h in hits {
-            let s: Vec<char> = h.suggestion.unwrap_or_default().chars().collect();
-            chars.splice(h.start..h.end, s);
+            if let Some(s) = h.suggestion {
+                chars.splice(h.start..h.end, s.chars());
+            }
         }
         chars.into_iter().collect()
     }
@@ -205,8 +225,15 @@ mod tests {
         assert_eq!(fixed("秘书长(办公室主任)会议"), "秘书长（办公室主任）会议");
         assert_eq!(fixed("他说\"好\"。"), "他说“好”。");
         assert_eq!(fixed("所谓'三公'经费"), "所谓‘三公’经费");
-        assert_eq!(fixed("他说\"好"), "他说“好");
-        assert_eq!(fixed("好\"。"), "好”。");
+        // A quote without a partner is found, but not fixed.
+        assert_eq!(fixed("他说\"好"), "他说\"好");
+        let mut hits = Vec::new();
+        check(&Para::new("他说\"好"), &mut hits);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (hits[0].check, hits[0].suggestion.is_none()),
+            (CheckId::PairsUnbalanced, true)
+        );
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub(crate) fn english_quotes(p: &Para, out: &mut Vec<Hit>) {
     if p.has_cjk {
         return; // Chinese text: `punct-halfwidth` looks at its quotes
     }
+    let mut found = Vec::new();
     let mut double_open = false;
     for (i, &c) in p.chars.iter().enumerate() {
         if !matches!(c, '"' | '\'') || !p.is_free(i) {
@@ -89,13 +90,37 @@ pub(crate) fn english_quotes(p: &Para, out: &mut Vec<Hit>) {
         } else {
             '’' // closing quote or apostrophe (`don't`, `students'`)
         };
-        out.push(Hit {
+        found.push(Hit {
             check: CheckId::EnQuotes,
             start: i,
             end: i + 1,
             suggestion: Some(curly.to_string()),
             message: FindingMessage::StraightQuote { found: c },
         });
+    }
+    keep_fixes_that_pair(p, &mut found);
+    out.extend(found);
+}
+
+/// Drops the fix of a quote that would be left without a partner once every quote is curly (a
+/// lone `"`): which one it should be depends on where its partner belongs.
+fn keep_fixes_that_pair(p: &Para, found: &mut [Hit]) {
+    if found.is_empty() {
+        return;
+    }
+    let mut chars = p.chars.clone();
+    for h in found.iter() {
+        if let Some(c) = h.suggestion.as_deref().and_then(|s| s.chars().next()) {
+            chars[h.start] = c;
+        }
+    }
+    let fixed: String = chars.iter().collect();
+    let mut unbalanced = Vec::new();
+    super::pairs::check(&Para::new(&fixed), &mut unbalanced);
+    for h in found.iter_mut() {
+        if unbalanced.iter().any(|u| u.start == h.start) {
+            h.suggestion = None;
+        }
     }
 }
 
@@ -109,8 +134,9 @@ mod tests {
         checker(&p, &mut hits);
         let mut chars = p.chars.clone();
         for h in hits.iter().rev() {
-            let s: Vec<char> = h.suggestion.clone().unwrap_or_default().chars().collect();
-            chars.splice(h.start..h.end, s);
+            if let Some(s) = &h.suggestion {
+                chars.splice(h.start..h.end, s.chars());
+            }
         }
         chars.into_iter().collect()
     }
@@ -138,5 +164,7 @@ mod tests {
             "He said “don’t” and ‘yes’."
         );
         assert_eq!(fixed("同志们说\"好\"", english_quotes), "同志们说\"好\"");
+        // A quote without a partner is found but not fixed.
+        assert_eq!(fixed("He said \"yes.", english_quotes), "He said \"yes.");
     }
 }

@@ -120,7 +120,14 @@ pub(crate) fn closing_end(paragraphs: &[&str]) -> Option<(usize, Hit)> {
     while mark > 0 && is_closer(chars[mark - 1]) {
         mark -= 1;
     }
-    let ends_well = mark > 0 && matches!(chars[mark - 1], '！' | '。' | '!' | '.');
+    // `.` counts as `。` (`punct-halfwidth` converts it), but not as the end of `...`.
+    let dots = mark >= 2 && matches!(chars[mark - 2], '.' | '…');
+    let ends_well = mark > 0
+        && match chars[mark - 1] {
+            '！' | '。' | '!' => true,
+            '.' => !dots,
+            _ => false,
+        };
     if ends_well || is_thanks(last) {
         return None;
     }

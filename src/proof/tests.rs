@@ -330,6 +330,11 @@ fn closing_end() {
         (found[0].start, found[0].end, found[0].text.as_str()),
         (10, 11, "力")
     );
+    s.closing = vec!["让我们共同努力...".into()];
+    assert_eq!(
+        ids(&check_field(&s, Field::Closing)),
+        ["punct-ellipsis", "closing-end"]
+    );
     s.closing.clear();
     let found = check_field(&s, Field::Closing);
     assert_eq!(found[0].message, FindingMessage::ClosingEnd { last: None });
@@ -374,4 +379,21 @@ fn messages_read_in_english_for_the_command_line() {
         finding.message.to_string(),
         "half-width ',' in Chinese text"
     );
+}
+
+#[test]
+fn ignore_keys_survive_edits_elsewhere() {
+    let mut s = speech(Language::ZhHans);
+    s.opening = vec!["今天,开会。".into(), "明天,休息。".into()];
+    let key = |s: &Speech| IgnoreKey::new(s, &check_field(s, Field::Opening)[0]);
+    let before = key(&s);
+    assert_eq!(
+        (before.before.as_str(), before.after.as_str()),
+        ("今天", "开会。")
+    );
+    s.opening.insert(0, "同志们好。".into());
+    s.title.push('！');
+    assert_eq!(key(&s), before);
+    s.opening[1] = "今天,开大会。".into();
+    assert_ne!(key(&s), before);
 }
