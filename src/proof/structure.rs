@@ -30,9 +30,15 @@ fn on_line(check: CheckId, field: Field, line: &str, message: FindingMessage) ->
 /// again whenever the text changes.
 pub fn check_structure(speech: &Speech, settings: &Settings) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Each part counted once: the sections' times and the total come from the same counts.
+    let mut section_seconds = Vec::with_capacity(speech.sections.len());
     let mut total_seconds = 0.0;
     for part in speech.parts() {
-        total_seconds += stats::part_counts(speech, part, settings).seconds;
+        let seconds = stats::part_counts(speech, part, settings).seconds;
+        if let PartRef::Section(_) = part {
+            section_seconds.push(seconds);
+        }
+        total_seconds += seconds;
     }
     if let Some(target) = speech.meta.target_minutes.filter(|t| *t > 0.0) {
         let target_seconds = target * 60.0;
@@ -62,7 +68,7 @@ pub fn check_structure(speech: &Speech, settings: &Settings) -> Vec<Finding> {
         let Some(budget) = speech.budget_minutes(index) else {
             continue;
         };
-        let seconds = stats::part_counts(speech, PartRef::Section(index), settings).seconds;
+        let seconds = section_seconds.get(index).copied().unwrap_or_default();
         let budget_seconds = budget * 60.0;
         if seconds > budget_seconds + TOLERANCE_SECONDS {
             out.push(on_line(
