@@ -203,7 +203,8 @@ impl IgnoreKey {
 }
 
 /// Loads OpenCC's tables for `language` now, so the first check does not wait for them (about
-/// 10 ms for Simplified, 15 ms for Traditional; an editor can call this on a background thread at start).
+/// 10 ms for Simplified, 15 ms for Traditional; an editor can call this on a background thread
+/// at start).
 pub fn warm_up(language: Language) {
     let _ = script::converter(language);
 }
