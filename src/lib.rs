@@ -14,6 +14,7 @@
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
 //! - [`diff`]: section-aware comparison of two speeches.
+//! - [`proof`]: proofing checks (punctuation, numbering, repeats, script mixing, …) and fixes.
 //! - [`history`]: snapshot undo/redo with keystroke grouping (GUI-free).
 //! - [`editor`]: the whole editor without a window — actions in, effects out, timed work in
 //!   ticks. The window (feature `gui`) is views over it.
@@ -39,6 +40,7 @@ pub mod import;
 pub mod model;
 pub mod part;
 pub mod project;
+pub mod proof;
 pub mod recovery;
 pub mod stats;
 pub mod storage;

@@ -259,18 +259,6 @@ impl PartKind {
 }
 
 impl Speech {
-    /// The time budget of the section at `index`, in minutes: the writer's, or an even share of
-    /// the target length. `None` when neither is set (or there is no such section).
-    pub fn budget_minutes(&self, index: usize) -> Option<f64> {
-        let section = self.sections.get(index)?;
-        if let Some(minutes) = section.budget_minutes {
-            return Some(minutes);
-        }
-        let target = self.meta.target_minutes?;
-        let count = self.sections.len();
-        (count > 0 && target > 0.0).then(|| target / count as f64)
-    }
-
     /// Moves the section with this id to position `to` (clamped to the last position). Returns
     /// whether anything moved.
     pub fn move_section(&mut self, id: SectionId, to: usize) -> bool {
@@ -324,6 +312,19 @@ impl Speech {
                 .sections
                 .iter()
                 .all(|s| blank(&s.heading) && s.paragraphs.iter().all(blank))
+    }
+
+    /// The time budget of the section at `index`, in minutes: the writer's own
+    /// ([`Section::budget_minutes`]), or else an even share of the speech's target length.
+    /// `None` when neither is set, or for a section that is not there.
+    pub fn budget_minutes(&self, index: usize) -> Option<f64> {
+        let section = self.sections.get(index)?;
+        if let Some(minutes) = section.budget_minutes {
+            return Some(minutes);
+        }
+        let target = self.meta.target_minutes?;
+        let count = self.sections.len();
+        (target > 0.0).then(|| target / count as f64)
     }
 
     /// Copies the speech with every section id replaced by a fresh one (for a new document made
@@ -496,6 +497,20 @@ mod tests {
             Some("标题\n甲\n乙")
         );
         assert_eq!(speech.part_text(Part::Section(SectionId(7))), None);
+    }
+
+    #[test]
+    fn budgets_default_to_an_even_share_of_the_target() {
+        let mut speech = Speech {
+            sections: vec![Section::new("a", vec![]), Section::new("b", vec![])],
+            ..Speech::default()
+        };
+        assert_eq!(speech.budget_minutes(0), None);
+        speech.meta.target_minutes = Some(30.0);
+        assert_eq!(speech.budget_minutes(0), Some(15.0));
+        speech.sections[1].budget_minutes = Some(5.0);
+        assert_eq!(speech.budget_minutes(1), Some(5.0));
+        assert_eq!(speech.budget_minutes(2), None);
     }
 
     #[test]

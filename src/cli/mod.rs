@@ -1,8 +1,10 @@
-//! The command line: `lectern templates | new | import | show | export | stats | draft | diff`.
+//! The command line: `lectern templates | new | import | show | export | stats | draft | diff |
+//! check`.
 //!
 //! Output goes to stdout, messages to stderr. Exit codes: 0 success, 2 bad input (a missing or
 //! malformed file, a wrong name, a usage error), 1 any other failure.
 
+mod check;
 mod diff;
 mod input;
 mod json;
@@ -103,6 +105,9 @@ enum Command {
     ///
     /// OLD and NEW are .lectern files (their working copy), FILE.lectern@DRAFT, .txt or .md.
     Diff(diff::DiffArgs),
+    /// Proofread a speech: punctuation, numbering, repeats, script mixing, spacing, time
+    /// (exit 0: nothing found, 1: findings, 2: bad input).
+    Check(check::CheckArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -163,6 +168,7 @@ pub fn main_with_args() -> Outcome {
     };
     let result = match command {
         Command::Diff(args) => diff::run(args),
+        Command::Check(args) => check::run(args),
         other => run(other).map(|()| ExitCode::SUCCESS),
     };
     match result {
@@ -308,6 +314,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         // Dispatched in `main_with_args` (it has its own exit codes); kept here for completeness.
         Command::Diff(args) => diff::run(args).map(drop),
+        Command::Check(args) => check::run(args).map(drop),
     }
 }
 
