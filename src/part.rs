@@ -5,7 +5,7 @@
 //! Everything that points into a speech — the editor's panes and outline, statistics, find,
 //! proofing findings, the compare view — uses these two types.
 
-use crate::model::{PartKind, SectionId, Speech};
+use crate::model::{PartKind, Section, SectionId, Speech};
 
 /// A part of a speech, by stable identity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -132,7 +132,9 @@ impl Speech {
     /// field exists.
     pub fn set_field_text(&mut self, field: Field, text: &str) -> bool {
         let single = || text.replace(['\r', '\n'], " ");
-        let section = |speech: &mut Speech, id| speech.sections.iter_mut().find(|s| s.id == id);
+        fn section(speech: &mut Speech, id: SectionId) -> Option<&mut Section> {
+            speech.sections.iter_mut().find(|s| s.id == id)
+        }
         match field {
             Field::Title => self.title = single(),
             Field::Greeting => self.greeting = single(),
