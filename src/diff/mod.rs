@@ -48,6 +48,7 @@ mod cache;
 mod cleanup;
 mod match_sections;
 mod part;
+mod segment;
 mod speaking;
 mod text;
 mod tokens;
@@ -330,11 +331,11 @@ impl SpeechDiff {
     }
 }
 
-/// Loads the dictionary of the Chinese word segmenter used by [`Granularity::Word`], if not
-/// loaded yet (it takes tens of milliseconds, once per process; the first word diff otherwise
-/// pays for it). Safe to call from any thread, any number of times.
+/// Opens the dictionary of the Chinese word segmenter used by [`Granularity::Word`], if not
+/// open yet. It is built into the binary and read in place, so this costs microseconds; the
+/// first word diff would otherwise do it. Safe to call from any thread, any number of times.
 pub fn prepare_word_segmenter() {
-    tokens::jieba();
+    segment::dictionary();
 }
 
 fn deadline_from(options: &DiffOptions) -> Option<Instant> {
