@@ -174,7 +174,11 @@ mod tests {
     }
 
     fn jieba_words(text: &str) -> Vec<&str> {
-        jieba().cut(text, false).into_iter().map(|t| t.word).collect()
+        jieba()
+            .cut(text, false)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
     }
 
     /// The maximal runs of CJK characters of `text`, as `tokens::words` hands them to [`cut`].
@@ -279,7 +283,10 @@ mod tests {
     fn sample_speech() -> String {
         let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let name = "shared/samples/work-conference-speech-zh-hant.txt";
-        let candidates = [crate_dir.join("..").join(name), crate_dir.join("../..").join(name)];
+        let candidates = [
+            crate_dir.join("..").join(name),
+            crate_dir.join("../..").join(name),
+        ];
         candidates
             .iter()
             .find_map(|path| std::fs::read_to_string(path).ok())
