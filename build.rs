@@ -2,8 +2,10 @@
 //!
 //! `data/jieba/dict.txt` (jieba's dictionary: one `WORD FREQUENCY` per line, MIT licence in
 //! `data/jieba/LICENSE`) becomes a double-array trie (the `yada` crate) from each word's UTF-8
-//! bytes to its frequency, written to `$OUT_DIR/jieba_dict.da` and included in the binary with
-//! `include_bytes!`; the sum of all frequencies goes to `$OUT_DIR/jieba_total.rs`. Opening the
+//! bytes to the index of its frequency in `$OUT_DIR/jieba_frequencies.bin` (the distinct
+//! frequencies, ascending, as little-endian `u32`), written to `$OUT_DIR/jieba_dict.da`; both are
+//! included in the binary with `include_bytes!`. The sum of all frequencies goes to
+//! `$OUT_DIR/jieba_total.rs`. Opening the
 //! trie costs nothing at run time: no parsing, no allocation, and only the pages a lookup touches
 //! are read.
 
@@ -33,14 +35,28 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err(format!("{DICTIONARY}: {:?} is listed twice", pair[0].0).into());
     }
     let total: u64 = entries.iter().map(|&(_, frequency)| frequency).sum();
+    // The trie maps a word to the index of its frequency among the distinct frequencies (a few
+    // thousand), so the program takes each logarithm once, not once per lookup.
+    let mut frequencies: Vec<u64> = entries.iter().map(|&(_, frequency)| frequency).collect();
+    frequencies.sort_unstable();
+    frequencies.dedup();
     let keyset = entries
         .iter()
-        .map(|&(word, frequency)| Ok((word.as_bytes(), u32::try_from(frequency)?)))
+        .map(|&(word, frequency)| {
+            let index = frequencies.binary_search(&frequency).unwrap_or_default();
+            Ok((word.as_bytes(), u32::try_from(index)?))
+        })
         .collect::<Result<Vec<_>, std::num::TryFromIntError>>()?;
+    let frequency_bytes = frequencies
+        .iter()
+        .map(|&frequency| u32::try_from(frequency).map(u32::to_le_bytes))
+        .collect::<Result<Vec<_>, _>>()?
+        .concat();
     let trie = yada::builder::DoubleArrayBuilder::build(&keyset)
         .map_err(|e| format!("{DICTIONARY}: building the trie: {e}"))?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     fs::write(out.join("jieba_dict.da"), trie)?;
+    fs::write(out.join("jieba_frequencies.bin"), frequency_bytes)?;
     fs::write(out.join("jieba_total.rs"), format!("{total}_u64\n"))?;
     Ok(())
 }

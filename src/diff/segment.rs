@@ -15,8 +15,12 @@ use std::sync::OnceLock;
 
 use yada::DoubleArray;
 
-/// The double-array trie built by `build.rs`: each word's UTF-8 bytes → its frequency.
+/// The double-array trie built by `build.rs`: each word's UTF-8 bytes → the index of its
+/// frequency in [`FREQUENCIES`].
 static DICTIONARY_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.da"));
+
+/// The distinct frequencies of the dictionary, ascending, as little-endian `u32`.
+static FREQUENCIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_frequencies.bin"));
 
 /// The sum of all the dictionary's frequencies.
 const TOTAL_FREQUENCY: u64 = include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"));
@@ -24,7 +28,16 @@ const TOTAL_FREQUENCY: u64 = include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"
 /// jieba's dictionary, opened in place.
 pub(crate) struct Dictionary {
     trie: DoubleArray<&'static [u8]>,
+    /// `ln` of each of [`FREQUENCIES`].
+    log_frequencies: Vec<f64>,
     log_total: f64,
+}
+
+/// The frequencies in [`FREQUENCIES`].
+fn frequencies() -> impl Iterator<Item = u32> {
+    FREQUENCIES
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// The dictionary, opened on first use.
@@ -36,6 +49,7 @@ pub(crate) fn dictionary() -> &'static Dictionary {
         // `new_unchecked` requires). `DoubleArray::new` would check every unit, reading the
         // whole trie at each start; a test runs that check on these bytes instead.
         trie: unsafe { DoubleArray::new_unchecked(DICTIONARY_TRIE) },
+        log_frequencies: frequencies().map(|f| f64::from(f).ln()).collect(),
         log_total: (TOTAL_FREQUENCY as f64).ln(),
     })
 }
@@ -52,7 +66,8 @@ impl Dictionary {
     /// The frequency of `word`, if it is in the dictionary.
     #[cfg(test)]
     fn frequency(&self, word: &str) -> Option<u32> {
-        self.trie.exact_match_search(word)
+        let index = self.trie.exact_match_search(word)?;
+        frequencies().nth(index as usize)
     }
 
     /// Cuts one block of Han characters (`chars`: each character's byte offset in `block` and the
@@ -74,14 +89,18 @@ impl Dictionary {
             // The dictionary words starting here, shortest first, as byte lengths; `end` follows
             // them as the index of the character after the word.
             let mut end = start;
-            for (frequency, len) in self.trie.common_prefix_search(&bytes[from..]) {
+            for (frequency_index, len) in self.trie.common_prefix_search(&bytes[from..]) {
                 let to = from + len;
                 while end < n && chars[end].0 < to {
                     end += 1;
                 }
                 // The same expression, in the same order, as jieba's, so ties break the same way.
-                let log_probability =
-                    (frequency as f64).ln() - self.log_total + route[end].log_probability;
+                let log_frequency = self
+                    .log_frequencies
+                    .get(frequency_index as usize)
+                    .copied()
+                    .unwrap_or(0.0);
+                let log_probability = log_frequency - self.log_total + route[end].log_probability;
                 let better = best.is_none_or(|b| {
                     log_probability > b.log_probability
                         || (log_probability == b.log_probability && end > b.end)
