@@ -5,7 +5,8 @@
 //! peer in the same run; then times parsing and writing both, and a whole `load_project` /
 //! `save_project` (with its fsyncs and `.bak`) in a temporary folder.
 //!
-//! Needs the sample speech in `../shared/samples/` (fails loudly without it).
+//! Needs the sample speech in `../shared/samples/` (or `../../shared/samples/`; fails loudly
+//! without it).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -16,16 +17,24 @@ use lectern::import::{TextFormat, import_text};
 use lectern::project::{DraftKind, Project};
 use lectern::storage::{load_project, project_from_ron, project_to_ron, save_project};
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/samples/work-conference-speech-zh-hant.txt"
-);
+/// The sample speech beside the crate (or beside its parent folder, for a worktree one down).
+fn sample_text() -> String {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let name = "shared/samples/work-conference-speech-zh-hant.txt";
+    let candidates = [
+        crate_dir.join("..").join(name),
+        crate_dir.join("../..").join(name),
+    ];
+    candidates
+        .iter()
+        .find_map(|path| std::fs::read_to_string(path).ok())
+        .unwrap_or_else(|| panic!("the sample speech is needed: {candidates:?}"))
+}
 
 /// The sample speech with `drafts` drafts: before each, one paragraph (a different one each
 /// time) gets a phrase added, as a writer revising would.
 fn project(drafts: usize) -> Project {
-    let text = std::fs::read_to_string(SAMPLE)
-        .unwrap_or_else(|e| panic!("the sample speech {SAMPLE} is needed: {e}"));
+    let text = sample_text();
     let mut project = Project::new(import_text(&text, TextFormat::Plain).speech);
     let start = chrono::DateTime::from_timestamp(1_795_780_800, 0).unwrap_or_default();
     for i in 0..drafts {
