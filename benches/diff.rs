@@ -131,7 +131,7 @@ fn bench(c: &mut Criterion) {
     let options = DiffOptions::new().granularity(Granularity::Word);
     for (name, chars) in [("diff_45k_word", 45_000), ("diff_200k_word", 200_000)] {
         let (old, new) = pair(chars);
-        // Build jieba before timing.
+        // One run before timing (first touches of the dictionary and the allocator).
         black_box(SpeechDiff::new(&old, &new, &options));
         c.bench_function(name, |b| {
             b.iter(|| SpeechDiff::new(black_box(&old), black_box(&new), &options))

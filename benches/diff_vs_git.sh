@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Times `lectern diff` against `git diff --no-index --word-diff-regex=.` on one pair of texts.
+# Times `lectern diff` against `git diff --no-index --word-diff-regex=.` in the same run.
 #
 #   benches/diff_vs_git.sh [OLD.txt NEW.txt]
 #
 # Without arguments it generates a ~200,000-character Chinese speech with 一、二、… sections and a
 # revision of it with scattered edits (phrases changed, words inserted, paragraphs removed).
+# Times `lectern diff` with its default options (word granularity) and with `--granularity char`
+# against git, reports each one's peak memory (max RSS, with /usr/bin/time), and times the default
+# on the sample speech (../shared/samples, or ../../shared/samples) against a copy of it with one
+# phrase changed. Goals: default ≤ 0.5 × git on the 200k pair, ≤ 10 ms on the sample pair, peak
+# memory ≤ 32 MB.
 # Builds `cargo build --release --no-default-features` when the release binary is missing or
 # older than the sources. Uses hyperfine when installed, else a loop timed with `date +%s%N`.
 # (LECTERN_BIN=path skips the build and times that binary; KEEP_DIR=dir copies the generated
-# pair there as old.txt / new.txt, e.g. for profiling.) Prints the medians and the ratio lectern / git (the goal: at most 0.5).
+# pairs there as old.txt / new.txt and sample-old.txt / sample-new.txt, e.g. for profiling.)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -76,16 +81,31 @@ else
     generate
 fi
 
-if [ -z "${LECTERN_BIN:-}" ] && { [ ! -x "$bin" ] || [ -n "$(find src Cargo.toml -newer "$bin" -print -quit)" ]; }; then
+# The sample pair: the sample speech and a copy with four characters of a middle paragraph
+# replaced by another phrase.
+sample=../shared/samples/work-conference-speech-zh-hant.txt
+[ -f "$sample" ] || [ ! -f "../$sample" ] || sample=../$sample
+sample_old=
+if [ -f "$sample" ] && command -v perl > /dev/null; then
+    sample_old="$work/sample-old.txt"
+    sample_new="$work/sample-new.txt"
+    cp "$sample" "$sample_old"
+    middle=$(awk 'END { print int(NR / 2) }' "$sample")
+    perl -Mutf8 -CSD -ne 'BEGIN { $from = shift @ARGV }
+        if (!$done && $. >= $from && length($_) > 40) { substr($_, 12, 4) = "重新研究"; $done = 1 }
+        print' "$middle" "$sample" > "$sample_new"
+    if [ -n "${KEEP_DIR:-}" ]; then cp "$sample_old" "$sample_new" "$KEEP_DIR"/; fi
+else
+    echo "(no sample pair: $sample or perl is missing)" >&2
+fi
+
+if [ -z "${LECTERN_BIN:-}" ] && { [ ! -x "$bin" ] || [ -n "$(find src Cargo.toml build.rs data -newer "$bin" -print -quit)" ]; }; then
     echo "building the release binary…" >&2
     cargo build --release --no-default-features
 fi
 
 chars() { LC_ALL=C.UTF-8 wc -m < "$1" | tr -d ' '; }
 echo "old: $(chars "$old") chars, new: $(chars "$new") chars"
-
-lectern_cmd=("$bin" diff "$old" "$new" --granularity char --format text --color never)
-git_cmd=(git diff --no-index --word-diff-regex=. "$old" "$new")
 
 median_ms() {
     # Runs the command $runs times (after one warm-up) and prints the median in milliseconds.
@@ -100,24 +120,71 @@ median_ms() {
     printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f\n", m / 1000 }'
 }
 
-if command -v hyperfine > /dev/null; then
-    hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$work/h.json" \
-        -n lectern "${lectern_cmd[*]}" -n git "${git_cmd[*]}" > /dev/null 2> "$work/hyperfine.err" ||
-        { cat "$work/hyperfine.err" >&2; exit 1; }
-    medians=($(grep -o '"median": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//'))
-    lectern_ms=$(awk -v s="${medians[0]}" 'BEGIN { printf "%.2f", s * 1000 }')
-    git_ms=$(awk -v s="${medians[1]}" 'BEGIN { printf "%.2f", s * 1000 }')
-    tool=hyperfine
-else
-    lectern_ms=$(median_ms "${lectern_cmd[@]}")
-    git_ms=$(median_ms "${git_cmd[@]}")
-    tool="bash loop"
-fi
+# Prints, for each command given as one string (words split on spaces), its median wall time in
+# ms and (hyperfine only) its mean CPU time (user + system) in ms, or "-".
+medians_ms() {
+    if command -v hyperfine > /dev/null; then
+        local args=()
+        for cmd in "$@"; do args+=("$cmd"); done
+        hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$work/h.json" "${args[@]}" \
+            > /dev/null 2> "$work/hyperfine.err" || { cat "$work/hyperfine.err" >&2; exit 1; }
+        paste -d ' ' \
+            <(grep -o '"median": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//') \
+            <(grep -o '"user": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//') \
+            <(grep -o '"system": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//') |
+            awk '{ printf "%.2f %.1f\n", $1 * 1000, ($2 + $3) * 1000 }'
+    else
+        local cmd
+        for cmd in "$@"; do
+            # shellcheck disable=SC2086
+            echo "$(median_ms $cmd) -"
+        done
+    fi
+}
 
-echo "timed with $tool, $runs runs each (median):"
-echo "  lectern diff --granularity char: ${lectern_ms} ms"
-echo "  git diff --word-diff-regex=.:    ${git_ms} ms"
-awk -v l="$lectern_ms" -v g="$git_ms" 'BEGIN {
-    r = l / g
-    printf "  ratio lectern / git: %.2f (goal ≤ 0.50: %s)\n", r, (r <= 0.5 ? "met" : "NOT met")
+# Peak memory (max RSS) in MB of one run, or "?" without GNU time.
+peak_mb() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M' -o "$work/rss" "$@" > /dev/null 2>&1 || true
+        tail -n 1 "$work/rss" | awk '{ printf "%.1f", $1 / 1024 }'
+    else
+        printf '?'
+    fi
+}
+
+tool=$(command -v hyperfine > /dev/null && echo hyperfine || echo "bash loop")
+word_cmd="$bin diff $old $new --format text --color never"
+char_cmd="$bin diff $old $new --granularity char --format text --color never"
+git_cmd="git diff --no-index --word-diff-regex=. $old $new"
+mapfile -t lines < <(medians_ms "$word_cmd" "$char_cmd" "$git_cmd")
+ms=() cpu=()
+for line in "${lines[@]}"; do ms+=("${line% *}"); cpu+=("${line#* }"); done
+# shellcheck disable=SC2086
+word_mb=$(peak_mb $word_cmd)
+# shellcheck disable=SC2086
+char_mb=$(peak_mb $char_cmd)
+# shellcheck disable=SC2086
+git_mb=$(peak_mb $git_cmd)
+
+echo "timed with $tool, $runs runs each (median wall time, mean CPU time, peak memory of one run):"
+printf '  lectern diff (default: word):     %8s ms  (CPU %6s ms)  %6s MB\n' "${ms[0]}" "${cpu[0]}" "$word_mb"
+printf '  lectern diff --granularity char:  %8s ms  (CPU %6s ms)  %6s MB\n' "${ms[1]}" "${cpu[1]}" "$char_mb"
+printf '  git diff --word-diff-regex=.:     %8s ms  (CPU %6s ms)  %6s MB\n' "${ms[2]}" "${cpu[2]}" "$git_mb"
+awk -v w="${ms[0]}" -v c="${ms[1]}" -v g="${ms[2]}" -v m="$word_mb" 'BEGIN {
+    printf "  ratio lectern / git: default %.2f (goal ≤ 0.50: %s), char %.2f\n", w / g, (w / g <= 0.5 ? "met" : "NOT met"), c / g
+    if (m != "?") printf "  peak memory, default: %s MB (goal ≤ 32 MB: %s)\n", m, (m + 0 <= 32 ? "met" : "NOT met")
 }'
+
+if [ -n "$sample_old" ]; then
+    sample_cmd="$bin diff $sample_old $sample_new --format text --color never"
+    sample_git="git diff --no-index --word-diff-regex=. $sample_old $sample_new"
+    mapfile -t lines < <(medians_ms "$sample_cmd" "$sample_git")
+    sms=() scpu=()
+    for line in "${lines[@]}"; do sms+=("${line% *}"); scpu+=("${line#* }"); done
+    # shellcheck disable=SC2086
+    sample_mb=$(peak_mb $sample_cmd)
+    echo "sample speech ($(chars "$sample_old") chars) against a copy with one phrase changed:"
+    printf '  lectern diff (default: word):     %8s ms  (CPU %6s ms)  %6s MB\n' "${sms[0]}" "${scpu[0]}" "$sample_mb"
+    printf '  git diff --word-diff-regex=.:     %8s ms  (CPU %6s ms)\n' "${sms[1]}" "${scpu[1]}"
+    awk -v w="${sms[0]}" 'BEGIN { printf "  goal ≤ 10 ms: %s\n", (w <= 10 ? "met" : "NOT met") }'
+fi

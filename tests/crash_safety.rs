@@ -25,9 +25,9 @@ const READY: &str = "CRASH-CHILD-READY";
 /// One of the two contents the child alternates between, about 200 KB of RON each.
 fn content(which: usize) -> Project {
     let (word, count) = if which == 0 {
-        ("同志们，我们要坚持稳中求进，扎实推进各项工作。", 420)
+        ("同志们，我们要坚持稳中求进，扎实推进各项工作。", 630)
     } else {
-        ("各位来宾，朋友们：让我们携手同行，共创美好未来！", 460)
+        ("各位来宾，朋友们：让我们携手同行，共创美好未来！", 690)
     };
     let paragraph = |i: usize| format!("第{i}段：{}", word.repeat(3));
     let mut project = Project::new(Speech {

@@ -51,6 +51,7 @@ pub mod part;
 pub mod present;
 pub mod review;
 pub mod rows;
+mod segment;
 mod speaking;
 mod text;
 mod tokens;
@@ -334,11 +335,11 @@ impl SpeechDiff {
     }
 }
 
-/// Loads the dictionary of the Chinese word segmenter used by [`Granularity::Word`], if not
-/// loaded yet (it takes tens of milliseconds, once per process; the first word diff otherwise
-/// pays for it). Safe to call from any thread, any number of times.
+/// Opens the dictionary of the Chinese word segmenter used by [`Granularity::Word`], if not
+/// open yet. It is built into the binary and read in place, so this costs microseconds; the
+/// first word diff would otherwise do it. Safe to call from any thread, any number of times.
 pub fn prepare_word_segmenter() {
-    tokens::jieba();
+    segment::dictionary();
 }
 
 fn deadline_from(options: &DiffOptions) -> Option<Instant> {

@@ -1,19 +1,10 @@
 //! Cutting text into tokens. Every tokeniser returns slices that, concatenated, give back the
 //! input exactly (no empty tokens).
 
-use std::sync::OnceLock;
-
-use jieba_rs::Jieba;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::Granularity;
+use super::{Granularity, segment};
 use crate::stats::is_cjk;
-
-/// The jieba segmenter, built once (loading its dictionary takes a while).
-pub(crate) fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(Jieba::new)
-}
 
 /// Cuts `text` at `granularity`.
 pub(crate) fn tokenize(text: &str, granularity: Granularity) -> Vec<&str> {
@@ -39,7 +30,7 @@ pub(crate) fn chars(text: &str) -> Vec<&str> {
     out
 }
 
-/// Words: runs of CJK text go through jieba, the rest through Unicode word boundaries (which
+/// Words: runs of CJK text are cut with jieba's dictionary ([`segment`]), the rest through Unicode word boundaries (which
 /// keep whitespace runs and each punctuation mark as tokens of their own).
 pub(crate) fn words(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 3 + 1);
@@ -64,22 +55,7 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
 
 fn push_run<'a>(run: &'a str, cjk: bool, out: &mut Vec<&'a str>) {
     if cjk {
-        let before = out.len();
-        let mut covered = 0;
-        for token in jieba().cut(run, false) {
-            if token.byte_start != covered || token.byte_end <= token.byte_start {
-                // Not a clean cover of the run (should not happen): fall back to characters.
-                out.truncate(before);
-                out.extend(chars(run));
-                return;
-            }
-            covered = token.byte_end;
-            out.push(token.word);
-        }
-        if covered != run.len() {
-            out.truncate(before);
-            out.extend(chars(run));
-        }
+        segment::cut(run, out);
     } else {
         out.extend(run.split_word_bounds());
     }

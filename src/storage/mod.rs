@@ -9,47 +9,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::Speech;
-use crate::project::{Draft, Project, Settings};
+use crate::project::Project;
 
-/// The newest `.lectern` format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+mod project_file;
+
+pub use project_file::{FORMAT_VERSION, project_from_ron, project_to_ron};
 
 /// Text files above this size are refused (a long speech is well under 1 MiB).
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// `.lectern` files above this size are refused.
 pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The on-disk shape of a `.lectern` file. Every field has a default, so files written before a
-/// field existed keep loading.
-#[derive(Serialize, Deserialize)]
-#[serde(default)]
-struct StoredProject {
-    format_version: u32,
-    speech: Speech,
-    drafts: Vec<Draft>,
-    settings: Settings,
-}
-
-impl Default for StoredProject {
-    fn default() -> Self {
-        Self {
-            format_version: FORMAT_VERSION,
-            speech: Speech::default(),
-            drafts: Vec::new(),
-            settings: Settings::default(),
-        }
-    }
-}
-
-/// Only the version, read first so a newer file is refused with a clear message even when the
-/// rest of it would not parse.
-#[derive(Deserialize)]
-struct VersionProbe {
-    #[serde(default)]
-    format_version: u32,
-}
 
 /// The kind of a file Lectern reads, from its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,65 +45,6 @@ impl FileKind {
             _ => FileKind::Text,
         }
     }
-}
-
-/// Serialises a project as pretty RON, Chinese written as-is.
-pub fn project_to_ron(project: &Project) -> String {
-    let stored = StoredProject {
-        format_version: FORMAT_VERSION,
-        speech: project.speech.clone(),
-        drafts: project.drafts.clone(),
-        settings: project.settings.clone(),
-    };
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .escape_strings(false)
-        .indentor("    ".to_string());
-    // Serialising plain data structs to a String cannot fail; fall back to compact just in case.
-    let text = ron::ser::to_string_pretty(&stored, config.clone())
-        .or_else(|_| ron::to_string(&stored))
-        .unwrap_or_default();
-    // Unescaped strings keep the file readable, but a control character pasted into the speech
-    // (NUL, ESC, …) would then be written raw and the file refused as binary when opened again:
-    // escape such files instead.
-    if has_binary_char(text.as_bytes()) {
-        return ron::ser::to_string_pretty(&stored, config.escape_strings(true))
-            .or_else(|_| ron::to_string(&stored))
-            .unwrap_or_default();
-    }
-    text
-}
-
-/// Parses a `.lectern` file's text. `path` is only used in error messages.
-pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
-    let bad = |e: ron::error::SpannedError| Error::BadProject {
-        path: path.to_path_buf(),
-        message: match e.code {
-            // ron's own text for this advises its API, which means nothing to a writer.
-            ron::Error::ExceededRecursionLimit => format!("{}: nested too deeply", e.span),
-            _ => e.to_string(),
-        },
-    };
-    if text.trim().is_empty() {
-        return Err(Error::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    let options = ron::Options::default();
-    let probe: VersionProbe = options.from_str(text).map_err(bad)?;
-    if probe.format_version > FORMAT_VERSION {
-        return Err(Error::NewerVersion {
-            path: path.to_path_buf(),
-            found: probe.format_version,
-            supported: FORMAT_VERSION,
-        });
-    }
-    let stored: StoredProject = options.from_str(text).map_err(bad)?;
-    Ok(Project {
-        speech: stored.speech,
-        drafts: stored.drafts,
-        settings: stored.settings,
-    })
 }
 
 /// Reads and parses a `.lectern` file.

@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::model::Section;
-use crate::project::DraftKind;
+use crate::model::Speech;
+use crate::project::{DraftKind, Settings};
 
 fn sample_project() -> Project {
     let mut project = Project::new(Speech {
@@ -27,7 +28,7 @@ fn ron_round_trip_keeps_chinese_readable() {
     let project = sample_project();
     let text = project_to_ron(&project);
     assert!(text.contains("在全市工作会议上的讲话"), "{text}");
-    assert!(text.starts_with("(\n    format_version: 1,"), "{text}");
+    assert!(text.starts_with("(\n    format_version: 2,"), "{text}");
     let back = project_from_ron(&text, Path::new("x.lectern")).unwrap();
     assert_eq!(back, project);
 }
