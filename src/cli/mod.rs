@@ -218,8 +218,8 @@ fn run(command: Command) -> anyhow::Result<()> {
                     .context("import reads .txt and .md files; a .lectern file needs no import");
             }
             let imported = input::import_file(&input)?;
-            for warning in &imported.warnings {
-                eprintln!("lectern: warning: {warning}: {}", input.display());
+            for note in &imported.notes {
+                eprintln!("lectern: note: {note}: {}", input.display());
             }
             let speech = imported.speech;
             let summary = format!(
