@@ -111,6 +111,14 @@ pub enum Error {
         /// The ids there are, comma-separated.
         available: String,
     },
+    /// The Word document could not be read.
+    #[error("cannot read the Word document ({problem}): {path}")]
+    BadDocx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: crate::import::DocxProblem,
+    },
     /// The file's kind is not one Lectern reads.
     #[error("unsupported file type (expected .lectern, .txt, .md or .docx): {path}")]
     UnsupportedType {

@@ -56,10 +56,13 @@ fn heading_flags(
     atx: &[Option<AtxHeading<'_>>],
     numbered: &[Option<Numbered<'_>>],
     marks: &[Option<LineMark>],
+    marked_only: bool,
     notes: &mut Vec<ImportNote>,
 ) -> Vec<bool> {
     let mark = |i: usize| marks.get(i).copied().flatten();
-    let mut flags = if let Some(level) = atx.iter().flatten().map(|h| h.level).min() {
+    let mut flags = if marked_only {
+        vec![false; atx.len()]
+    } else if let Some(level) = atx.iter().flatten().map(|h| h.level).min() {
         atx.iter()
             .map(|h| h.is_some_and(|h| h.level == level))
             .collect()
@@ -119,6 +122,7 @@ pub(crate) fn parse_body(
     lines: &[&str],
     markdown: bool,
     marks: &[Option<LineMark>],
+    marked_only: bool,
     notes: &mut Vec<ImportNote>,
 ) -> Vec<BodyItem> {
     let atx: Vec<Option<AtxHeading<'_>>> = lines
@@ -126,7 +130,7 @@ pub(crate) fn parse_body(
         .map(|line| if markdown { parse_atx(line) } else { None })
         .collect();
     let numbered: Vec<Option<Numbered<'_>>> = lines.iter().map(|l| parse_numbered(l)).collect();
-    let is_heading = heading_flags(&atx, &numbered, marks, notes);
+    let is_heading = heading_flags(&atx, &numbered, marks, marked_only, notes);
     let wrap = wrap_rule(lines);
 
     let mut items = Vec::new();
@@ -227,7 +231,7 @@ mod tests {
 
     /// The items without their line numbers: a paragraph's "markers" are `¶`.
     fn parse_body(lines: &[&str], markdown: bool) -> Vec<(Vec<String>, String)> {
-        super::parse_body(lines, markdown, &[], &mut Vec::new())
+        super::parse_body(lines, markdown, &[], false, &mut Vec::new())
             .into_iter()
             .map(|item| match item {
                 BodyItem::Heading { markers, text, .. } => (markers, text),
@@ -334,7 +338,7 @@ mod tests {
             "at the edge.",
         ];
         let mut notes = Vec::new();
-        let items = super::parse_body(&lines, false, &[], &mut notes);
+        let items = super::parse_body(&lines, false, &[], false, &mut notes);
         assert_eq!(items.len(), 2);
         assert_eq!(notes, [ImportNote::WrappedLinesJoined { count: 3 }]);
     }

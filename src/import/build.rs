@@ -125,7 +125,8 @@ pub(crate) fn run(
     let mut notes = Vec::new();
     let lines = segment(&raw, &mut notes);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let marks = overrides.per_line(texts.len());
+    let sources: Vec<usize> = lines.iter().map(|l| l.source).collect();
+    let marks = overrides.per_line(&sources);
     let mark = |i: usize| marks.get(i).copied().flatten();
     let head = find_head(&texts, markdown, &marks);
     notes.extend(head.notes.iter().cloned());
@@ -170,7 +171,13 @@ pub(crate) fn run(
     let body_end = body_start + trailing_boilerplate_start(body_lines, &keep);
     let body = texts.get(body_start..body_end).unwrap_or_default();
     let body_marks = marks.get(body_start..body_end).unwrap_or_default();
-    let items = parse_body(body, markdown, body_marks, &mut notes);
+    let items = parse_body(
+        body,
+        markdown,
+        body_marks,
+        overrides.headings_marked_only(),
+        &mut notes,
+    );
     let marked_closing = body_marks
         .iter()
         .position(|m| *m == Some(LineMark::ClosingStart));

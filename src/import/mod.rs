@@ -19,6 +19,8 @@
 mod body;
 mod boilerplate;
 mod build;
+mod docx;
+pub mod file;
 mod greeting;
 mod head;
 mod headings;
@@ -30,6 +32,7 @@ mod segments;
 mod title;
 mod vocative;
 
+pub use docx::{DocxProblem, MAX_DOCX_BYTES, MAX_PART_BYTES};
 pub use note::{DetailField, ImportNote};
 pub use roles::{LineMark, LineRole, Overrides, PreviewLine};
 

@@ -31,10 +31,13 @@ impl LineMark {
     }
 }
 
-/// The user's corrections, by preview line index (see [`PreviewLine`]).
+/// The user's corrections, by preview line index (see [`PreviewLine`]); also the marks a Word
+/// document's styles give, by input line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
     marks: BTreeMap<usize, LineMark>,
+    source_marks: BTreeMap<usize, LineMark>,
+    headings_marked_only: bool,
 }
 
 impl Overrides {
@@ -68,9 +71,37 @@ impl Overrides {
         self.marks.iter().map(|(&line, &mark)| (line, mark))
     }
 
-    /// The marks as one slot per line, for `count` lines (marks past the end are dropped).
-    pub(crate) fn per_line(&self, count: usize) -> Vec<Option<LineMark>> {
-        let mut slots = vec![None; count];
+    /// Marks input line `source_line` (0-based, before any split of glued lines); a preview
+    /// line's own mark wins over it. Used for what a Word document's styles say.
+    pub fn set_source(&mut self, source_line: usize, mark: LineMark) {
+        self.source_marks.insert(source_line, mark);
+    }
+
+    /// Makes the marked lines the only section headings: numbered lines are not taken as
+    /// headings (a Word document whose heading styles mark its sections).
+    pub fn set_headings_marked_only(&mut self, marked_only: bool) {
+        self.headings_marked_only = marked_only;
+    }
+
+    /// Whether only marked lines are section headings.
+    pub fn headings_marked_only(&self) -> bool {
+        self.headings_marked_only
+    }
+
+    /// The marks as one slot per preview line, `sources[i]` being line `i`'s input line. A
+    /// source mark goes to the first preview line of its input line. Marks past the end are
+    /// dropped.
+    pub(crate) fn per_line(&self, sources: &[usize]) -> Vec<Option<LineMark>> {
+        let mut slots = vec![None; sources.len()];
+        if !self.source_marks.is_empty() {
+            let mut previous = None;
+            for (slot, &source) in slots.iter_mut().zip(sources) {
+                if previous != Some(source) {
+                    *slot = self.source_marks.get(&source).copied();
+                }
+                previous = Some(source);
+            }
+        }
         for (line, mark) in self.iter() {
             if let Some(slot) = slots.get_mut(line) {
                 *slot = Some(mark);
