@@ -319,6 +319,7 @@ mod tests {
             &["一、甲", "无号标题", "二、乙", "备注"],
             false,
             &marks,
+            false,
             &mut Vec::new(),
         );
         assert!(
