@@ -67,8 +67,9 @@ pub(crate) enum Undecodable {
 }
 
 /// Decodes `bytes` that are not valid UTF-8 and have no UTF-8 mark: UTF-16 with a mark, UTF-16
-/// without one when its code units make plausible text, else GB18030 or Big5 when the detector
-/// names the same one whatever region it is told the text is from.
+/// without one when its code units make plausible text, else GB18030 or Big5 as `chardetng`
+/// guesses, when the bytes decode in it without error and either fail in the other or are
+/// enough text (20 Han characters or more) for the guess.
 pub(crate) fn decode_legacy(bytes: &[u8]) -> Result<(String, TextEncoding), Undecodable> {
     match bytes {
         [0xFF, 0xFE, rest @ ..] => {
@@ -88,17 +89,24 @@ pub(crate) fn decode_legacy(bytes: &[u8]) -> Result<(String, TextEncoding), Unde
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
+    let generic = detector.guess(None, Utf8Detection::Deny);
     let as_simplified = detector.guess(Some(b"cn"), Utf8Detection::Deny);
     let as_traditional = detector.guess(Some(b"tw"), Utf8Detection::Deny);
-    let generic = detector.guess(None, Utf8Detection::Deny);
-    let chinese = |e: &'static Encoding| e == GBK || e == GB18030 || e == BIG5;
-    if as_simplified == as_traditional && as_simplified == generic && chinese(generic) {
-        let (encoding, named) = if generic == BIG5 {
-            (BIG5, TextEncoding::Big5)
+    if generic == GBK || generic == GB18030 || generic == BIG5 {
+        let (encoding, other, named) = if generic == BIG5 {
+            (BIG5, GB18030, TextEncoding::Big5)
         } else {
-            (GB18030, TextEncoding::Gb18030)
+            (GB18030, BIG5, TextEncoding::Gb18030)
         };
-        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        // Confident when the other Chinese encoding cannot decode the bytes, or when there is
+        // enough text for the detector to go by.
+        let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+        let other_fails = other
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_none();
+        if (other_fails || non_ascii >= MIN_NON_ASCII_BYTES)
+            && let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
+        {
             return Ok((text.into_owned(), named));
         }
     }
@@ -115,6 +123,9 @@ pub(crate) fn decode_legacy(bytes: &[u8]) -> Result<(String, TextEncoding), Unde
     }
     Err(Undecodable::Ambiguous(candidates))
 }
+
+/// Below this many non-ASCII bytes, a text both GB18030 and Big5 decode is not told apart.
+const MIN_NON_ASCII_BYTES: usize = 40;
 
 fn decode_utf16(bytes: &[u8], encoding: &'static Encoding) -> Option<String> {
     if !bytes.len().is_multiple_of(2) {
@@ -151,7 +162,7 @@ fn plausible_share(text: &str) -> f64 {
 
 /// UTF-16 without a mark: the byte order whose code units decode to plausible text (at least 95%
 /// writing, and better than the other order).
-fn guess_utf16_without_bom(bytes: &[u8]) -> Option<(String, TextEncoding)> {
+pub(crate) fn guess_utf16_without_bom(bytes: &[u8]) -> Option<(String, TextEncoding)> {
     if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
@@ -172,4 +183,27 @@ fn guess_utf16_without_bom(bytes: &[u8]) -> Option<(String, TextEncoding)> {
         return big.map(|(t, _)| (t, TextEncoding::Utf16Be { bom: false }));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_without_a_mark_by_its_code_units() {
+        let text = "在全市安全生产工作会议上的讲话\n\n同志们：\n\n这次会议的主要任务是，总结。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let le_as_le = decode_utf16(&le, UTF_16LE).map(|t| plausible_share(&t));
+        let le_as_be = decode_utf16(&le, UTF_16BE).map(|t| plausible_share(&t));
+        assert_eq!(
+            guess_utf16_without_bom(&le).map(|(_, e)| e),
+            Some(TextEncoding::Utf16Le { bom: false }),
+            "{le_as_le:?} {le_as_be:?}"
+        );
+        assert_eq!(
+            guess_utf16_without_bom(&be).map(|(_, e)| e),
+            Some(TextEncoding::Utf16Be { bom: false })
+        );
+    }
 }

@@ -346,6 +346,14 @@ pub fn decode_text_detected(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Re
     // SIMD validation (a long Chinese text validates several times faster than with std). A NUL
     // byte in valid UTF-8 is caught by `has_binary_char` below.
     let (mut text, encoding) = match simdutf8::basic::from_utf8(&bytes) {
+        // Han text in UTF-16 LE without a mark can be valid UTF-8 (every byte ASCII), with NULs
+        // from its line breaks: UTF-16 when its code units make plausible text.
+        Ok(_)
+            if memchr::memchr(0, &bytes).is_some()
+                && let Some(found) = encoding::guess_utf16_without_bom(&bytes) =>
+        {
+            found
+        }
         Ok(_) => {
             let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
                 TextEncoding::Utf8WithBom
