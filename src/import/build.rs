@@ -123,10 +123,17 @@ pub(crate) fn run(
     let markdown = format == TextFormat::Markdown;
     let raw = split_lines(text);
     let mut notes = Vec::new();
-    let lines = segment(&raw, &mut notes);
+    let (lines, split_greeting) = segment(&raw, &mut notes);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let sources: Vec<usize> = lines.iter().map(|l| l.source).collect();
-    let marks = overrides.per_line(&sources);
+    let mut marks = overrides.per_line(&sources);
+    // A greeting split off the text after it is the greeting, unless the user says otherwise.
+    if let Some(greeting) = split_greeting
+        && !marks.iter().any(|m| *m == Some(LineMark::Greeting))
+        && let Some(slot @ None) = marks.get_mut(greeting)
+    {
+        *slot = Some(LineMark::Greeting);
+    }
     let mark = |i: usize| marks.get(i).copied().flatten();
     let head = find_head(&texts, markdown, &marks);
     notes.extend(head.notes.iter().cloned());

@@ -80,7 +80,7 @@ const LABEL_WORDS: &[&str] = &[
 /// Whether `line` has a greeting's shape: short (≤ 60 characters, ≤ 30 of them CJK), ending in
 /// `:` `：` `,` `，`, no other colon, and not a heading; or a long formal salutation.
 pub(crate) fn has_greeting_shape(line: &str) -> bool {
-    is_short_greeting(line) || is_long_salutation(line)
+    is_short_greeting(line) || is_long_salutation(line) || super::vocative::is_whole_greeting(line)
 }
 
 /// Abbreviations whose period does not end a sentence inside a salutation.

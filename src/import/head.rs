@@ -10,6 +10,15 @@ use super::title::{
     Detail, detail_of, has_title_word, is_meta_line, is_site_label, is_title_like, is_under_title,
 };
 
+/// An applause acknowledgement before the greeting: `Thank you. Thank you so much.`, `谢谢！`.
+fn is_applause(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.chars().count() <= 40
+        && ["thank you", "thanks", "谢谢", "謝謝"]
+            .iter()
+            .any(|t| lower.starts_with(t))
+}
+
 /// A line between the title and the greeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum UnderTitle<'a> {
@@ -76,7 +85,7 @@ fn find_title_above(
     let mut skipped: Vec<usize> = Vec::new();
     for _ in 0..4 {
         let line = lines.get(index).copied().unwrap_or_default();
-        if !is_under_title(line) {
+        if !is_under_title(line) && !is_applause(line) {
             break;
         }
         skipped.push(index);
@@ -102,6 +111,19 @@ fn find_title_above(
         let plain = detail_of(top_line).is_none_or(|d| d.field == DetailField::Speaker);
         return plain.then(|| vec![top]);
     }
+    // Header lines stand apart above a greeting (`Keynote Address` / `Annual Meeting …` /
+    // `Riverside Hall`): the one that says it is a title is the title.
+    let mut index = index;
+    if !has_title_word(line) {
+        let above = non_blank(lines, index.saturating_sub(6)..index);
+        if let Some(&better) = above.iter().rev().take(3).find(|&&i| {
+            let l = lines.get(i).copied().unwrap_or_default();
+            allowed(i) && has_title_word(l) && is_title_like(l) && !is_under_title(l)
+        }) {
+            index = better;
+        }
+    }
+    let line = lines.get(index).copied().unwrap_or_default();
     let mut title = vec![index];
     if let Some(upper_index) = index.checked_sub(1)
         && allowed(upper_index)

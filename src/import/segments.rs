@@ -23,12 +23,16 @@ pub(crate) struct Line<'a> {
 const TOP_LINES: usize = 12;
 
 /// Splits `lines` (trimmed input lines) where the source glued pieces together, and notes each
-/// split.
-pub(crate) fn segment<'a>(lines: &[&'a str], notes: &mut Vec<ImportNote>) -> Vec<Line<'a>> {
+/// split. Also returns the index of a greeting split off its line: it is the greeting.
+pub(crate) fn segment<'a>(
+    lines: &[&'a str],
+    notes: &mut Vec<ImportNote>,
+) -> (Vec<Line<'a>>, Option<usize>) {
     let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len() + 4);
     let has_standalone_greeting = super::greeting::find_greeting(lines)
         .is_some_and(|g| lines.iter().take(g).filter(|l| !l.is_empty()).count() < TOP_LINES);
     let mut greeting_split = has_standalone_greeting;
+    let mut split_greeting = None;
     let mut non_blank = 0usize;
     for (source, &text) in lines.iter().enumerate() {
         let top = non_blank < TOP_LINES;
@@ -58,6 +62,7 @@ pub(crate) fn segment<'a>(lines: &[&'a str], notes: &mut Vec<ImportNote>) -> Vec
             notes.push(ImportNote::GreetingSplitOff {
                 greeting: greeting.to_string(),
             });
+            split_greeting = Some(out.len());
             out.push(Line {
                 text: greeting,
                 source,
@@ -70,7 +75,8 @@ pub(crate) fn segment<'a>(lines: &[&'a str], notes: &mut Vec<ImportNote>) -> Vec
         }
         out.push(Line { text, source });
     }
-    split_glued_headings(out, notes)
+    // Glued headings are split after the greeting, so its index stays.
+    (split_glued_headings(out, notes), split_greeting)
 }
 
 /// Where a trailing time stamp starts in a title line: ` | 2024-04-26 04:41:06`, ` 2024-04-26`.
@@ -177,6 +183,7 @@ mod tests {
 
     fn texts(lines: &[&str]) -> Vec<String> {
         segment(lines, &mut Vec::new())
+            .0
             .iter()
             .map(|l| l.text.to_string())
             .collect()

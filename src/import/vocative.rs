@@ -233,6 +233,10 @@ pub(crate) fn closing_start(paragraphs: &[String], vocatives: &[String]) -> Opti
     {
         return Some(from + offset);
     }
+    // A toast closes the speech wherever it comes (but not as its first paragraph).
+    if let Some(index) = paragraphs.iter().skip(1).position(|p| opens_toast(p)) {
+        return Some(index + 1);
+    }
     let mut run = 0;
     for (from_end, paragraph) in paragraphs.iter().rev().enumerate() {
         let limit = if from_end == 0 { 160 } else { 30 };
@@ -249,6 +253,21 @@ pub(crate) fn closing_start(paragraphs: &[String], vocatives: &[String]) -> Opti
 /// `Good evening, everybody. On behalf of…`. A Chinese `大家好！` right after the greeting goes
 /// with it.
 pub(crate) fn inline_greeting_end(line: &str) -> Option<usize> {
+    let end = greeting_prefix_end(line)?;
+    let rest = line.get(end..)?.trim();
+    (!rest.is_empty()).then_some(end)
+}
+
+/// Whether all of `line` is a greeting of the forms [`inline_greeting_end`] splits off
+/// (`Good evening, everybody.`, `尊敬的各位嘉宾、观众: 大家好!`): such a line on its own is a
+/// greeting even without a final colon or comma.
+pub(crate) fn is_whole_greeting(line: &str) -> bool {
+    greeting_prefix_end(line)
+        .is_some_and(|end| line.get(end..).is_some_and(|r| r.trim().is_empty()))
+}
+
+/// Where the greeting at the start of `line` ends (see [`inline_greeting_end`]).
+fn greeting_prefix_end(line: &str) -> Option<usize> {
     let lower = line.to_lowercase();
     if !KNOWN_VOCATIVES.iter().any(|v| lower.starts_with(v)) || lower.len() != line.len() {
         return None;
@@ -298,8 +317,7 @@ pub(crate) fn inline_greeting_end(line: &str) -> Option<usize> {
             break;
         }
     }
-    let rest = line.get(end..)?.trim();
-    (!rest.is_empty()).then_some(end)
+    Some(end)
 }
 
 #[cfg(test)]
