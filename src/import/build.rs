@@ -126,7 +126,8 @@ pub(crate) fn run(
     let (lines, split_greeting) = segment(&raw, &mut notes);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let sources: Vec<usize> = lines.iter().map(|l| l.source).collect();
-    let mut marks = overrides.per_line(&sources);
+    let user_marks = overrides.per_line(&sources);
+    let mut marks = user_marks.clone();
     // A greeting split off the text after it is the greeting, unless the user says otherwise.
     if let Some(greeting) = split_greeting
         && !marks.iter().any(|m| *m == Some(LineMark::Greeting))
@@ -286,7 +287,7 @@ pub(crate) fn run(
                 text: line.text.to_string(),
                 source_line: line.source,
                 role: b.roles.get(index).copied().unwrap_or(LineRole::Blank),
-                mark: mark(index),
+                mark: user_marks.get(index).copied().flatten(),
                 continues_paragraph: continues.get(index).copied().unwrap_or(false),
             })
             .collect()

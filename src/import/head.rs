@@ -229,9 +229,18 @@ pub(crate) fn find_head<'a>(
     let limit = (0..lines.len())
         .find(|&i| mark(i).is_some_and(LineMark::is_body))
         .unwrap_or(lines.len());
-    let marked_titles: Vec<usize> = (0..limit)
-        .filter(|&i| mark(i) == Some(LineMark::Title))
-        .collect();
+    // Lines marked as the title join into it when only blank lines stand between them: the
+    // first such run is the title.
+    let mut marked_titles: Vec<usize> = Vec::new();
+    for i in (0..limit).filter(|&i| mark(i) == Some(LineMark::Title)) {
+        let joins = marked_titles
+            .last()
+            .is_none_or(|&last| (last + 1..i).all(|j| lines.get(j).is_none_or(|l| l.is_empty())));
+        if !joins {
+            break;
+        }
+        marked_titles.push(i);
+    }
     let search_from = marked_titles.last().map_or(0, |&t| t + 1);
     let allowed = |i: usize| mark(i).is_none();
     let greeting = (search_from..limit)
@@ -337,7 +346,7 @@ impl<'a> Head<'a> {
                 .count()
                 == 1;
             if heading.level == 1 && single_h1 {
-                self.notes_before_title = labels;
+                self.notes_before_title = non_blank(lines, 0..first);
                 self.title_marker = Some(heading.marker);
                 self.title = Some(heading.rest.to_string());
                 self.title_lines = vec![first];
@@ -356,7 +365,7 @@ impl<'a> Head<'a> {
             && is_title_like(line)
             && parse_numbered(line).is_none()
         {
-            self.notes_before_title = labels;
+            self.notes_before_title = non_blank(lines, 0..first);
             self.title = Some(line.to_string());
             self.title_lines = vec![first];
             self.under_title = under_title(lines, first + 1..block_end, marks, &mut self.notes);
@@ -364,7 +373,7 @@ impl<'a> Head<'a> {
             self.notes.push(ImportNote::FirstParagraphTakenAsTitle);
         } else {
             if let Some(&last_label) = labels.last() {
-                self.notes_before_title = labels;
+                self.notes_before_title = non_blank(lines, 0..last_label + 1);
                 self.body_start = last_label + 1;
             }
             self.notes.push(ImportNote::NoTitleFound);
