@@ -51,7 +51,7 @@ pub fn load_speech(path: &Path, draft: Option<&str>) -> anyhow::Result<LoadedSpe
         file::open_file(path)?
     };
     let project = match opened {
-        OpenedFile::Project(project) => project,
+        OpenedFile::Project(project) => *project,
         OpenedFile::Imported(imported) => {
             if draft.is_some() {
                 return Err(Error::UnsupportedType {

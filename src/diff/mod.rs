@@ -2,7 +2,7 @@
 //!
 //! [`SpeechDiff::new`] compares two [`Speech`] values part by part — title, greeting, opening,
 //! each section, closing. Sections are *matched*, not compared by position: first by their
-//! stable [`SectionId`](crate::model::SectionId), then by identical text, then by content
+//! stable [`SectionId`], then by identical text, then by content
 //! similarity (character-bigram Dice coefficient ≥ [`MATCH_THRESHOLD`], best pairs first), so two
 //! imported texts or a reviewer's returned copy still line up.
 //!

@@ -130,7 +130,7 @@ pub(crate) fn run(
     let mut marks = user_marks.clone();
     // A greeting split off the text after it is the greeting, unless the user says otherwise.
     if let Some(greeting) = split_greeting
-        && !marks.iter().any(|m| *m == Some(LineMark::Greeting))
+        && !marks.contains(&Some(LineMark::Greeting))
         && let Some(slot @ None) = marks.get_mut(greeting)
     {
         *slot = Some(LineMark::Greeting);

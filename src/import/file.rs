@@ -112,7 +112,7 @@ pub struct ImportedFile {
 #[derive(Clone, Debug, PartialEq)]
 pub enum OpenedFile {
     /// A `.lectern` project.
-    Project(Project),
+    Project(Box<Project>),
     /// A text, Markdown or Word file, imported.
     Imported(Box<ImportedFile>),
 }
@@ -124,7 +124,9 @@ pub fn open_file(path: &Path) -> Result<OpenedFile> {
     match InputKind::of_file(path, &bytes) {
         InputKind::Project => {
             let text = storage::decode_text(bytes, path, MAX_PROJECT_BYTES)?;
-            Ok(OpenedFile::Project(storage::project_from_ron(&text, path)?))
+            Ok(OpenedFile::Project(Box::new(storage::project_from_ron(
+                &text, path,
+            )?)))
         }
         kind => Ok(OpenedFile::Imported(Box::new(import_bytes(
             path, kind, bytes,

@@ -113,7 +113,6 @@ fn find_title_above(
     }
     // Header lines stand apart above a greeting (`Keynote Address` / `Annual Meeting …` /
     // `Riverside Hall`): the one that says it is a title is the title.
-    let mut index = index;
     if !has_title_word(line) {
         let above = non_blank(lines, index.saturating_sub(6)..index);
         if let Some(&better) = above.iter().rev().take(3).find(|&&i| {

@@ -155,7 +155,7 @@ pub(crate) fn detail_of(line: &str) -> Option<Detail<'_>> {
     for dash in ["——", "--", "—", "－－"] {
         if let Some(rest) = line.strip_prefix(dash) {
             let value = rest.trim();
-            return (!value.is_empty()).then(|| Detail {
+            return (!value.is_empty()).then_some(Detail {
                 field: DetailField::Occasion,
                 before: dash,
                 value,
