@@ -27,15 +27,14 @@ pub enum InputKind {
 impl InputKind {
     /// The kind by the file's extension (anything unknown is plain text).
     pub fn of_path(path: &Path) -> InputKind {
-        let ext = path
+        let docx = path
             .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("lectern") => InputKind::Project,
-            Some("md" | "markdown") => InputKind::Markdown,
-            Some("docx") => InputKind::Docx,
-            _ => InputKind::Text,
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        match storage::FileKind::of(path) {
+            storage::FileKind::Project => InputKind::Project,
+            storage::FileKind::Markdown => InputKind::Markdown,
+            storage::FileKind::Text if docx => InputKind::Docx,
+            storage::FileKind::Text => InputKind::Text,
         }
     }
 
