@@ -7,6 +7,7 @@
 //!
 //! Needs the sample speech in `../shared/samples/` (or `../../shared/samples/`; fails loudly
 //! without it).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed benchmark
 
 use std::hint::black_box;
 use std::path::Path;

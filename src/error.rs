@@ -55,15 +55,17 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
-    /// The file is not valid UTF-8.
+    /// The file is not UTF-8, and which encoding it is in cannot be told with confidence.
     #[error(
-        "not UTF-8 text (invalid byte at offset {offset}; save it as UTF-8 and try again): {path}"
+        "cannot tell the text's encoding (not UTF-8 from byte {offset}; it may be {candidates}); save it as UTF-8 and try again: {path}"
     )]
-    NotUtf8 {
+    UnknownEncoding {
         /// The file.
         path: PathBuf,
-        /// Byte offset of the first invalid byte.
+        /// Byte offset of the first byte that is not UTF-8.
         offset: usize,
+        /// The likely encodings, comma-separated (`GB18030, Big5`).
+        candidates: String,
     },
     /// The `.lectern` file could not be parsed.
     #[error("not a valid .lectern file ({message}): {path}")]
@@ -109,8 +111,16 @@ pub enum Error {
         /// The ids there are, comma-separated.
         available: String,
     },
+    /// The Word document could not be read.
+    #[error("cannot read the Word document ({problem}): {path}")]
+    BadDocx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: crate::import::DocxProblem,
+    },
     /// The file's kind is not one Lectern reads.
-    #[error("unsupported file type (expected .lectern, .txt or .md): {path}")]
+    #[error("unsupported file type (expected .lectern, .txt, .md or .docx): {path}")]
     UnsupportedType {
         /// The file.
         path: PathBuf,

@@ -1,5 +1,6 @@
 //! `lectern check`, run as the real binary on files in a temporary folder, and on the real
 //! web-pasted sample speech.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

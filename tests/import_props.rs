@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use lectern::export::{ExportFormat, ExportOptions, export};
-use lectern::import::{Imported, TextFormat, import_text};
+use lectern::import::{DetailField, Imported, Piece, TextFormat, import_text};
 use lectern::model::{Section, Speech, chinese_numeral, roman_numeral};
 use lectern::project::Settings;
 use lectern::template::templates;
@@ -28,32 +28,65 @@ fn non_whitespace(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The pieces of an import in input order, walked here independently of the library:
-/// notes before the title, the title's markers, the title, the other notes, the greeting, the
-/// opening, then per section its markers, heading and paragraphs, then the closing.
-fn walk(imported: &Imported) -> Vec<String> {
+/// Every piece an import has, listed here independently of the library: each note, marker and
+/// filled detail, the title and greeting, and every paragraph and heading.
+fn every_piece(imported: &Imported) -> Vec<Piece> {
     let speech = &imported.speech;
-    let layout = &imported.layout;
-    let mut markers = imported.removed_markers.iter().cloned();
-    let mut pieces: Vec<String> = speech.notes[..layout.notes_before_title].to_vec();
-    pieces.extend(markers.by_ref().take(layout.title_markers));
-    pieces.push(speech.title.clone());
-    pieces.extend(speech.notes[layout.notes_before_title..].iter().cloned());
-    pieces.push(speech.greeting.clone());
-    pieces.extend(speech.opening.iter().cloned());
-    assert_eq!(layout.section_markers.len(), speech.sections.len());
-    for (section, &count) in speech.sections.iter().zip(&layout.section_markers) {
-        pieces.extend(markers.by_ref().take(count));
-        pieces.push(section.heading.clone());
-        pieces.extend(section.paragraphs.iter().cloned());
+    let mut pieces: Vec<Piece> = (0..speech.notes.len()).map(Piece::Note).collect();
+    pieces.extend((0..imported.removed_markers.len()).map(Piece::Marker));
+    pieces.extend([Piece::Title, Piece::Greeting]);
+    let meta = &speech.meta;
+    for (field, value) in [
+        (DetailField::Occasion, &meta.occasion),
+        (DetailField::Date, &meta.date),
+        (DetailField::Speaker, &meta.speaker),
+    ] {
+        if !value.is_empty() {
+            pieces.push(Piece::Detail(field));
+        }
     }
-    pieces.extend(speech.closing.iter().cloned());
-    assert_eq!(
-        markers.next(),
-        None,
-        "markers left over: layout and markers disagree"
-    );
+    pieces.extend((0..speech.opening.len()).map(Piece::Opening));
+    for (s, section) in speech.sections.iter().enumerate() {
+        pieces.push(Piece::Heading(s));
+        pieces.extend((0..section.paragraphs.len()).map(|p| Piece::Paragraph(s, p)));
+    }
+    pieces.extend((0..speech.closing.len()).map(Piece::Closing));
     pieces
+}
+
+/// The layout lists every piece exactly once, and the speech's parts in their reading order.
+fn walk(imported: &Imported) -> Vec<String> {
+    let layout = &imported.layout.pieces;
+    let mut listed = layout.clone();
+    let mut expected = every_piece(imported);
+    let key = |p: &Piece| format!("{p:?}");
+    listed.sort_by_key(key);
+    expected.sort_by_key(key);
+    assert_eq!(listed, expected, "the layout must list every piece once");
+    let reading: Vec<Piece> = layout
+        .iter()
+        .copied()
+        .filter(|p| !matches!(p, Piece::Note(_) | Piece::Marker(_) | Piece::Detail(_)))
+        .collect();
+    let mut in_order = reading.clone();
+    let rank = |p: &Piece| match *p {
+        Piece::Title => (0, 0, 0),
+        Piece::Greeting => (1, 0, 0),
+        Piece::Opening(i) => (2, 0, i),
+        Piece::Heading(s) => (3, s, 0),
+        Piece::Paragraph(s, i) => (3, s, i + 1),
+        Piece::Closing(i) => (4, 0, i),
+        _ => (5, 0, 0),
+    };
+    in_order.sort_by_key(rank);
+    assert_eq!(
+        reading, in_order,
+        "the speech's parts must come in reading order"
+    );
+    layout
+        .iter()
+        .map(|&p| imported.piece_text(p).to_string())
+        .collect()
 }
 
 fn assert_nothing_lost(text: &str, format: TextFormat) -> Result<(), TestCaseError> {

@@ -1,6 +1,7 @@
 //! Properties of proofing (`lectern::proof`) on generated speeches: a fix changes only its
 //! finding's characters and loses no other character; fixing everything leaves nothing to fix;
 //! checking is repeatable, per field the same as for the whole speech, and never panics.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use proptest::prelude::*;
 

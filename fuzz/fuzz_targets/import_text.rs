@@ -1,5 +1,5 @@
 //! `import_text` on any UTF-8: never panics, and loses nothing — every non-whitespace character
-//! of the input is in the speech's fields or in `removed_markers`.
+//! of the input is in the speech's fields, its details or `removed_markers`.
 #![no_main]
 
 use std::collections::HashMap;
@@ -26,16 +26,8 @@ fuzz_target!(|input: (bool, &str)| {
         TextFormat::Plain
     };
     let imported = import_text(text, format);
-    let speech = &imported.speech;
-    let mut out: Vec<&str> = vec![&speech.title, &speech.greeting];
-    out.extend(speech.opening.iter().map(String::as_str));
-    for section in &speech.sections {
-        out.push(&section.heading);
-        out.extend(section.paragraphs.iter().map(String::as_str));
-    }
-    out.extend(speech.closing.iter().map(String::as_str));
-    out.extend(speech.notes.iter().map(String::as_str));
-    out.extend(imported.removed_markers.iter().map(String::as_str));
+    // Every piece in input order: notes, markers, title, details, greeting and the parts.
+    let out = imported.pieces_in_input_order();
     let have = tally(out);
     // A byte-order mark is not content.
     let want = tally([text.trim_start_matches('\u{feff}')]);

@@ -1,5 +1,6 @@
 //! Loading what the command line is given: a `.lectern` project (its working copy or a named
-//! draft), or a `.txt`/`.md` file (imported), or standard input.
+//! draft), a `.txt`/`.md`/`.docx` file (imported by [`lectern::import::file`]), or standard
+//! input.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -7,10 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use lectern::Error;
-use lectern::import::{self, Imported, TextFormat};
+use lectern::import::file::{self, ImportedFile, InputKind, OpenedFile};
 use lectern::model::Speech;
 use lectern::project::{Project, Settings};
-use lectern::storage::{self, FileKind, MAX_TEXT_BYTES};
+use lectern::storage::{self, MAX_TEXT_BYTES};
 
 /// A speech loaded from the command line, with the settings that apply to it.
 pub struct LoadedSpeech {
@@ -20,8 +21,15 @@ pub struct LoadedSpeech {
     pub settings: Settings,
 }
 
-/// Reads a text file, or standard input when `path` is `-`.
-pub fn read_text(path: &Path) -> Result<String, Error> {
+/// Prints the importer's notes on stderr: `lectern: note: …: FILE`.
+pub fn print_notes(imported: &ImportedFile, path: &Path) {
+    for note in &imported.imported.notes {
+        eprintln!("lectern: note: {note}: {}", path.display());
+    }
+}
+
+/// Imports a text, Markdown or Word file, or standard input (`-`, read as text).
+pub fn import_file(path: &Path) -> Result<ImportedFile, Error> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         let stdin_path = PathBuf::from("<stdin>");
@@ -29,61 +37,57 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
             .take(MAX_TEXT_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io("reading", &stdin_path, e))?;
-        storage::decode_text(bytes, &stdin_path, MAX_TEXT_BYTES)
-    } else {
-        storage::read_text_file(path, MAX_TEXT_BYTES)
+        return file::import_bytes(&stdin_path, InputKind::Text, bytes);
     }
-}
-
-/// Imports a text or Markdown file (or `-` for standard input).
-pub fn import_file(path: &Path) -> Result<Imported, Error> {
-    let text = read_text(path)?;
-    let format = match FileKind::of(path) {
-        FileKind::Markdown => TextFormat::Markdown,
-        _ => TextFormat::Plain,
-    };
-    Ok(import::import_text(&text, format))
+    file::import_file(path)
 }
 
 /// Loads a speech from a `.lectern` file (its working copy, or the draft named `draft`) or a
-/// `.txt`/`.md` file.
+/// `.txt`/`.md`/`.docx` file (for a `.docx` with tracked changes: the reviewer's version).
 pub fn load_speech(path: &Path, draft: Option<&str>) -> anyhow::Result<LoadedSpeech> {
-    if FileKind::of(path) == FileKind::Project {
-        let project = storage::load_project(path)?;
-        let speech = match draft {
-            None => project.speech.clone(),
-            Some(name) => match project.draft_by_name(name) {
-                Some(d) => d.speech.clone(),
-                None => {
-                    return Err(Error::NoSuchDraft {
-                        path: path.to_path_buf(),
-                        name: name.to_string(),
-                        available: project.draft_names(),
-                    }
-                    .into());
+    let opened = if path == Path::new("-") {
+        OpenedFile::Imported(Box::new(import_file(path)?))
+    } else {
+        file::open_file(path)?
+    };
+    let project = match opened {
+        OpenedFile::Project(project) => *project,
+        OpenedFile::Imported(imported) => {
+            if draft.is_some() {
+                return Err(Error::UnsupportedType {
+                    path: path.to_path_buf(),
+                })
+                .context("--draft needs a .lectern file");
+            }
+            return Ok(LoadedSpeech {
+                speech: imported.imported.speech,
+                settings: Settings::default(),
+            });
+        }
+    };
+    let speech = match draft {
+        None => project.speech.clone(),
+        Some(name) => match project.draft_by_name(name) {
+            Some(d) => d.speech.clone(),
+            None => {
+                return Err(Error::NoSuchDraft {
+                    path: path.to_path_buf(),
+                    name: name.to_string(),
+                    available: project.draft_names(),
                 }
-            },
-        };
-        return Ok(LoadedSpeech {
-            speech,
-            settings: project.settings,
-        });
-    }
-    if draft.is_some() {
-        return Err(Error::UnsupportedType {
-            path: path.to_path_buf(),
-        })
-        .context("--draft needs a .lectern file");
-    }
+                .into());
+            }
+        },
+    };
     Ok(LoadedSpeech {
-        speech: import_file(path)?.speech,
-        settings: Settings::default(),
+        speech,
+        settings: project.settings,
     })
 }
 
 /// Loads a `.lectern` project, refusing other kinds of file.
 pub fn load_project_file(path: &Path) -> anyhow::Result<Project> {
-    if FileKind::of(path) != FileKind::Project {
+    if InputKind::of_path(path) != InputKind::Project {
         return Err(Error::UnsupportedType {
             path: path.to_path_buf(),
         })

@@ -6,6 +6,7 @@
 
 mod check;
 mod diff;
+mod import;
 mod input;
 mod json;
 
@@ -54,9 +55,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import a .txt or .md file (or - for stdin) into a new .lectern file.
+    /// Import a .txt, .md or .docx file (or - for stdin) into a new .lectern file.
     Import {
-        /// The text to import: .txt, .md, or - for standard input.
+        /// The file to import: .txt, .md, .docx, or - for standard input.
         input: PathBuf,
         /// The .lectern file to create.
         #[arg(short, long)]
@@ -133,7 +134,7 @@ enum DraftCommand {
 /// The input of `show`, `export` and `stats`.
 #[derive(Args, Debug)]
 struct Source {
-    /// A .lectern, .txt or .md file.
+    /// A .lectern, .txt, .md or .docx file.
     input: PathBuf,
     /// Use this named draft of a .lectern file instead of its working copy.
     #[arg(long)]
@@ -215,30 +216,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             input,
             output,
             force,
-        } => {
-            require_project_path(&output)?;
-            storage::check_output_path(&output, force)?;
-            if FileKind::of(&input) == FileKind::Project {
-                // Importing RON as plain text would make a speech of its syntax.
-                return Err(lectern::Error::UnsupportedType { path: input })
-                    .context("import reads .txt and .md files; a .lectern file needs no import");
-            }
-            let imported = input::import_file(&input)?;
-            for warning in &imported.warnings {
-                eprintln!("lectern: warning: {warning}: {}", input.display());
-            }
-            let speech = imported.speech;
-            let summary = format!(
-                "imported {} sections ({} opening, {} closing paragraphs) into {}",
-                speech.sections.len(),
-                speech.opening.len(),
-                speech.closing.len(),
-                output.display()
-            );
-            storage::save_project(&Project::new(speech), &output)?;
-            eprintln!("{summary}");
-            Ok(())
-        }
+        } => import::run(&input, &output, force),
         Command::Show { source, json } => {
             let loaded = input::load_speech(&source.input, source.draft.as_deref())?;
             if json {
@@ -318,7 +296,7 @@ fn run(command: Command) -> anyhow::Result<()> {
     }
 }
 
-fn require_project_path(path: &Path) -> anyhow::Result<()> {
+pub(crate) fn require_project_path(path: &Path) -> anyhow::Result<()> {
     if FileKind::of(path) == FileKind::Project {
         Ok(())
     } else {

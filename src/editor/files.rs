@@ -88,10 +88,10 @@ impl Editor {
                     None,
                     false,
                 );
-                if !imported.warnings.is_empty() {
+                if !imported.notes.is_empty() {
                     self.report(Message::ImportNotes {
                         path: path.to_path_buf(),
-                        notes: imported.warnings,
+                        notes: imported.notes,
                     });
                 }
             }

@@ -21,7 +21,7 @@ pub enum Message {
         /// The imported file.
         path: PathBuf,
         /// The importer's notes.
-        notes: Vec<String>,
+        notes: Vec<crate::import::ImportNote>,
     },
     /// An export was written to `path`.
     Exported {

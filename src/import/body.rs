@@ -4,12 +4,17 @@ use super::headings::{
     AtxHeading, NumberKind, Numbered, parse_atx, parse_numbered, sequence_headings,
     starts_sub_point,
 };
-use super::lines::{ends_with_paragraph_end, first_sentence_end, join_wrapped, uses_blank_lines};
+use super::lines::{
+    WrapRule, display_width, ends_with_paragraph_end, first_sentence_end, join_wrapped, wrap_rule,
+};
+use super::note::ImportNote;
+use super::roles::LineMark;
 
 /// Headings longer than this (in characters) are split after their first sentence.
 const LONG_HEADING_CHARS: usize = 80;
 
-/// One piece of the body, in reading order.
+/// One piece of the body, in reading order. `line` is the index (in the body's lines) of its
+/// first line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum BodyItem {
     /// A section heading: the markers removed from it (in input order) and its text.
@@ -18,9 +23,23 @@ pub(crate) enum BodyItem {
         markers: Vec<String>,
         /// The heading without its markers.
         text: String,
+        /// Its line.
+        line: usize,
     },
     /// A paragraph (hard-wrapped lines joined).
-    Paragraph(String),
+    Paragraph {
+        /// Its text.
+        text: String,
+        /// Its first line (a long heading's rest starts on the heading's line).
+        line: usize,
+    },
+    /// A line the user marked as notes.
+    Note {
+        /// Its text.
+        text: String,
+        /// Its line.
+        line: usize,
+    },
 }
 
 /// Whether `line` starts a Markdown list item or quote, which never continues a paragraph.
@@ -32,24 +51,45 @@ fn starts_markdown_block(line: &str) -> bool {
 }
 
 /// Which lines are section headings: at the top Markdown heading level used in the body when
-/// there is one, else the numbered kind chosen by the sequence check.
-fn heading_flags(atx: &[Option<AtxHeading<'_>>], numbered: &[Option<Numbered<'_>>]) -> Vec<bool> {
-    if let Some(level) = atx.iter().flatten().map(|h| h.level).min() {
-        return atx
-            .iter()
+/// there is one, else the numbered kind chosen by the sequence check; the user's marks win.
+fn heading_flags(
+    atx: &[Option<AtxHeading<'_>>],
+    numbered: &[Option<Numbered<'_>>],
+    marks: &[Option<LineMark>],
+    marked_only: bool,
+    notes: &mut Vec<ImportNote>,
+) -> Vec<bool> {
+    let mark = |i: usize| marks.get(i).copied().flatten();
+    let mut flags = if marked_only {
+        vec![false; atx.len()]
+    } else if let Some(level) = atx.iter().flatten().map(|h| h.level).min() {
+        atx.iter()
             .map(|h| h.is_some_and(|h| h.level == level))
+            .collect()
+    } else {
+        let candidates: Vec<Option<(NumberKind, usize)>> = numbered
+            .iter()
+            .enumerate()
+            .map(|(i, n)| n.filter(|_| mark(i).is_none()).map(|n| (n.kind, n.number)))
             .collect();
+        let (flags, moved) = sequence_headings(&candidates);
+        if !moved.is_empty() {
+            notes.push(ImportNote::HeadingsOutOfSequence { numbers: moved });
+        }
+        flags
+    };
+    for (index, flag) in flags.iter_mut().enumerate() {
+        if let Some(mark) = mark(index) {
+            *flag = mark == LineMark::SectionHeading;
+        }
     }
-    let candidates: Vec<Option<(NumberKind, usize)>> = numbered
-        .iter()
-        .map(|n| n.map(|n| (n.kind, n.number)))
-        .collect();
-    sequence_headings(&candidates)
+    flags
 }
 
 /// The markers and text of the heading on `line`, the `position`-th section (1-based). A
 /// Markdown heading also loses a leading number that matches its position (`## 二、…`).
 fn heading_parts(
+    line: &str,
     atx: Option<AtxHeading<'_>>,
     numbered: Option<Numbered<'_>>,
     position: usize,
@@ -67,71 +107,110 @@ fn heading_parts(
     }
     match numbered {
         Some(number) => (vec![number.marker.to_string()], number.rest.to_string()),
-        None => (Vec::new(), String::new()),
+        // A line the user marked as a heading that has no number.
+        None => (Vec::new(), line.to_string()),
     }
 }
 
-/// Reads the body `lines` (trimmed, blank as `""`) into headings and paragraphs.
+/// Reads the body `lines` (trimmed, blank as `""`) into headings, paragraphs and marked notes;
+/// `marks` holds the user's mark of each line.
 ///
-/// With blank lines between paragraphs, consecutive lines are joined when the earlier does not
-/// end a sentence and the later does not start a heading, sub-point or list item. A heading
-/// longer than 80 characters is split after its first sentence; the rest starts the section's
-/// first paragraph.
-pub(crate) fn parse_body(lines: &[&str], markdown: bool) -> Vec<BodyItem> {
+/// Hard-wrapped lines are joined (see [`wrap_rule`]) when the later does not start a heading,
+/// sub-point or list item. A heading longer than 80 characters is split after its first
+/// sentence; the rest starts the section's first paragraph.
+pub(crate) fn parse_body(
+    lines: &[&str],
+    markdown: bool,
+    marks: &[Option<LineMark>],
+    marked_only: bool,
+    notes: &mut Vec<ImportNote>,
+) -> Vec<BodyItem> {
     let atx: Vec<Option<AtxHeading<'_>>> = lines
         .iter()
         .map(|line| if markdown { parse_atx(line) } else { None })
         .collect();
     let numbered: Vec<Option<Numbered<'_>>> = lines.iter().map(|l| parse_numbered(l)).collect();
-    let is_heading = heading_flags(&atx, &numbered);
-    let joins_wrapped_lines = uses_blank_lines(lines);
+    let is_heading = heading_flags(&atx, &numbered, marks, marked_only, notes);
+    let wrap = wrap_rule(lines);
 
     let mut items = Vec::new();
-    let mut current: Option<String> = None;
+    let mut current: Option<(String, usize, usize)> = None;
     let mut sections = 0;
+    let mut joined = 0;
+    let mut long_split = 0;
+    let flush = |current: &mut Option<(String, usize, usize)>, items: &mut Vec<BodyItem>| {
+        if let Some((text, line, _)) = current.take() {
+            items.push(BodyItem::Paragraph { text, line });
+        }
+    };
     for (index, line) in lines.iter().enumerate() {
+        let mark = marks.get(index).copied().flatten();
         let line_atx = atx.get(index).copied().flatten();
         let line_numbered = numbered.get(index).copied().flatten();
         if line.is_empty() {
-            items.extend(current.take().map(BodyItem::Paragraph));
+            flush(&mut current, &mut items);
+            continue;
+        }
+        if mark == Some(LineMark::Notes) {
+            flush(&mut current, &mut items);
+            items.push(BodyItem::Note {
+                text: line.to_string(),
+                line: index,
+            });
             continue;
         }
         if is_heading.get(index).copied().unwrap_or(false) {
-            items.extend(current.take().map(BodyItem::Paragraph));
+            flush(&mut current, &mut items);
             sections += 1;
-            let (markers, text) = heading_parts(line_atx, line_numbered, sections);
+            let (markers, text) = heading_parts(line, line_atx, line_numbered, sections);
             let split = (text.chars().count() > LONG_HEADING_CHARS)
                 .then(|| first_sentence_end(&text))
                 .flatten();
             match split.and_then(|end| Some((text.get(..end)?, text.get(end..)?))) {
                 Some((heading, rest)) => {
+                    long_split += 1;
                     items.push(BodyItem::Heading {
                         markers,
                         text: heading.to_string(),
+                        line: index,
                     });
-                    current = Some(rest.trim().to_string());
+                    current = Some((rest.trim().to_string(), index, display_width(line)));
                 }
-                None => items.push(BodyItem::Heading { markers, text }),
+                None => items.push(BodyItem::Heading {
+                    markers,
+                    text,
+                    line: index,
+                }),
             }
             continue;
         }
         let starts_block = line_numbered.is_some()
             || line_atx.is_some()
             || starts_sub_point(line)
-            || (markdown && starts_markdown_block(line));
-        match current.as_mut() {
-            Some(paragraph)
-                if joins_wrapped_lines && !starts_block && !ends_with_paragraph_end(paragraph) =>
-            {
-                join_wrapped(paragraph, line);
+            || (markdown && starts_markdown_block(line))
+            || mark.is_some();
+        let continues = match (&current, wrap) {
+            (Some((paragraph, _, width)), WrapRule::AtLeast(min)) => {
+                !starts_block && *width >= min && !ends_with_paragraph_end(paragraph)
             }
-            _ => {
-                items.extend(current.take().map(BodyItem::Paragraph));
-                current = Some(line.to_string());
-            }
+            _ => false,
+        };
+        if continues && let Some((paragraph, _, width)) = current.as_mut() {
+            join_wrapped(paragraph, line);
+            *width = display_width(line);
+            joined += 1;
+        } else {
+            flush(&mut current, &mut items);
+            current = Some((line.to_string(), index, display_width(line)));
         }
     }
-    items.extend(current.take().map(BodyItem::Paragraph));
+    flush(&mut current, &mut items);
+    if joined > 0 {
+        notes.push(ImportNote::WrappedLinesJoined { count: joined });
+    }
+    if long_split > 0 {
+        notes.push(ImportNote::LongHeadingsSplit { count: long_split });
+    }
     items
 }
 
@@ -139,15 +218,27 @@ pub(crate) fn parse_body(lines: &[&str], markdown: bool) -> Vec<BodyItem> {
 mod tests {
     use super::*;
 
-    fn heading(markers: &[&str], text: &str) -> BodyItem {
-        BodyItem::Heading {
-            markers: markers.iter().map(|m| m.to_string()).collect(),
-            text: text.to_string(),
-        }
+    fn heading(markers: &[&str], text: &str) -> (Vec<String>, String) {
+        (
+            markers.iter().map(|m| m.to_string()).collect(),
+            text.to_string(),
+        )
     }
 
-    fn paragraph(text: &str) -> BodyItem {
-        BodyItem::Paragraph(text.to_string())
+    fn paragraph(text: &str) -> (Vec<String>, String) {
+        (vec!["¶".to_string()], text.to_string())
+    }
+
+    /// The items without their line numbers: a paragraph's "markers" are `¶`.
+    fn parse_body(lines: &[&str], markdown: bool) -> Vec<(Vec<String>, String)> {
+        super::parse_body(lines, markdown, &[], false, &mut Vec::new())
+            .into_iter()
+            .map(|item| match item {
+                BodyItem::Heading { markers, text, .. } => (markers, text),
+                BodyItem::Paragraph { text, .. } => (vec!["¶".to_string()], text),
+                BodyItem::Note { text, .. } => (vec!["note".to_string()], text),
+            })
+            .collect()
     }
 
     #[test]
@@ -193,12 +284,12 @@ mod tests {
     }
 
     #[test]
-    fn points_and_out_of_sequence_numbers_stay_paragraphs() {
+    fn points_stay_paragraphs_and_moved_sections_are_headings() {
         let lines = [
             "一、甲",
             "一是要。",
             "1. 列表",
-            "三、跳号",
+            "三、挪动的一节",
             "二、乙",
             "(一)小点",
         ];
@@ -209,11 +300,48 @@ mod tests {
                 heading(&["一、"], "甲"),
                 paragraph("一是要。"),
                 paragraph("1. 列表"),
-                paragraph("三、跳号"),
+                heading(&["三、"], "挪动的一节"),
                 heading(&["二、"], "乙"),
                 paragraph("(一)小点"),
             ]
         );
+    }
+
+    #[test]
+    fn marks_make_and_unmake_headings() {
+        let marks = [
+            None,
+            Some(LineMark::SectionHeading),
+            Some(LineMark::Plain),
+            Some(LineMark::Notes),
+        ];
+        let items = super::parse_body(
+            &["一、甲", "无号标题", "二、乙", "备注"],
+            false,
+            &marks,
+            false,
+            &mut Vec::new(),
+        );
+        assert!(
+            matches!(&items[1], BodyItem::Heading { markers, text, line: 1 } if markers.is_empty() && text == "无号标题")
+        );
+        assert!(matches!(&items[2], BodyItem::Paragraph { text, .. } if text == "二、乙"));
+        assert!(matches!(&items[3], BodyItem::Note { line: 3, .. }));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_without_blank_lines() {
+        let lines = [
+            "This is a long paragraph that a PDF viewer broke at the end of every line and",
+            "so every line but the last of each paragraph is about as long as all the others",
+            "are and ends in the middle of a sentence, which is what gives it away to us.",
+            "A second paragraph starts here and it, too, runs on for a while until it wraps",
+            "at the edge.",
+        ];
+        let mut notes = Vec::new();
+        let items = super::parse_body(&lines, false, &[], false, &mut notes);
+        assert_eq!(items.len(), 2);
+        assert_eq!(notes, [ImportNote::WrappedLinesJoined { count: 3 }]);
     }
 
     #[test]

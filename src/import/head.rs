@@ -1,413 +1,499 @@
-//! The head of a speech: notes, title and greeting — everything before the body.
+//! The head of a speech: notes, title (with its title block) and greeting — everything before
+//! the body.
 
+use super::greeting::find_greeting_where;
 use super::headings::{parse_atx, parse_numbered};
-use super::lines::uses_blank_lines;
-use super::vocative::contains_known_vocative;
-use crate::stats::is_cjk;
+use super::lines::{join_wrapped, uses_blank_lines};
+use super::note::{DetailField, ImportNote};
+use super::roles::LineMark;
+use super::title::{
+    Detail, detail_of, has_title_word, is_meta_line, is_site_label, is_title_like, is_under_title,
+};
 
-/// What the importer found before the body.
+/// An applause acknowledgement before the greeting: `Thank you. Thank you so much.`, `谢谢！`.
+fn is_applause(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.chars().count() <= 40
+        && ["thank you", "thanks", "谢谢", "謝謝"]
+            .iter()
+            .any(|t| lower.starts_with(t))
+}
+
+/// A line between the title and the greeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnderTitle<'a> {
+    /// Kept as a note.
+    Note,
+    /// A detail of the speech.
+    Detail(Detail<'a>),
+}
+
+/// What the importer found before the body. Line numbers index the importer's lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Head<'a> {
     /// Non-blank lines above the title (or above the greeting when there is no title).
-    pub notes_before_title: Vec<&'a str>,
+    pub notes_before_title: Vec<usize>,
     /// The Markdown `#` removed from the title.
     pub title_marker: Option<&'a str>,
-    /// The title line, without its Markdown marker.
-    pub title: Option<&'a str>,
-    /// Non-blank lines between the title and the greeting (a date, a subtitle …).
-    pub notes_after_title: Vec<&'a str>,
+    /// The lines of the title (one, or two joined).
+    pub title_lines: Vec<usize>,
+    /// The title's text, lines joined, without its Markdown marker.
+    pub title: Option<String>,
+    /// Non-blank lines between the title and the greeting (or the body), in order.
+    pub under_title: Vec<(usize, UnderTitle<'a>)>,
     /// The greeting line.
-    pub greeting: Option<&'a str>,
+    pub greeting: Option<usize>,
     /// The index of the first line of the body.
     pub body_start: usize,
     /// What had to be guessed.
-    pub warnings: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
-/// How many non-blank lines from the top a greeting without a known vocative may be.
-const UNKNOWN_GREETING_WINDOW: usize = 30;
-
-/// Words that make `xxx:` a label (a web page's `来源：`), not a greeting.
-const LABEL_WORDS: &[&str] = &[
-    "位置",
-    "栏目",
-    "欄目",
-    "来源",
-    "來源",
-    "作者",
-    "时间",
-    "時間",
-    "日期",
-    "发布",
-    "發佈",
-    "發布",
-    "发表",
-    "發表",
-    "编辑",
-    "編輯",
-    "标签",
-    "標籤",
-    "关键",
-    "關鍵",
-    "摘要",
-    "阅读",
-    "閱讀",
-    "点击",
-    "點擊",
-    "浏览",
-    "瀏覽",
-    "人气",
-    "人氣",
-    "分类",
-    "分類",
-    "附件",
-    "备注",
-    "備註",
-    "导航",
-    "導航",
-    "首页",
-    "首頁",
-    "上一篇",
-    "下一篇",
-    "相关",
-    "相關",
-    "推荐",
-    "推薦",
-    "评论",
-    "評論",
-    "分享",
-    "主题",
-    "主題",
-    "source",
-    "author",
-    "date",
-    "tags",
-    "posted",
-    "category",
-    "subject",
-    "title",
-    "note",
-    "updated",
-    "published",
-    "from",
-    "to",
-    "by",
-];
-
-fn char_counts(line: &str) -> (usize, usize) {
-    line.chars().fold((0, 0), |(all, cjk), c| {
-        (all + 1, cjk + usize::from(is_cjk(c)))
-    })
+fn non_blank(lines: &[&str], range: std::ops::Range<usize>) -> Vec<usize> {
+    range
+        .filter(|&i| lines.get(i).is_some_and(|l| !l.is_empty()))
+        .collect()
 }
 
-/// Whether `line` has a greeting's shape: short (≤ 60 characters, ≤ 30 of them CJK), ending in
-/// `:` `：` `,` `，`, no other colon, and not a heading.
-fn has_greeting_shape(line: &str) -> bool {
-    let Some(last) = line.chars().next_back() else {
-        return false;
-    };
-    if !matches!(last, ':' | '：' | ',' | '，') {
-        return false;
-    }
-    let (all, cjk) = char_counts(line);
-    let body = line.get(..line.len() - last.len_utf8()).unwrap_or_default();
-    all <= 60
-        && cjk <= 30
-        && !body.contains([':', '：'])
-        && parse_numbered(line).is_none()
-        && parse_atx(line).is_none()
-}
-
-/// Whether `line` (with a greeting's shape) is a label such as `来源：` or `Posted by:`.
-fn is_label(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let words = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>();
-    LABEL_WORDS.iter().any(|label| {
-        if label.is_ascii() {
-            words.contains(label)
-        } else {
-            lower.contains(label)
-        }
-    })
-}
-
-/// A greeting with no known vocative: a short colon-ended line near the top, right under a
-/// title-like line (or first), that is no label and no sentence.
-fn is_unknown_greeting(line: &str, line_above: Option<&str>) -> bool {
-    line.ends_with([':', '：'])
-        && line.chars().count() <= 20
-        && !line.contains(|c: char| {
-            c.is_ascii_digit() || matches!(c, '/' | '>' | '|' | '@' | '。' | '.' | '?' | '？')
-        })
-        && !is_label(line)
-        && line_above.is_none_or(is_title_like)
-}
-
-/// The index of the greeting line in `lines`, if any: the first line with a greeting's shape and
-/// a known vocative; failing that, a short colon-ended line near the top under a title-like line.
-pub(crate) fn find_greeting(lines: &[&str]) -> Option<usize> {
-    let shaped = || {
-        lines
-            .iter()
-            .enumerate()
-            .filter(|(_, line)| has_greeting_shape(line))
-    };
-    if let Some((index, _)) = shaped().find(|(_, line)| contains_known_vocative(line)) {
-        return Some(index);
-    }
-    let mut line_above: Option<&str> = None;
-    for (index, line) in lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.is_empty())
-        .take(UNKNOWN_GREETING_WINDOW)
-    {
-        if has_greeting_shape(line) && is_unknown_greeting(line, line_above) {
-            return Some(index);
-        }
-        line_above = Some(line);
-    }
-    None
-}
-
-/// Whether `line` can be a title: not blank, at most 80 characters, not ending like a sentence
-/// (`。.!?…;`) or like a greeting or label (`:` `,`).
-pub(crate) fn is_title_like(line: &str) -> bool {
-    line.chars().next_back().is_some_and(|last| {
-        !matches!(
-            last,
-            '。' | '.' | '!' | '?' | '！' | '？' | '…' | '；' | ';' | ':' | '：' | ',' | '，'
-        )
-    }) && line.chars().count() <= 80
-}
-
-/// A line between a title and its greeting that is not the title: `（2024年3月1日）`, a
-/// `——在…上的讲话` subtitle, or a speaker's name of up to four Han characters.
-fn is_byline(line: &str) -> bool {
-    let parenthesized =
-        line.starts_with(['(', '（']) && line.ends_with([')', '）']) && line.chars().count() > 2;
-    let subtitle = line.starts_with("——") || line.starts_with("--") || line.starts_with('—');
-    let (all, cjk) = char_counts(line);
-    let name = all <= 4 && all == cjk;
-    parenthesized || subtitle || name
-}
-
-/// The title's line index and Markdown marker, looking up from the greeting at `greeting`.
-fn find_title_above<'a>(
-    lines: &[&'a str],
+/// The title's line indexes, looking up from the greeting at `greeting`: past up to four
+/// title-block lines (details, meta lines), a title-like line; a title-like line right above it
+/// (no blank line between) joins it when both are short.
+fn find_title_above(
+    lines: &[&str],
     greeting: usize,
     markdown: bool,
-) -> Option<(usize, Option<&'a str>)> {
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
     let above = lines.get(..greeting)?;
     if markdown
         && let Some(index) = above
             .iter()
             .rposition(|line| parse_atx(line).is_some_and(|h| h.level == 1))
     {
-        return Some((index, parse_atx(above.get(index)?).map(|h| h.marker)));
+        return Some(vec![index]);
     }
-    let mut non_blank = above
-        .iter()
-        .enumerate()
+    let mut candidates = non_blank(lines, 0..greeting)
+        .into_iter()
         .rev()
-        .filter(|(_, line)| !line.is_empty());
-    let (mut index, mut line) = non_blank.next()?;
-    for _ in 0..3 {
-        if !is_byline(line) {
+        .filter(|&i| allowed(i));
+    let mut index = candidates.next()?;
+    // A short name right above the greeting is the speaker under a title, or else the title.
+    let name_above = |i: usize| {
+        let line = lines.get(i).copied().unwrap_or_default();
+        detail_of(line).is_some_and(|d| d.field == DetailField::Speaker) && !is_site_label(line)
+    };
+    let mut skipped: Vec<usize> = Vec::new();
+    for _ in 0..4 {
+        let line = lines.get(index).copied().unwrap_or_default();
+        if !is_under_title(line) && !is_applause(line) {
             break;
         }
-        match non_blank.next() {
-            Some((i, l)) if is_title_like(l) => (index, line) = (i, l),
-            _ => break,
+        skipped.push(index);
+        match candidates.next() {
+            Some(i) => index = i,
+            None => break,
         }
     }
-    if !is_title_like(line) {
-        return None;
+    let line = lines.get(index).copied().unwrap_or_default();
+    if skipped.contains(&index)
+        || !is_title_like(line)
+        || is_under_title(line)
+        || is_site_label(line)
+    {
+        // Nothing above the title block is a title: the top of its title-like lines is the
+        // title, unless it is a date, an occasion or a meta line.
+        let usable = |i: &usize| {
+            let line = lines.get(*i).copied().unwrap_or_default();
+            is_title_like(line) && !is_meta_line(line)
+        };
+        let top = skipped.iter().take_while(|i| usable(i)).last().copied()?;
+        let top_line = lines.get(top).copied().unwrap_or_default();
+        let plain = detail_of(top_line).is_none_or(|d| d.field == DetailField::Speaker);
+        return plain.then(|| vec![top]);
     }
-    let marker = if markdown {
-        parse_atx(line).map(|h| h.marker)
-    } else {
-        None
-    };
-    Some((index, marker))
+    // Header lines stand apart above a greeting (`Keynote Address` / `Annual Meeting …` /
+    // `Riverside Hall`): the one that says it is a title is the title.
+    if !has_title_word(line) {
+        let above = non_blank(lines, index.saturating_sub(6)..index);
+        if let Some(&better) = above.iter().rev().take(3).find(|&&i| {
+            let l = lines.get(i).copied().unwrap_or_default();
+            allowed(i) && has_title_word(l) && is_title_like(l) && !is_under_title(l)
+        }) {
+            index = better;
+        }
+    }
+    let line = lines.get(index).copied().unwrap_or_default();
+    let mut title = vec![index];
+    if let Some(upper_index) = index.checked_sub(1)
+        && allowed(upper_index)
+        && let Some(&upper) = lines.get(upper_index)
+        && !upper.is_empty()
+        && upper != line
+        && is_title_like(upper)
+        && (!is_under_title(upper) || name_above(upper_index))
+        && !is_site_label(upper)
+        && parse_atx(upper).is_none()
+        && upper.chars().count() + line.chars().count() <= 80
+    {
+        title.insert(0, upper_index);
+    }
+    Some(title)
 }
 
-fn non_blank<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    lines.iter().copied().filter(|l| !l.is_empty()).collect()
+/// The title text of `title_lines`, joined, and the Markdown marker of the first.
+fn title_text<'a>(
+    lines: &[&'a str],
+    title_lines: &[usize],
+    markdown: bool,
+) -> (String, Option<&'a str>) {
+    let mut text = String::new();
+    let mut marker = None;
+    for (n, &index) in title_lines.iter().enumerate() {
+        let mut line = lines.get(index).copied().unwrap_or_default();
+        if n == 0
+            && markdown
+            && let Some(heading) = parse_atx(line)
+        {
+            marker = Some(heading.marker);
+            line = heading.rest;
+        }
+        if text.is_empty() {
+            text.push_str(line);
+        } else {
+            join_wrapped(&mut text, line);
+        }
+    }
+    (text, marker)
 }
 
-/// Finds notes, title and greeting at the top of `lines`.
-pub(crate) fn find_head<'a>(lines: &[&'a str], markdown: bool) -> Head<'a> {
-    let mut head = Head::default();
-    if let Some(greeting) = find_greeting(lines) {
-        head.greeting = lines.get(greeting).copied();
-        head.body_start = greeting + 1;
-        match find_title_above(lines, greeting, markdown) {
-            Some((title, marker)) => {
-                let line = lines.get(title).copied().unwrap_or_default();
-                head.title_marker = marker;
-                head.title = Some(match marker {
-                    Some(marker) => line.get(marker.len()..).unwrap_or_default().trim(),
-                    None => line,
+/// Classifies the lines in `range` (under the title): details (each field once) and notes.
+fn under_title<'a>(
+    lines: &[&'a str],
+    range: std::ops::Range<usize>,
+    marks: &[Option<LineMark>],
+    notes: &mut Vec<ImportNote>,
+) -> Vec<(usize, UnderTitle<'a>)> {
+    let mut seen: Vec<DetailField> = Vec::new();
+    let mut out = Vec::new();
+    for index in non_blank(lines, range) {
+        let line = lines.get(index).copied().unwrap_or_default();
+        let marked_note = matches!(marks.get(index), Some(Some(LineMark::Notes)));
+        match detail_of(line) {
+            Some(detail) if !marked_note && !seen.contains(&detail.field) => {
+                seen.push(detail.field);
+                notes.push(ImportNote::DetailFromTitleBlock {
+                    field: detail.field,
+                    value: detail.value.to_string(),
                 });
-                head.notes_before_title = non_blank(lines.get(..title).unwrap_or_default());
-                head.notes_after_title =
-                    non_blank(lines.get(title + 1..greeting).unwrap_or_default());
+                out.push((index, UnderTitle::Detail(detail)));
             }
-            None => {
-                head.notes_before_title = non_blank(lines.get(..greeting).unwrap_or_default());
-                if lines
-                    .get(..greeting)
-                    .is_some_and(|l| !non_blank(l).is_empty())
-                {
-                    head.warnings.push(
-                        "the line above the greeting does not look like a title; no title was \
-                         taken, and the lines above the greeting were kept as notes"
-                            .to_string(),
-                    );
-                } else {
-                    head.warnings
-                        .push("no title found above the greeting".to_string());
+            _ => out.push((index, UnderTitle::Note)),
+        }
+    }
+    let kept = out.iter().filter(|(_, u)| *u == UnderTitle::Note).count();
+    if kept > 0 {
+        notes.push(ImportNote::LinesAfterTitleKeptAsNotes { count: kept });
+    }
+    out
+}
+
+/// The run of title-block lines right under a title at `title` (for a speech without greeting).
+fn title_block_end(lines: &[&str], title: usize, limit: usize) -> usize {
+    let mut end = title + 1;
+    let mut index = title + 1;
+    while index < limit {
+        let line = lines.get(index).copied().unwrap_or_default();
+        if line.is_empty() {
+            index += 1;
+            continue;
+        }
+        if detail_of(line).is_none() {
+            break;
+        }
+        index += 1;
+        end = index;
+    }
+    end
+}
+
+/// Finds notes, title and greeting at the top of `lines`, following the user's `marks` (one
+/// slot per line): a marked greeting or title is taken as such; a line marked as body text
+/// (plain, heading, closing) ends the head; a line marked as notes is never title or greeting.
+pub(crate) fn find_head<'a>(
+    lines: &[&'a str],
+    markdown: bool,
+    marks: &[Option<LineMark>],
+) -> Head<'a> {
+    let mark = |i: usize| marks.get(i).copied().flatten();
+    let limit = (0..lines.len())
+        .find(|&i| mark(i).is_some_and(LineMark::is_body))
+        .unwrap_or(lines.len());
+    // Lines marked as the title join into it when only blank lines stand between them: the
+    // first such run is the title.
+    let mut marked_titles: Vec<usize> = Vec::new();
+    for i in (0..limit).filter(|&i| mark(i) == Some(LineMark::Title)) {
+        let joins = marked_titles
+            .last()
+            .is_none_or(|&last| (last + 1..i).all(|j| lines.get(j).is_none_or(|l| l.is_empty())));
+        if !joins {
+            break;
+        }
+        marked_titles.push(i);
+    }
+    let search_from = marked_titles.last().map_or(0, |&t| t + 1);
+    let allowed = |i: usize| mark(i).is_none();
+    let greeting = (search_from..limit)
+        .find(|&i| mark(i) == Some(LineMark::Greeting))
+        .or_else(|| {
+            let region = lines.get(search_from..limit).unwrap_or_default();
+            find_greeting_where(region, &|i| allowed(search_from + i)).map(|i| i + search_from)
+        });
+    let mut head = Head::default();
+    match greeting {
+        Some(greeting) => {
+            head.greeting = Some(greeting);
+            head.body_start = greeting + 1;
+            let title_lines = if marked_titles.is_empty() {
+                find_title_above(lines, greeting, markdown, &allowed)
+            } else {
+                Some(marked_titles)
+            };
+            match title_lines {
+                Some(title_lines) => {
+                    let first = title_lines.first().copied().unwrap_or(0);
+                    let last = title_lines.last().copied().unwrap_or(0);
+                    head.set_title(lines, title_lines, markdown);
+                    head.notes_before_title = non_blank(lines, 0..first);
+                    head.under_title =
+                        under_title(lines, last + 1..greeting, marks, &mut head.notes);
+                }
+                None => {
+                    head.notes_before_title = non_blank(lines, 0..greeting);
+                    head.notes.push(if head.notes_before_title.is_empty() {
+                        ImportNote::NoTitleAboveGreeting
+                    } else {
+                        ImportNote::LineAboveGreetingNotTitle
+                    });
                 }
             }
         }
-        if !head.notes_before_title.is_empty() {
-            head.warnings.push(format!(
-                "{} line(s) above the title were kept as notes",
-                head.notes_before_title.len()
-            ));
-        }
-        return head;
+        None => head.without_greeting(lines, markdown, limit, marked_titles, marks),
     }
-    head.warnings.push("no greeting found".to_string());
-    let Some(first) = lines.iter().position(|l| !l.is_empty()) else {
-        return head;
-    };
-    let line = lines.get(first).copied().unwrap_or_default();
-    let rest = lines.get(first + 1..).unwrap_or_default();
-    let more_text = rest.iter().any(|l| !l.is_empty());
-    if markdown && let Some(heading) = parse_atx(line) {
-        let single_h1 = lines
-            .iter()
-            .filter(|l| parse_atx(l).is_some_and(|h| h.level == 1))
-            .count()
-            == 1;
-        if heading.level == 1 && single_h1 {
-            head.title_marker = Some(heading.marker);
-            head.title = Some(heading.rest);
-            head.body_start = first + 1;
-            head.warnings
-                .push("no greeting found; the Markdown `#` heading was taken as the title".into());
-        }
-        return head;
-    }
-    let standalone = rest.first().is_some_and(|l| l.is_empty()) || !uses_blank_lines(rest);
-    if more_text && standalone && is_title_like(line) && parse_numbered(line).is_none() {
-        head.title = Some(line);
-        head.body_start = first + 1;
-        head.warnings
-            .push("no greeting found; the first paragraph was taken as the title".to_string());
-    } else {
-        head.warnings
-            .push("no greeting found and the first paragraph is no title; no title".to_string());
+    if !head.notes_before_title.is_empty() {
+        head.notes.push(ImportNote::LinesAboveTitleKeptAsNotes {
+            count: head.notes_before_title.len(),
+        });
     }
     head
+}
+
+impl<'a> Head<'a> {
+    fn set_title(&mut self, lines: &[&'a str], title_lines: Vec<usize>, markdown: bool) {
+        let (text, marker) = title_text(lines, &title_lines, markdown);
+        if title_lines.len() > 1 {
+            self.notes.push(ImportNote::TitleLinesJoined {
+                count: title_lines.len(),
+            });
+        }
+        self.title = Some(text);
+        self.title_marker = marker;
+        self.title_lines = title_lines;
+    }
+
+    /// No greeting: a marked title, a lone Markdown `#` heading, or a first paragraph that says
+    /// it is a title (`…的讲话`, `Remarks …`) or has a title block under it. Site labels above
+    /// it are notes.
+    fn without_greeting(
+        &mut self,
+        lines: &[&'a str],
+        markdown: bool,
+        limit: usize,
+        marked_titles: Vec<usize>,
+        marks: &[Option<LineMark>],
+    ) {
+        self.notes.push(ImportNote::NoGreeting);
+        if let (Some(&first), Some(&last)) = (marked_titles.first(), marked_titles.last()) {
+            self.notes_before_title = non_blank(lines, 0..first);
+            self.set_title(lines, marked_titles, markdown);
+            let end = title_block_end(lines, last, limit);
+            self.under_title = under_title(lines, last + 1..end, marks, &mut self.notes);
+            self.body_start = end;
+            return;
+        }
+        let mut starts = non_blank(lines, 0..limit)
+            .into_iter()
+            .filter(|&i| marks.get(i).copied().flatten().is_none());
+        let Some(mut first) = starts.next() else {
+            return;
+        };
+        let mut labels = Vec::new();
+        while labels.len() < 3
+            && let Some(&line) = lines.get(first)
+            && is_site_label(line)
+            && let Some(next) = starts.next()
+        {
+            labels.push(first);
+            first = next;
+        }
+        let line = lines.get(first).copied().unwrap_or_default();
+        let rest = lines.get(first + 1..).unwrap_or_default();
+        let more_text = rest.iter().any(|l| !l.is_empty());
+        if markdown && let Some(heading) = parse_atx(line) {
+            let single_h1 = lines
+                .iter()
+                .filter(|l| parse_atx(l).is_some_and(|h| h.level == 1))
+                .count()
+                == 1;
+            if heading.level == 1 && single_h1 {
+                self.notes_before_title = non_blank(lines, 0..first);
+                self.title_marker = Some(heading.marker);
+                self.title = Some(heading.rest.to_string());
+                self.title_lines = vec![first];
+                self.body_start = first + 1;
+                self.notes.push(ImportNote::MarkdownHeadingTakenAsTitle);
+            }
+            return;
+        }
+        let standalone = rest.first().is_some_and(|l| l.is_empty()) || !uses_blank_lines(rest);
+        let block_end = title_block_end(lines, first, limit);
+        let has_block = block_end > first + 1;
+        let marked_as_title = has_title_word(line) || has_block;
+        if more_text
+            && (standalone || has_block)
+            && marked_as_title
+            && is_title_like(line)
+            && parse_numbered(line).is_none()
+        {
+            self.notes_before_title = non_blank(lines, 0..first);
+            self.title = Some(line.to_string());
+            self.title_lines = vec![first];
+            self.under_title = under_title(lines, first + 1..block_end, marks, &mut self.notes);
+            self.body_start = block_end;
+            self.notes.push(ImportNote::FirstParagraphTakenAsTitle);
+        } else {
+            if let Some(&last_label) = labels.last() {
+                self.notes_before_title = non_blank(lines, 0..last_label + 1);
+                self.body_start = last_label + 1;
+            }
+            self.notes.push(ImportNote::NoTitleFound);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn greetings_with_known_vocatives() {
-        for line in [
-            "同志们：",
-            "同志們:",
-            "各位代表，",
-            "尊敬的各位领导、各位来宾，女士们、先生们：",
-            "Ladies and gentlemen,",
-            "Dear colleagues,",
-            "Good evening, everyone,",
-        ] {
-            assert_eq!(find_greeting(&["标题", line, "正文。"]), Some(1), "{line}");
-        }
+    fn head<'a>(lines: &[&'a str], markdown: bool) -> Head<'a> {
+        find_head(lines, markdown, &[])
     }
 
-    #[test]
-    fn labels_and_navigation_are_not_greetings() {
-        let lines = [
-            "當前位置:人人簡歷網 > 實用文 > 發言稿",
-            "欄目: 發言稿 / 發佈於: / 人氣:1.19W",
-            "来源：",
-            "标题",
-            "正文。",
-        ];
-        assert_eq!(find_greeting(&lines), None);
-    }
-
-    #[test]
-    fn an_unknown_greeting_must_sit_under_a_title() {
-        assert_eq!(find_greeting(&["致辞", "各位亲人："]), Some(1));
-        assert_eq!(find_greeting(&["长长的一段话。", "主要任务是："]), None);
-        assert_eq!(find_greeting(&["一、主要任务："]), None);
+    fn title<'h>(head: &'h Head<'_>) -> Option<&'h str> {
+        head.title.as_deref()
     }
 
     #[test]
     fn the_title_is_the_line_above_the_greeting() {
         let lines = ["导航 首页", "", "在会议上的讲话", "", "同志们：", "正文。"];
-        let head = find_head(&lines, false);
-        assert_eq!(head.title, Some("在会议上的讲话"));
-        assert_eq!(head.notes_before_title, ["导航 首页"]);
-        assert_eq!(head.greeting, Some("同志们："));
-        assert_eq!(head.body_start, 5);
+        let found = head(&lines, false);
+        assert_eq!(title(&found), Some("在会议上的讲话"));
+        assert_eq!(found.notes_before_title, [0]);
+        assert_eq!(found.greeting, Some(4));
+        assert_eq!(found.body_start, 5);
     }
 
     #[test]
-    fn bylines_between_title_and_greeting_become_notes() {
+    fn the_title_block_fills_the_details() {
         let lines = [
-            "凝心聚力",
-            "——在全市工作会议上的讲话",
+            "高举旗帜",
+            "为全面建设现代化国家而团结奋斗",
+            "——在全市工作会议上的报告",
             "（2024年3月1日）",
+            "张伟",
+            "10-28 | 移动端:阅读",
             "同志们：",
         ];
-        let head = find_head(&lines, false);
-        assert_eq!(head.title, Some("凝心聚力"));
+        let found = head(&lines, false);
         assert_eq!(
-            head.notes_after_title,
-            ["——在全市工作会议上的讲话", "（2024年3月1日）"]
+            title(&found),
+            Some("高举旗帜为全面建设现代化国家而团结奋斗")
         );
+        assert_eq!(found.title_lines, [0, 1]);
+        let fields: Vec<Option<DetailField>> = found
+            .under_title
+            .iter()
+            .map(|(_, u)| match u {
+                UnderTitle::Detail(d) => Some(d.field),
+                UnderTitle::Note => None,
+            })
+            .collect();
+        use DetailField::*;
+        assert_eq!(fields, [Some(Occasion), Some(Date), Some(Speaker), None]);
     }
 
     #[test]
     fn a_sentence_above_the_greeting_is_no_title() {
-        let head = find_head(&["这是一句话。", "同志们：", "正文。"], false);
-        assert_eq!(head.title, None);
-        assert_eq!(head.notes_before_title, ["这是一句话。"]);
+        let found = head(&["这是一句话。", "同志们：", "正文。"], false);
+        assert_eq!(title(&found), None);
+        assert_eq!(found.notes_before_title, [0]);
     }
 
     #[test]
-    fn without_greeting_the_first_paragraph_may_be_the_title() {
-        let head = find_head(&["My Talk", "", "Some text."], false);
-        assert_eq!(head.title, Some("My Talk"));
-        let head = find_head(&["Some text.", "", "More text."], false);
-        assert_eq!(head.title, None);
-        let head = find_head(&["Only a title"], false);
-        assert_eq!(head.title, None);
+    fn without_greeting_only_a_marked_title_is_taken() {
+        assert_eq!(
+            title(&head(&["My Talk", "", "Some text."], false)),
+            Some("My Talk")
+        );
+        assert_eq!(title(&head(&["Some text.", "", "More text."], false)), None);
+        assert_eq!(title(&head(&["Only a title"], false)), None);
+        // A site label is no title, and nothing else marks one: no title, the label is a note.
+        let found = head(
+            &["總統府新聞", "", "今天天氣很好。", "", "我們開會。"],
+            false,
+        );
+        assert_eq!(title(&found), None);
+        assert_eq!(found.notes_before_title, [0]);
+        let found = head(&["總統府新聞", "", "就職演說", "", "今天天氣很好。"], false);
+        assert_eq!(title(&found), Some("就職演說"));
+        let found = head(
+            &["Building Together", "March 1, 2024", "", "We met."],
+            false,
+        );
+        assert_eq!(title(&found), Some("Building Together"));
+        assert_eq!(found.body_start, 2);
+    }
+
+    #[test]
+    fn marks_override_the_guess() {
+        let lines = ["网站导航", "标题", "同志们：", "正文。"];
+        let marks = [Some(LineMark::Title), None, None, None];
+        let found = find_head(&lines, false, &marks);
+        assert_eq!(title(&found), Some("网站导航"));
+        assert_eq!(found.under_title.len(), 1);
+        let marks = [None, None, Some(LineMark::Plain), None];
+        let found = find_head(&lines, false, &marks);
+        assert_eq!(found.greeting, None);
+        assert!(found.body_start <= 2);
+        let marks = [None, None, None, Some(LineMark::Greeting)];
+        assert_eq!(find_head(&lines, false, &marks).greeting, Some(3));
     }
 
     #[test]
     fn markdown_titles() {
-        let head = find_head(&["# 标题", "", "作者", "", "同志们：", "正文。"], true);
-        assert_eq!((head.title_marker, head.title), (Some("#"), Some("标题")));
-        assert_eq!(head.notes_after_title, ["作者"]);
-        let head = find_head(&["# 标题", "", "## 一、甲", "正文。"], true);
-        assert_eq!(head.title, Some("标题"));
-        let head = find_head(&["# 甲", "", "# 乙"], true);
-        assert_eq!(head.title, None);
-        let head = find_head(&["## 标题", "同志们："], true);
-        assert_eq!((head.title_marker, head.title), (Some("##"), Some("标题")));
+        let found = head(&["# 标题", "", "作者", "", "同志们：", "正文。"], true);
+        assert_eq!(
+            (found.title_marker, title(&found)),
+            (Some("#"), Some("标题"))
+        );
+        assert_eq!(found.under_title, [(2, UnderTitle::Note)]);
+        let found = head(&["# 标题", "", "## 一、甲", "正文。"], true);
+        assert_eq!(title(&found), Some("标题"));
+        let found = head(&["# 甲", "", "# 乙"], true);
+        assert_eq!(title(&found), None);
+        let found = head(&["## 标题", "同志们："], true);
+        assert_eq!(
+            (found.title_marker, title(&found)),
+            (Some("##"), Some("标题"))
+        );
     }
 }

@@ -293,10 +293,16 @@ pub(crate) fn starts_sub_point(line: &str) -> bool {
 /// Which numbered kind numbers the sections, and which candidates are its headings.
 ///
 /// `candidates[i]` is the kind and number of line `i`'s candidate, if any. For each kind, its
-/// candidates are walked in order, accepting those that continue the sequence 1, 2, 3 …; a
-/// candidate that breaks it is a paragraph. The highest-priority kind with an accepted `1`
-/// wins. Returns one flag per candidate slot: whether it is a section heading.
-pub(crate) fn sequence_headings(candidates: &[Option<(NumberKind, usize)>]) -> Vec<bool> {
+/// candidates are walked in order, accepting those that continue the sequence 1, 2, 3 …; the
+/// highest-priority kind with an accepted `1` wins. Then the chosen kind's other candidates after
+/// its first heading are accepted too when their number is no higher than the count of its
+/// candidates: a section a reviewer moved keeps its old number (`一、三、二、`, or a number
+/// twice). A later `1` restarts a list, not the sections: it and the numbers continuing it
+/// stay paragraphs. Returns one flag per candidate slot (whether it is a section heading) and
+/// the numbers of the headings accepted out of sequence.
+pub(crate) fn sequence_headings(
+    candidates: &[Option<(NumberKind, usize)>],
+) -> (Vec<bool>, Vec<usize>) {
     let mut expected = [1usize; NumberKind::BY_PRIORITY.len()];
     for &(kind, number) in candidates.iter().flatten() {
         let slot = &mut expected[kind as usize];
@@ -304,20 +310,56 @@ pub(crate) fn sequence_headings(candidates: &[Option<(NumberKind, usize)>]) -> V
             *slot += 1;
         }
     }
-    let chosen = NumberKind::BY_PRIORITY
+    let Some(chosen) = NumberKind::BY_PRIORITY
         .into_iter()
-        .find(|&kind| expected[kind as usize] > 1);
-    let mut next = 1;
-    candidates
+        .find(|&kind| expected[kind as usize] > 1)
+    else {
+        return (vec![false; candidates.len()], Vec::new());
+    };
+    let of_kind =
+        |c: &Option<(NumberKind, usize)>| c.filter(|(kind, _)| *kind == chosen).map(|(_, n)| n);
+    let first = candidates
         .iter()
-        .map(|candidate| match (candidate, chosen) {
-            (Some((kind, number)), Some(chosen)) if *kind == chosen && *number == next => {
-                next += 1;
-                true
+        .position(|c| of_kind(c) == Some(1))
+        .unwrap_or(0);
+    let count = candidates
+        .iter()
+        .skip(first)
+        .filter(|c| of_kind(c).is_some())
+        .count();
+    let mut next = 1;
+    let mut highest = 0;
+    let mut restart: Option<usize> = None;
+    let mut out_of_sequence = Vec::new();
+    let flags = candidates
+        .iter()
+        .enumerate()
+        .map(|(index, candidate)| {
+            let Some(number) = of_kind(candidate) else {
+                return false;
+            };
+            if index < first {
+                return false;
             }
-            _ => false,
+            if number == next {
+                highest = highest.max(number);
+                next = highest + 1;
+                return true;
+            }
+            if number == 1 || restart == Some(number) {
+                restart = Some(number + 1);
+                return false;
+            }
+            if number <= count {
+                out_of_sequence.push(number);
+                highest = highest.max(number);
+                next = highest + 1;
+                return true;
+            }
+            false
         })
-        .collect()
+        .collect();
+    (flags, out_of_sequence)
 }
 
 #[cfg(test)]
@@ -429,15 +471,36 @@ mod tests {
         ];
         assert_eq!(
             sequence_headings(&candidates),
-            [false, true, false, false, false, true]
+            (vec![false, true, false, false, true, true], vec![3, 2])
         );
         assert_eq!(
             sequence_headings(&[Some((Chinese, 2)), Some((Arabic, 1))]),
-            [false, true]
+            (vec![false, true], vec![])
         );
         assert_eq!(
             sequence_headings(&[Some((Chinese, 2)), None]),
-            [false, false]
+            (vec![false, false], vec![])
         );
+    }
+
+    #[test]
+    fn moved_sections_keep_their_old_numbers() {
+        use NumberKind::Chinese;
+        let numbers = [1, 2, 4, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+        let candidates: Vec<_> = numbers.iter().map(|&n| Some((Chinese, n))).collect();
+        let (flags, moved) = sequence_headings(&candidates);
+        assert!(flags.iter().all(|&f| f));
+        assert_eq!(moved, [4, 3]);
+        // A number twice is a heading twice; a number past the count is not.
+        let (flags, _) = sequence_headings(&[
+            Some((Chinese, 1)),
+            Some((Chinese, 2)),
+            Some((Chinese, 2)),
+            Some((Chinese, 9)),
+        ]);
+        assert_eq!(flags, [true, true, true, false]);
+        // A list restarting at 1 in the last section is no heading.
+        let list = [1, 2, 3, 1, 2].map(|n| Some((Chinese, n)));
+        assert_eq!(sequence_headings(&list).0, [true, true, true, false, false]);
     }
 }

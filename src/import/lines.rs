@@ -119,6 +119,77 @@ pub(crate) fn uses_blank_lines(lines: &[&str]) -> bool {
     gaps >= 1 && gaps * 8 >= text_lines
 }
 
+/// A line's width in columns: CJK and full-width characters count two, others one.
+pub(crate) fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| if is_cjk_wide(c) { 2 } else { 1 })
+        .sum()
+}
+
+/// When a line continues the paragraph of the line before it (hard-wrapped text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WrapRule {
+    /// Never: one line per paragraph.
+    Never,
+    /// When the earlier line is at least this wide (in columns) and does not end a sentence.
+    AtLeast(usize),
+}
+
+/// The typical width of `widths`: the value at `percent` of the sorted list (rounded).
+fn percentile(mut widths: Vec<usize>, percent: usize) -> usize {
+    widths.sort_unstable();
+    let index = (widths.len().saturating_sub(1) * percent + 50) / 100;
+    widths.get(index).copied().unwrap_or(0)
+}
+
+/// How `lines` (body lines, blank as `""`) wrap.
+///
+/// With blank lines between paragraphs, a line continues the one before it when that one is at
+/// least 60% as wide as the typical wrapped line (so short header lines stay apart). Without
+/// blank lines, text counts as hard-wrapped (as from a PDF) when at least 40% of its lines (and
+/// three or more) fill the typical long line (of 40 columns or more) to within 10% without
+/// ending a sentence; such a line then continues into the next.
+pub(crate) fn wrap_rule(lines: &[&str]) -> WrapRule {
+    if uses_blank_lines(lines) {
+        let wrapped: Vec<usize> = lines
+            .windows(2)
+            .filter(|pair| {
+                !pair[0].is_empty() && !pair[1].is_empty() && !ends_with_paragraph_end(pair[0])
+            })
+            .map(|pair| display_width(pair[0]))
+            .collect();
+        if wrapped.is_empty() {
+            return WrapRule::Never;
+        }
+        return WrapRule::AtLeast(percentile(wrapped, 75) * 6 / 10);
+    }
+    let widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| display_width(l))
+        .collect();
+    let typical = percentile(widths.clone(), 80);
+    if typical < 40 || widths.len() < 4 {
+        return WrapRule::Never;
+    }
+    // A wrapped line fills the width (to within a word or two) and ends mid-sentence.
+    let threshold = typical * 9 / 10;
+    let broken = lines
+        .iter()
+        .filter(|l| {
+            let width = display_width(l);
+            !l.is_empty()
+                && (threshold..=typical + 4).contains(&width)
+                && !ends_with_paragraph_end(l)
+        })
+        .count();
+    if broken >= 3 && broken * 10 >= widths.len() * 4 {
+        WrapRule::AtLeast(threshold)
+    } else {
+        WrapRule::Never
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +250,36 @@ mod tests {
         assert!(ends_with_paragraph_end("he said.\""));
         assert!(!ends_with_paragraph_end("我们要"));
         assert!(!ends_with_paragraph_end(""));
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_told_from_one_line_per_paragraph() {
+        let wrapped = [
+            "This is a long paragraph that a PDF viewer broke at the end of every line and",
+            "so every line but the last of each paragraph is about as long as all the others",
+            "are and ends in the middle of a sentence, which is what gives it away to us.",
+            "A second paragraph starts here and it, too, runs on for a while until it wraps",
+            "at the edge.",
+        ];
+        assert!(matches!(wrap_rule(&wrapped), WrapRule::AtLeast(w) if w > 50));
+        let single = [
+            "一句话。",
+            "又一句话，比较长一些的一句话。",
+            "短。",
+            "第四句。",
+        ];
+        assert_eq!(wrap_rule(&single), WrapRule::Never);
+        // Blank-line paragraphs: a short header line is no wrapped line.
+        let blank = [
+            "Title",
+            "Subtitle",
+            "",
+            "A line that is long enough to",
+            "be wrapped.",
+        ];
+        let WrapRule::AtLeast(min) = wrap_rule(&blank) else {
+            panic!()
+        };
+        assert!(display_width("Title") < min && display_width(blank[3]) >= min);
     }
 }

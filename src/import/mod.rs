@@ -17,18 +17,26 @@
 //! It never panics and runs in time linear in the input.
 
 mod body;
+mod boilerplate;
+mod build;
+mod docx;
+pub mod file;
+mod greeting;
 mod head;
 mod headings;
 mod language;
 mod lines;
+mod note;
+mod roles;
+mod segments;
+mod title;
 mod vocative;
 
-use crate::model::{Section, Speech};
-use body::{BodyItem, parse_body};
-use head::find_head;
-use language::detect_language;
-use lines::split_lines;
-use vocative::{closing_start, vocatives_of_greeting};
+pub use docx::{DocxProblem, MAX_DOCX_BYTES, MAX_PART_BYTES};
+pub use note::{DetailField, ImportNote};
+pub use roles::{LineMark, LineRole, Overrides, PreviewLine};
+
+use crate::model::Speech;
 
 /// How to read the input text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,129 +48,121 @@ pub enum TextFormat {
     Markdown,
 }
 
-/// Where the removed markers and the notes sit relative to the speech's text, so the input can
-/// be accounted for in order (see [`Imported::pieces_in_input_order`]).
+/// One piece of an import's result. [`ImportLayout::pieces`] lists them in input order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// `speech.notes[i]`.
+    Note(usize),
+    /// `removed_markers[i]`.
+    Marker(usize),
+    /// `speech.title` (present even when empty).
+    Title,
+    /// The detail in `speech.meta` (occasion, date or speaker).
+    Detail(DetailField),
+    /// `speech.greeting` (present even when empty).
+    Greeting,
+    /// `speech.opening[i]`.
+    Opening(usize),
+    /// `speech.sections[i].heading`.
+    Heading(usize),
+    /// `speech.sections[section].paragraphs[i]`.
+    Paragraph(usize, usize),
+    /// `speech.closing[i]`.
+    Closing(usize),
+}
+
+/// Where every piece of the result stood in the input, so the input can be accounted for in
+/// order (see [`Imported::pieces_in_input_order`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportLayout {
-    /// How many of `speech.notes` come before the title; the rest sit between the title and
-    /// the greeting.
-    pub notes_before_title: usize,
-    /// How many of `removed_markers` belong to the title (0, or 1 for a Markdown `#`).
-    pub title_markers: usize,
-    /// For each section in order, how many of `removed_markers` were removed from its heading
-    /// (e.g. 2 for `## 一、…`: `##` then `一、`).
-    pub section_markers: Vec<usize>,
+    /// Every note, marker, detail and piece of the speech's text, each once, in input order.
+    pub pieces: Vec<Piece>,
 }
 
 /// The result of an import.
 ///
-/// **No text is lost.** Let `pieces` be, in this order: the first
-/// `layout.notes_before_title` notes; the title's markers and the title; the other notes; the
-/// greeting; the opening's paragraphs; for each section its markers (the next
-/// `layout.section_markers[i]` of `removed_markers`), its heading and its paragraphs; the
-/// closing's paragraphs. Then the non-whitespace characters of the input (after a leading
-/// byte-order mark) equal, in order, the non-whitespace characters of `pieces`.
-/// [`Imported::pieces_in_input_order`] builds that list.
+/// **No text is lost.** The non-whitespace characters of the input (after a leading byte-order
+/// mark) equal, in order, the non-whitespace characters of the pieces listed by
+/// `layout.pieces`: the notes (lines above the title, lines between title and greeting, lines
+/// marked as notes, trailing boilerplate), the structure markers removed from headings and
+/// details, the title, the details taken from the title block, the greeting, and the opening,
+/// sections and closing. [`Imported::pieces_in_input_order`] builds that list.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     /// The speech found in the text.
     pub speech: Speech,
     /// Structure markers removed from the text, in input order (heading numbers like `一、`,
-    /// Markdown `##`): with the speech's fields, they account for every non-whitespace character
-    /// of the input.
+    /// Markdown `##`, the `——` and brackets around details).
     pub removed_markers: Vec<String>,
-    /// What the importer could not find or had to guess, for people.
-    pub warnings: Vec<String>,
-    /// Which markers and notes go where, for accounting for the input in order.
+    /// What the importer guessed or could not find, in the order it did so.
+    pub notes: Vec<ImportNote>,
+    /// Where each piece stood in the input.
     pub layout: ImportLayout,
 }
 
 impl Imported {
-    /// The notes, markers and speech text in the order they had in the input (see
-    /// [`Imported`] for the exact order). Missing markers (an inconsistent `layout`) are skipped.
-    pub fn pieces_in_input_order(&self) -> Vec<&str> {
+    /// The text of `piece` (empty for a piece that is not there).
+    pub fn piece_text(&self, piece: Piece) -> &str {
         let speech = &self.speech;
-        let mut markers = self.removed_markers.iter().map(String::as_str);
-        let split = self.layout.notes_before_title.min(speech.notes.len());
-        let (before, after) = speech.notes.split_at(split);
-        let mut pieces: Vec<&str> = before.iter().map(String::as_str).collect();
-        pieces.extend(markers.by_ref().take(self.layout.title_markers));
-        pieces.push(&speech.title);
-        pieces.extend(after.iter().map(String::as_str));
-        pieces.push(&speech.greeting);
-        pieces.extend(speech.opening.iter().map(String::as_str));
-        for (index, section) in speech.sections.iter().enumerate() {
-            let count = self.layout.section_markers.get(index).copied().unwrap_or(0);
-            pieces.extend(markers.by_ref().take(count));
-            pieces.push(&section.heading);
-            pieces.extend(section.paragraphs.iter().map(String::as_str));
-        }
-        pieces.extend(speech.closing.iter().map(String::as_str));
-        pieces
+        let text = match piece {
+            Piece::Note(i) => speech.notes.get(i),
+            Piece::Marker(i) => self.removed_markers.get(i),
+            Piece::Title => Some(&speech.title),
+            Piece::Detail(DetailField::Occasion) => Some(&speech.meta.occasion),
+            Piece::Detail(DetailField::Date) => Some(&speech.meta.date),
+            Piece::Detail(DetailField::Speaker) => Some(&speech.meta.speaker),
+            Piece::Greeting => Some(&speech.greeting),
+            Piece::Opening(i) => speech.opening.get(i),
+            Piece::Heading(i) => speech.sections.get(i).map(|s| &s.heading),
+            Piece::Paragraph(s, i) => speech.sections.get(s).and_then(|s| s.paragraphs.get(i)),
+            Piece::Closing(i) => speech.closing.get(i),
+        };
+        text.map_or("", String::as_str)
     }
+
+    /// The notes, markers, details and speech text in the order they had in the input (see
+    /// [`Imported`]).
+    pub fn pieces_in_input_order(&self) -> Vec<&str> {
+        self.layout
+            .pieces
+            .iter()
+            .map(|&piece| self.piece_text(piece))
+            .collect()
+    }
+}
+
+/// The import preview: the result, and every line of the input with the role it got.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPreview {
+    /// The import, with the user's overrides applied.
+    pub imported: Imported,
+    /// The input's lines as the importer saw them, with their roles. [`Overrides`] index these.
+    pub lines: Vec<PreviewLine>,
 }
 
 /// Finds title, greeting, opening, sections, closing and notes in `text`.
 ///
 /// Accepts LF, CRLF or CR line endings, a leading byte-order mark, indentation (ASCII,
 /// full-width, NBSP), one line per paragraph or blank lines between (hard-wrapped) paragraphs.
-/// Sets `speech.meta.language` from the text.
+/// Sets `speech.meta.language` from the text, and occasion, date and speaker from a title block.
 pub fn import_text(text: &str, format: TextFormat) -> Imported {
-    let lines = split_lines(text);
-    let head = find_head(&lines, format == TextFormat::Markdown);
-    let body_lines = lines.get(head.body_start..).unwrap_or_default();
-    let items = parse_body(body_lines, format == TextFormat::Markdown);
+    build::run(text, format, &Overrides::default(), false).imported
+}
 
-    let mut imported = Imported {
-        warnings: head.warnings,
-        ..Imported::default()
-    };
-    let speech = &mut imported.speech;
-    speech.meta.language = detect_language(text);
-    speech.notes = head
-        .notes_before_title
-        .iter()
-        .map(|n| n.to_string())
-        .collect();
-    imported.layout.notes_before_title = speech.notes.len();
-    if let Some(marker) = head.title_marker {
-        imported.removed_markers.push(marker.to_string());
-        imported.layout.title_markers = 1;
-    }
-    speech.title = head.title.unwrap_or_default().to_string();
-    speech
-        .notes
-        .extend(head.notes_after_title.iter().map(|n| n.to_string()));
-    speech.greeting = head.greeting.unwrap_or_default().to_string();
+/// [`import_text`] with the user's corrections from the import preview.
+pub fn import_with_overrides(text: &str, format: TextFormat, overrides: &Overrides) -> Imported {
+    build::run(text, format, overrides, false).imported
+}
 
-    for item in items {
-        match item {
-            BodyItem::Heading { markers, text } => {
-                imported.layout.section_markers.push(markers.len());
-                imported.removed_markers.extend(markers);
-                speech.sections.push(Section::new(text, Vec::new()));
-            }
-            BodyItem::Paragraph(paragraph) => match speech.sections.last_mut() {
-                Some(section) => section.paragraphs.push(paragraph),
-                None => speech.opening.push(paragraph),
-            },
-        }
-    }
+/// The import preview of `text` with the user's corrections: the import, and each line's role.
+/// Calling it again with more overrides gives the updated structure.
+pub fn preview(text: &str, format: TextFormat, overrides: &Overrides) -> ImportPreview {
+    build::run(text, format, overrides, true)
+}
 
-    let vocatives = vocatives_of_greeting(&speech.greeting);
-    let tail = match speech.sections.last_mut() {
-        Some(section) => &mut section.paragraphs,
-        None => &mut speech.opening,
-    };
-    if let Some(start) = closing_start(tail, &vocatives) {
-        speech.closing = tail.split_off(start);
-    }
-    if speech.sections.is_empty() && !speech.opening.is_empty() {
-        imported
-            .warnings
-            .push("no section headings found; all paragraphs are in the opening".to_string());
-    }
-    imported
+/// Just the lines of [`preview`], with their roles.
+pub fn line_roles(text: &str, format: TextFormat, overrides: &Overrides) -> Vec<PreviewLine> {
+    preview(text, format, overrides).lines
 }
 
 #[cfg(test)]

@@ -123,21 +123,18 @@ fn false_positives_are_paragraphs() {
     assert!(imported.speech.sections.is_empty());
     assert_eq!(imported.speech.opening.len(), 7);
     assert!(imported.removed_markers.is_empty());
-    assert!(
-        imported
-            .warnings
-            .iter()
-            .any(|w| w.contains("no section headings"))
-    );
+    assert!(imported.notes.contains(&ImportNote::NoSections));
 }
 
 #[test]
-fn a_number_that_breaks_the_sequence_is_a_paragraph() {
-    let text = "同志们：\n二、不是开头\n一、甲\n三、跳号\n二、乙\n";
+fn numbers_before_the_first_section_stay_paragraphs_and_moved_sections_are_headings() {
+    let text = "同志们：\n二、不是开头\n一、甲\n三、挪过\n二、乙\n";
     let imported = import(text);
-    assert_eq!(headings(&imported), ["甲", "乙"]);
+    assert_eq!(headings(&imported), ["甲", "挪过", "乙"]);
     assert_eq!(imported.speech.opening, ["二、不是开头"]);
-    assert_eq!(imported.speech.sections[0].paragraphs, ["三、跳号"]);
+    assert!(imported.notes.contains(&ImportNote::HeadingsOutOfSequence {
+        numbers: vec![3, 2]
+    }));
 }
 
 #[test]
@@ -167,9 +164,8 @@ fn no_greeting_takes_the_first_paragraph_as_title() {
     assert_eq!(headings(&imported), ["甲"]);
     assert!(
         imported
-            .warnings
-            .iter()
-            .any(|w| w.contains("taken as the title"))
+            .notes
+            .contains(&ImportNote::FirstParagraphTakenAsTitle)
     );
 }
 
@@ -219,8 +215,25 @@ fn markdown_title_sections_and_deeper_headings() {
     assert_eq!(speech.sections[0].paragraphs, ["### 小标题", "正文。"]);
     assert_eq!(speech.closing, ["同志们，谢谢！"]);
     assert_eq!(imported.removed_markers, ["#", "##", "一、", "##", "二、"]);
-    assert_eq!(imported.layout.title_markers, 1);
-    assert_eq!(imported.layout.section_markers, [2, 2]);
+    use Piece::*;
+    assert_eq!(
+        imported.layout.pieces,
+        [
+            Marker(0),
+            Title,
+            Greeting,
+            Opening(0),
+            Marker(1),
+            Marker(2),
+            Heading(0),
+            Paragraph(0, 0),
+            Paragraph(0, 1),
+            Marker(3),
+            Marker(4),
+            Heading(1),
+            Closing(0)
+        ]
+    );
     assert_nothing_lost(text, &imported);
 }
 

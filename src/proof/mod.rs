@@ -206,5 +206,5 @@ impl IgnoreKey {
 /// 10 ms for Simplified, 15 ms for Traditional; an editor can call this on a background thread
 /// at start).
 pub fn warm_up(language: Language) {
-    let _ = script::converter(language);
+    std::hint::black_box(script::converter(language));
 }

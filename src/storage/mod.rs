@@ -11,8 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::project::Project;
 
+mod encoding;
+mod kind;
 mod project_file;
 
+pub use encoding::TextEncoding;
+pub use kind::looks_like_project;
 pub use project_file::{FORMAT_VERSION, project_from_ron, project_to_ron};
 
 /// Text files above this size are refused (a long speech is well under 1 MiB).
@@ -59,9 +63,21 @@ pub fn save_project(project: &Project, path: &Path) -> Result<()> {
     write_atomic(path, project_to_ron(project).as_bytes(), true)
 }
 
-/// Reads a UTF-8 (or BOM-marked UTF-16) text file, refusing directories, files over
-/// `limit_bytes`, empty files and binary data. A UTF-8 byte-order mark is removed.
+/// Reads a text file (in any encoding [`decode_text_detected`] tells), refusing directories,
+/// files over `limit_bytes`, empty files and binary data. A byte-order mark is removed.
 pub fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String> {
+    read_text_file_detected(path, limit_bytes).map(|decoded| decoded.text)
+}
+
+/// [`read_text_file`], also saying which encoding the file was in.
+pub fn read_text_file_detected(path: &Path, limit_bytes: u64) -> Result<DecodedText> {
+    let bytes = read_bytes(path, limit_bytes)?;
+    decode_text_detected(bytes, path, limit_bytes)
+}
+
+/// Reads at most `limit_bytes` of a file (refusing directories and larger files): the raw bytes
+/// the text and `.docx` readers start from.
+pub fn read_bytes(path: &Path, limit_bytes: u64) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| Error::io("reading", path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory {
@@ -86,7 +102,14 @@ pub fn read_text_file(path: &Path, limit_bytes: u64) -> Result<String> {
                 .read_to_end(&mut bytes)
         })
         .map_err(|e| Error::io("reading", path, e))?;
-    decode_text(bytes, path, limit_bytes)
+    if bytes.len() as u64 > limit_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size_bytes: bytes.len() as u64,
+            limit_bytes,
+        });
+    }
+    Ok(bytes)
 }
 
 /// What a file looked like on disk at one moment: its size, its modification time and a hash of
@@ -202,6 +225,23 @@ impl Default for Fnv1a64 {
 /// Decodes bytes read from `path` (or standard input) as text, with the same checks as
 /// [`read_text_file`].
 pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<String> {
+    decode_text_detected(bytes, path, limit_bytes).map(|decoded| decoded.text)
+}
+
+/// Text read from a file, with the encoding it was in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodedText {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// The encoding it was read in.
+    pub encoding: TextEncoding,
+}
+
+/// Decodes bytes read from `path` as text in whichever encoding they are (see
+/// [`TextEncoding`]), refusing more than `limit_bytes`, blank text and binary data. Text that is
+/// not UTF-8 and whose encoding cannot be told with confidence is refused with the likely
+/// encodings named ([`Error::UnknownEncoding`]).
+pub fn decode_text_detected(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<DecodedText> {
     let path_buf = || path.to_path_buf();
     if bytes.len() as u64 > limit_bytes {
         return Err(Error::TooLarge {
@@ -213,38 +253,53 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path, limit_bytes: u64) -> Result<Stri
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { path: path_buf() });
     }
-    // UTF-16 text gets the same checks below as UTF-8 (control characters, blank).
-    let mut text = if let Some(text) = decode_utf16_with_bom(&bytes) {
-        text.ok_or_else(|| Error::Binary { path: path_buf() })?
-    } else {
-        // SIMD validation (a long Chinese text validates several times faster than with std);
-        // std only runs to find the offset of a bad byte for the message. A NUL byte in valid
-        // UTF-8 is caught by `has_binary_char` below.
-        match simdutf8::basic::from_utf8(&bytes) {
+    // SIMD validation (a long Chinese text validates several times faster than with std). A NUL
+    // byte in valid UTF-8 is caught by `has_binary_char` below.
+    let (mut text, encoding) = match simdutf8::basic::from_utf8(&bytes) {
+        // Han text in UTF-16 LE without a mark can be valid UTF-8 (every byte ASCII), with NULs
+        // from its line breaks: UTF-16 when its code units make plausible text.
+        Ok(_)
+            if memchr::memchr(0, &bytes).is_some()
+                && let Some(found) = encoding::guess_utf16_without_bom(&bytes) =>
+        {
+            found
+        }
+        Ok(_) => {
+            let encoding = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                TextEncoding::Utf8WithBom
+            } else {
+                TextEncoding::Utf8
+            };
             // SAFETY: `simdutf8` has just checked that `bytes` is valid UTF-8. Taking the buffer
             // as it is spares a copy of the whole file.
-            Ok(_) => unsafe { String::from_utf8_unchecked(bytes) },
+            (unsafe { String::from_utf8_unchecked(bytes) }, encoding)
+        }
+        Err(_) => match encoding::decode_legacy(&bytes) {
+            Ok(found) => found,
+            Err(encoding::Undecodable::BadUtf16) => return Err(Error::Binary { path: path_buf() }),
             Err(_) if bytes.contains(&0) => return Err(Error::Binary { path: path_buf() }),
-            Err(_) => {
-                return Err(Error::NotUtf8 {
+            Err(encoding::Undecodable::Ambiguous(candidates)) => {
+                return Err(Error::UnknownEncoding {
                     path: path_buf(),
                     offset: std::str::from_utf8(&bytes)
                         .err()
                         .map_or(0, |e| e.valid_up_to()),
+                    candidates: candidates.join(", "),
                 });
             }
-        }
+        },
     };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
+    // Decoded UTF-16 or legacy text gets the same checks as UTF-8 (control characters, blank).
     if has_binary_char(text.as_bytes()) {
         return Err(Error::Binary { path: path_buf() });
     }
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path_buf() });
     }
-    Ok(text)
+    Ok(DecodedText { text, encoding })
 }
 
 /// A character that makes text count as binary data: a control character that is not
@@ -280,32 +335,6 @@ fn has_binary_char(bytes: &[u8]) -> bool {
         }
     }
     false
-}
-
-/// `Some(Some(text))` for valid UTF-16 with a byte-order mark, `Some(None)` for invalid UTF-16
-/// with a mark, `None` when there is no UTF-16 mark.
-fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Option<String>> {
-    let little_endian = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return None,
-    };
-    let body = &bytes[2..];
-    if !body.len().is_multiple_of(2) {
-        return Some(None);
-    }
-    let units = body.chunks_exact(2).map(|pair| {
-        if little_endian {
-            u16::from_le_bytes([pair[0], pair[1]])
-        } else {
-            u16::from_be_bytes([pair[0], pair[1]])
-        }
-    });
-    Some(
-        char::decode_utf16(units)
-            .collect::<Result<String, _>>()
-            .ok(),
-    )
 }
 
 /// Checks that `path` can be an output file: not a directory, in a folder that exists, and (unless

@@ -106,7 +106,7 @@ fn decode_checks() {
     ));
     assert!(matches!(
         decode_text(b"abc\xffdef".to_vec(), p, 100),
-        Err(Error::NotUtf8 { offset: 3, .. })
+        Err(Error::UnknownEncoding { offset: 3, .. })
     ));
     // A NUL byte makes a file binary, in valid UTF-8 or not.
     assert!(matches!(

@@ -68,10 +68,13 @@ pub fn message_text(lang: UiLanguage, message: &Message) -> (String, String) {
                 ),
             )
         }
-        Message::ImportNotes { path, notes } => (
-            title(Msg::ImportNotes),
-            format!("{}\n\n{}", path.display(), notes.join("\n")),
-        ),
+        Message::ImportNotes { path, notes } => (title(Msg::ImportNotes), {
+            let notes: Vec<String> = notes
+                .iter()
+                .map(|n| super::import_note_text(lang, n))
+                .collect();
+            format!("{}\n\n{}", path.display(), notes.join("\n"))
+        }),
         Message::Exported { path } => (
             title(Msg::Exported),
             format!("{}\n{}", tr(lang, Msg::ExportedTo), path.display()),
@@ -185,12 +188,30 @@ pub fn error_text(lang: UiLanguage, error: &Error) -> String {
                 format!("不是文字檔（含有二進位資料）：{p}"),
             )
         }
-        Error::NotUtf8 { path, offset } => {
+        Error::UnknownEncoding {
+            path,
+            offset,
+            candidates,
+        } => {
             let p = path.display();
             pick(
-                format!("not UTF-8 text (a bad byte at offset {offset}); save it as UTF-8: {p}"),
-                format!("不是 UTF-8 文本（第 {offset} 字节处有无效字节），请另存为 UTF-8：{p}"),
-                format!("不是 UTF-8 文字（第 {offset} 位元組處有無效位元組），請另存為 UTF-8：{p}"),
+                format!(
+                    "cannot tell the text's encoding (not UTF-8 from byte {offset}; it may be {candidates}); save it as UTF-8: {p}"
+                ),
+                format!(
+                    "无法判断文本的编码（第 {offset} 字节起不是 UTF-8，可能是 {candidates}），请另存为 UTF-8：{p}"
+                ),
+                format!(
+                    "無法判斷文字的編碼（第 {offset} 位元組起不是 UTF-8，可能是 {candidates}），請另存為 UTF-8：{p}"
+                ),
+            )
+        }
+        Error::BadDocx { path, problem } => {
+            let p = path.display();
+            pick(
+                format!("cannot read the Word document ({problem}): {p}"),
+                format!("无法读取该 Word 文档（文件已损坏或不是 .docx）：{p}"),
+                format!("無法讀取該 Word 文件（檔案已損毀或不是 .docx）：{p}"),
             )
         }
         Error::BadProject { path, message } => {
@@ -248,10 +269,10 @@ pub fn error_text(lang: UiLanguage, error: &Error) -> String {
             let p = path.display();
             pick(
                 format!(
-                    "Lectern does not read this kind of file (it reads .lectern, .txt and .md): {p}"
+                    "Lectern does not read this kind of file (it reads .lectern, .txt, .md and .docx): {p}"
                 ),
-                format!("Lectern 不能读取这种文件（可读取 .lectern、.txt 和 .md）：{p}"),
-                format!("Lectern 無法讀取這種檔案（可讀取 .lectern、.txt 與 .md）：{p}"),
+                format!("Lectern 不能读取这种文件（可读取 .lectern、.txt、.md 和 .docx）：{p}"),
+                format!("Lectern 無法讀取這種檔案（可讀取 .lectern、.txt、.md 與 .docx）：{p}"),
             )
         }
     }
@@ -271,6 +292,10 @@ mod tests {
             .replace(".md", "")
             .replace("Lectern", "")
             .replace("UTF-8", "")
+            .replace("GB18030", "")
+            .replace("Big5", "")
+            .replace("Word", "")
+            .replace(".docx", "")
             .replace("MiB", "")
             .replace("os error", "");
         cleaned
@@ -288,9 +313,10 @@ mod tests {
                 path: path.clone(),
                 message: "Expected struct VersionProbe".into(),
             },
-            Error::NotUtf8 {
+            Error::UnknownEncoding {
                 path: path.clone(),
                 offset: 3,
+                candidates: "GB18030, Big5".into(),
             },
             Error::TooLarge {
                 path: path.clone(),

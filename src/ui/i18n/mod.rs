@@ -4,8 +4,10 @@
 //! have small functions of their own ([`count_label`], [`matches_label`], …); what the editor
 //! reports as data (messages, errors, automatic draft names) is worded in `messages` (re-exported here).
 
+mod import_notes;
 mod messages;
 
+pub use import_notes::import_note_text;
 pub use messages::{default_draft_name, draft_label, error_text, local_time, message_text};
 
 use serde::{Deserialize, Serialize};
