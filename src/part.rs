@@ -132,7 +132,9 @@ impl Speech {
     /// field exists.
     pub fn set_field_text(&mut self, field: Field, text: &str) -> bool {
         let single = || text.replace(['\r', '\n'], " ");
-        let section = |speech: &mut Speech, id| speech.sections.iter_mut().find(|s| s.id == id);
+        fn section(speech: &mut Speech, id: SectionId) -> Option<&mut crate::model::Section> {
+            speech.sections.iter_mut().find(|s| s.id == id)
+        }
         match field {
             Field::Title => self.title = single(),
             Field::Greeting => self.greeting = single(),
