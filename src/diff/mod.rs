@@ -50,7 +50,7 @@ mod match_sections;
 mod part;
 mod speaking;
 mod text;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::time::{Duration, Instant};
 
