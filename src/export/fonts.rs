@@ -171,6 +171,7 @@ impl FontLibrary {
                 index: 0,
             }],
             role_faces: [FontSet::BUNDLED; Role::ALL.len()],
+            latin_fallback: None,
             report: FontReport::default(),
         };
         let mut loaded: Vec<(fontdb::ID, usize)> = Vec::new();
@@ -228,6 +229,16 @@ impl FontLibrary {
             };
             set.report.roles.push(entry);
         }
+        // The bundled font has CJK only: Latin letters, digits and some marks come from an
+        // installed Latin face when the role's face lacks them.
+        set.latin_fallback = LATIN_FALLBACK.iter().find_map(|family| {
+            let id = self.find(family, Weight::NORMAL)?;
+            if let Some((_, index)) = loaded.iter().find(|(seen, _)| *seen == id) {
+                return Some(*index);
+            }
+            set.faces.push(self.load(id, family)?);
+            Some(set.faces.len() - 1)
+        });
         set
     }
 
@@ -261,6 +272,16 @@ impl FontLibrary {
     }
 }
 
+/// Installed faces used for characters that neither the role's face nor the bundled font has.
+const LATIN_FALLBACK: [&str; 6] = [
+    "DejaVu Serif",
+    "DejaVu Sans",
+    "Liberation Serif",
+    "Noto Serif",
+    "FreeSerif",
+    "Nimbus Roman",
+];
+
 /// Whether `profile` prints text in `role` at all.
 fn role_used(profile: &Profile, role: Role) -> bool {
     match role {
@@ -277,6 +298,7 @@ fn role_used(profile: &Profile, role: Role) -> bool {
 pub struct FontSet {
     pub(crate) faces: Vec<Face>,
     role_faces: [usize; Role::ALL.len()],
+    latin_fallback: Option<usize>,
     report: FontReport,
 }
 
@@ -292,6 +314,11 @@ impl FontSet {
     /// The face index of `role`.
     pub fn role_face(&self, role: Role) -> usize {
         self.role_faces[role as usize]
+    }
+
+    /// The installed face used for characters the others lack, if one was found.
+    pub fn latin_fallback(&self) -> Option<usize> {
+        self.latin_fallback
     }
 
     /// Which font each role uses.

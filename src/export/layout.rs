@@ -246,10 +246,15 @@ pub(crate) fn cells(
                 .filter(|(id, _)| *id != 0)
                 .map(|g| (role_face, g))
                 .or_else(|| {
-                    metrics
-                        .glyph(FontSet::BUNDLED, ch)
-                        .filter(|(id, _)| *id != 0)
-                        .map(|g| (FontSet::BUNDLED, g))
+                    [Some(FontSet::BUNDLED), fonts.latin_fallback()]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|face| {
+                            metrics
+                                .glyph(face, ch)
+                                .filter(|(id, _)| *id != 0)
+                                .map(|g| (face, g))
+                        })
                 });
             let (face, (glyph, advance_em)) = match found {
                 Some(found) => found,

@@ -336,14 +336,14 @@ fn fangsong() -> FontChoice {
 }
 
 fn heiti() -> FontChoice {
-    let mut fallback = names(&[
+    // No serif stand-in for a sans face: the bundled sans font is closer.
+    let fallback = names(&[
         "Noto Sans CJK SC",
         "Source Han Sans SC",
         "Microsoft YaHei",
         "WenQuanYi Zen Hei",
         "Droid Sans Fallback",
     ]);
-    fallback.extend(names(&SERIF_CJK));
     FontChoice {
         docx_east_asia: "黑体".into(),
         docx_latin: "Times New Roman".into(),
