@@ -75,24 +75,40 @@ fn gongwen_pdf_has_the_text_22_lines_of_28_and_subset_fonts() {
 
     // 22 lines of 28 cells: the pages fill, and the lines' count is the layout's.
     let full_page_chars = 22 * 28;
-    assert!(pages >= chars / full_page_chars, "{pages} pages for {chars} chars");
+    assert!(
+        pages >= chars / full_page_chars,
+        "{pages} pages for {chars} chars"
+    );
     for (i, page) in read.iter().enumerate() {
         let lines = text_lines(page);
         // The title, its blank line and the speech fill page 1 too.
         assert!(lines.len() <= 22, "page {}: {} lines", i + 1, lines.len());
         if i + 1 < read.len() {
-            assert!(lines.len() >= 20, "page {} is short: {} lines", i + 1, lines.len());
+            assert!(
+                lines.len() >= 20,
+                "page {} is short: {} lines",
+                i + 1,
+                lines.len()
+            );
         }
         for line in &lines {
             assert!(cells(line) <= 28.0, "page {}: line too long: {line}", i + 1);
             let first = line.chars().next().unwrap_or(' ');
-            assert!(!forbidden_at_line_start(first), "page {}: line starts with {first}: {line}", i + 1);
+            assert!(
+                !forbidden_at_line_start(first),
+                "page {}: line starts with {first}: {line}",
+                i + 1
+            );
         }
     }
     // Page numbers `— n —`, on every page.
     for (i, page) in read.iter().enumerate() {
         let expected = format!("—{}—", i + 1);
-        assert!(page.lines().any(|l| squeeze(l) == expected), "page {} lacks {expected}", i + 1);
+        assert!(
+            page.lines().any(|l| squeeze(l) == expected),
+            "page {} lacks {expected}",
+            i + 1
+        );
     }
 }
 
@@ -113,16 +129,30 @@ fn reading_copy_pages_end_at_sentence_ends_with_a_cue() {
         let mut lines = text_lines(page);
         if i + 1 < read.len() {
             let cue = lines.pop().expect("a cue line");
-            let words = cue.strip_prefix("接下页：").unwrap_or_else(|| panic!("page {}: no cue: {cue}", i + 1));
+            let words = cue
+                .strip_prefix("接下页：")
+                .unwrap_or_else(|| panic!("page {}: no cue: {cue}", i + 1));
             let next = text_lines(&read[i + 1]).join("");
-            assert!(squeeze(&next).starts_with(&squeeze(words)), "page {}: cue {cue} but next page starts {next:.20}", i + 1);
+            assert!(
+                squeeze(&next).starts_with(&squeeze(words)),
+                "page {}: cue {cue} but next page starts {next:.20}",
+                i + 1
+            );
             let last = lines.last().expect("text on the page");
             let end = last.trim_end_matches(['”', '’', '）']).chars().last();
-            assert!(matches!(end, Some('。' | '！' | '？')), "page {} ends mid-sentence: {last}", i + 1);
+            assert!(
+                matches!(end, Some('。' | '！' | '？')),
+                "page {} ends mid-sentence: {last}",
+                i + 1
+            );
         }
         for line in &lines {
             let first = line.chars().next().unwrap_or(' ');
-            assert!(!forbidden_at_line_start(first), "page {}: line starts with {first}: {line}", i + 1);
+            assert!(
+                !forbidden_at_line_start(first),
+                "page {}: line starts with {first}: {line}",
+                i + 1
+            );
             assert!(cells(line) <= 25.0, "page {}: line too long: {line}", i + 1);
         }
         body.extend(lines);
@@ -152,17 +182,33 @@ fn manuscript_has_header_notice_and_en_dash_numbers() {
     let mut body = Vec::new();
     for (i, page) in read.iter().enumerate() {
         let expected = format!("–{}–", i + 1);
-        assert!(page.lines().any(|l| squeeze(l) == expected), "page {} lacks {expected}", i + 1);
+        assert!(
+            page.lines().any(|l| squeeze(l) == expected),
+            "page {} lacks {expected}",
+            i + 1
+        );
         let mut lines = text_lines(page);
         if i > 0 {
-            assert_eq!(lines.first().map(String::as_str), Some(speech.title.as_str()), "header on page {}", i + 1);
+            assert_eq!(
+                lines.first().map(String::as_str),
+                Some(speech.title.as_str()),
+                "header on page {}",
+                i + 1
+            );
             lines.remove(0);
             let last = lines.last().expect("text");
-            assert!(last.ends_with(['.', '!', '?']), "page {} ends mid-sentence: {last}", i + 1);
+            assert!(
+                last.ends_with(['.', '!', '?']),
+                "page {} ends mid-sentence: {last}",
+                i + 1
+            );
         }
         body.extend(lines);
     }
-    assert_eq!(body.first().map(String::as_str), Some("Check against delivery"));
+    assert_eq!(
+        body.first().map(String::as_str),
+        Some("Check against delivery")
+    );
     let options = ExportOptions::english(&Settings::default());
     let expected = format!(
         "Check against delivery {} {} {} {}",
@@ -188,15 +234,36 @@ fn with_no_installed_fonts_the_bundled_font_is_embedded_and_reported() {
     assert!(report.roles.iter().all(|r| r.substituted));
     // The bundled font has every ideograph; what it lacks (Latin, digits, curly quotes) is
     // reported, not silently dropped.
-    assert!(report.missing_chars.iter().all(|c| !lectern::stats::is_cjk(*c)), "{:?}", report.missing_chars);
-    assert!(report.missing_chars.contains(&'2'), "{:?}", report.missing_chars);
+    assert!(
+        report
+            .missing_chars
+            .iter()
+            .all(|c| !lectern::stats::is_cjk(*c)),
+        "{:?}",
+        report.missing_chars
+    );
+    assert!(
+        report.missing_chars.contains(&'2'),
+        "{:?}",
+        report.missing_chars
+    );
     let path = dir.path().join("bundled.pdf");
     pdf::write_pdf(&laid, &path).unwrap();
     assert_fonts_embedded_as_subsets(&path);
     let fonts = pdf_fonts(&path);
     assert_eq!(fonts.len(), 1, "one face: {fonts:?}");
     assert!(fonts[0].contains("DroidSansFallback"), "{fonts:?}");
-    let cjk = |t: &str| t.chars().filter(|c| lectern::stats::is_cjk(*c)).collect::<String>();
-    let text: String = pdf_pages(&path).iter().flat_map(|p| text_lines(p)).collect();
-    assert_eq!(cjk(&text), cjk(&export::export(&speech, &ExportOptions::chinese())));
+    let cjk = |t: &str| {
+        t.chars()
+            .filter(|c| lectern::stats::is_cjk(*c))
+            .collect::<String>()
+    };
+    let text: String = pdf_pages(&path)
+        .iter()
+        .flat_map(|p| text_lines(p))
+        .collect();
+    assert_eq!(
+        cjk(&text),
+        cjk(&export::export(&speech, &ExportOptions::chinese()))
+    );
 }

@@ -52,9 +52,7 @@ fn clean(text: &str) -> &str {
 
 /// The length of a leading `（一）` / `(一)` label, in bytes, if `text` starts with one.
 fn second_level_label(text: &str) -> Option<usize> {
-    let rest = text
-        .strip_prefix('（')
-        .or_else(|| text.strip_prefix('('))?;
+    let rest = text.strip_prefix('（').or_else(|| text.strip_prefix('('))?;
     let open = text.len() - rest.len();
     let numeral_len: usize = rest
         .chars()
@@ -65,10 +63,7 @@ fn second_level_label(text: &str) -> Option<usize> {
         return None;
     }
     let after = &rest[numeral_len..];
-    let close = after
-        .chars()
-        .next()
-        .filter(|c| *c == '）' || *c == ')')?;
+    let close = after.chars().next().filter(|c| *c == '）' || *c == ')')?;
     Some(open + numeral_len + close.len_utf8())
 }
 
@@ -196,7 +191,9 @@ mod tests {
         use Role::*;
         assert_eq!(
             roles,
-            [Title, Meta, Meta, Greeting, Body, Heading1, Body, Heading2, Body]
+            [
+                Title, Meta, Meta, Greeting, Body, Heading1, Body, Heading2, Body
+            ]
         );
         assert_eq!(b[2].text(), "（2026年11月27日）");
         assert_eq!(b[3].blank_lines_before, 1);

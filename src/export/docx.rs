@@ -10,8 +10,9 @@ use std::io::Cursor;
 use std::path::Path;
 
 use docx_rs::{
-    AlignmentType, DocGrid, FieldCharType, InstrPAGE, InstrText, DocGridType, Docx, Footer, Header, LineSpacing, LineSpacingType,
-    PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType,
+    AlignmentType, DocGrid, DocGridType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText,
+    LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Style,
+    StyleType,
 };
 
 use crate::model::Speech;

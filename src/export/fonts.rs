@@ -194,7 +194,8 @@ impl FontLibrary {
             let own = style.font.families.iter().map(|f| (f, false));
             let stand_ins = style.font.fallback_families.iter().map(|f| (f, true));
             let found = own.chain(stand_ins).find_map(|(family, substituted)| {
-                self.find(family, weight).map(|id| (id, family, substituted))
+                self.find(family, weight)
+                    .map(|id| (id, family, substituted))
             });
             let entry = match found.and_then(|(id, family, substituted)| {
                 let index = match loaded.iter().find(|(seen, _)| *seen == id) {

@@ -236,8 +236,8 @@ pub(crate) fn cells(
     for span in &block.spans {
         let style = profile.styles.get(span.role);
         let size = style.size_pt;
-        let on_grid = profile.chars_per_line.is_some()
-            && (size - profile.styles.body.size_pt).abs() < 0.01;
+        let on_grid =
+            profile.chars_per_line.is_some() && (size - profile.styles.body.size_pt).abs() < 0.01;
         let role_face = fonts.role_face(span.role);
         for ch in span.text.chars() {
             let ch = if ch.is_whitespace() { ' ' } else { ch };
@@ -404,7 +404,12 @@ pub(crate) fn block_lines(block: &Block, cells: Vec<Cell>, profile: &Profile) ->
 }
 
 /// Places a line's cells as runs, `top_pt` being the top of its line slot.
-pub(crate) fn line_runs(line: &Line, profile: &Profile, fonts: &FontSet, top_pt: f32) -> Vec<GlyphRun> {
+pub(crate) fn line_runs(
+    line: &Line,
+    profile: &Profile,
+    fonts: &FontSet,
+    top_pt: f32,
+) -> Vec<GlyphRun> {
     if line.role.is_none() {
         return Vec::new();
     }
@@ -423,7 +428,14 @@ pub(crate) fn line_runs(line: &Line, profile: &Profile, fonts: &FontSet, top_pt:
                 (0.0, free / (content - 1) as f32)
             } else {
                 let spaces = line.cells[..content].iter().filter(|c| c.space).count();
-                (0.0, if spaces > 0 { free / spaces as f32 } else { 0.0 })
+                (
+                    0.0,
+                    if spaces > 0 {
+                        free / spaces as f32
+                    } else {
+                        0.0
+                    },
+                )
             }
         }
         _ => (0.0, 0.0),
@@ -431,7 +443,11 @@ pub(crate) fn line_runs(line: &Line, profile: &Profile, fonts: &FontSet, top_pt:
     let mut x = profile.margin_left_mm * super::profile::PT_PER_MM + line.indent + start;
     let mut runs: Vec<GlyphRun> = Vec::new();
     for (i, cell) in line.cells[..content].iter().enumerate() {
-        let extra = if profile.chinese || cell.space { gap } else { 0.0 };
+        let extra = if profile.chinese || cell.space {
+            gap
+        } else {
+            0.0
+        };
         let advance = cell.width + if i + 1 < content { extra } else { 0.0 };
         let style = profile.styles.get(cell.role);
         let continues = runs
@@ -503,6 +519,10 @@ pub fn layout(speech: &Speech, options: &PrintOptions, library: &FontLibrary) ->
 }
 
 /// The first page of `speech` laid out with `options`: for a preview.
-pub fn first_page(speech: &Speech, options: &PrintOptions, library: &FontLibrary) -> Option<LaidPage> {
+pub fn first_page(
+    speech: &Speech,
+    options: &PrintOptions,
+    library: &FontLibrary,
+) -> Option<LaidPage> {
     layout(speech, options, library).pages.into_iter().next()
 }

@@ -21,7 +21,9 @@ pub fn forbidden_at_line_end(c: char) -> bool {
 
 /// A character whose surroundings make it Chinese text (an ideograph or full-width mark).
 fn cjk_context(c: char) -> bool {
-    crate::stats::is_cjk(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    crate::stats::is_cjk(c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// For each character of `chars` (the characters of `text`), whether a line may start there.
@@ -47,7 +49,8 @@ pub fn break_opportunities(text: &str, chars: &[char], chinese: bool) -> Vec<boo
         if chinese {
             // UAX #14 keeps quotation marks glued to both neighbours; Chinese text breaks
             // before an opening quote and after a closing one like before and after any ideograph.
-            if matches!(here, '“' | '‘') && (cjk_context(before) || matches!(before, '”' | '’')) {
+            if matches!(here, '“' | '‘') && (cjk_context(before) || matches!(before, '”' | '’'))
+            {
                 allowed[i] = true;
             }
             if matches!(before, '”' | '’') && cjk_context(here) {

@@ -141,15 +141,27 @@ pub(crate) fn paginate(
         if profile.title_in_header && number > 1 && !title.is_empty() {
             let (mut header, w) = decoration(Role::Header, title, profile, fonts, metrics);
             let size = profile.styles.header.size_pt;
-            place(&mut header, profile, left + (width - w) / 2.0, top - 10.0 * PT_PER_MM - 0.12 * size);
+            place(
+                &mut header,
+                profile,
+                left + (width - w) / 2.0,
+                top - 10.0 * PT_PER_MM - 0.12 * size,
+            );
             runs.extend(header);
         }
         if profile.next_page_cue
-            && let Some(cue) = pages.get(index + 1).and_then(|next| cue_text(next, profile))
+            && let Some(cue) = pages
+                .get(index + 1)
+                .and_then(|next| cue_text(next, profile))
         {
             let (mut cue_runs, w) = decoration(Role::Cue, &cue, profile, fonts, metrics);
             let size = profile.styles.cue.size_pt;
-            place(&mut cue_runs, profile, left + width - w, text_bottom + 2.0 + 0.88 * size);
+            place(
+                &mut cue_runs,
+                profile,
+                left + width - w,
+                text_bottom + 2.0 + 0.88 * size,
+            );
             runs.extend(cue_runs);
         }
         let text = profile.page_numbers.text(number);
@@ -203,7 +215,9 @@ mod tests {
     fn reading_pages_end_at_a_sentence_end_and_headings_move_down() {
         let mut profile = Profile::reading();
         let per_page = profile.lines_per_page();
-        let mut lines: Vec<Line> = (0..per_page - 3).map(|_| line("句。", true, false)).collect();
+        let mut lines: Vec<Line> = (0..per_page - 3)
+            .map(|_| line("句。", true, false))
+            .collect();
         lines.push(line("一句", false, false));
         lines.push(line("话没完", false, false));
         lines.push(line("没完", false, false));
@@ -217,7 +231,9 @@ mod tests {
         let pages = break_pages(lines, &profile);
         assert_eq!(pages[0].len(), per_page);
 
-        let mut lines: Vec<Line> = (0..per_page - 1).map(|_| line("句。", true, false)).collect();
+        let mut lines: Vec<Line> = (0..per_page - 1)
+            .map(|_| line("句。", true, false))
+            .collect();
         lines.push(line("一、标题", false, true));
         lines.push(line("正文。", true, false));
         let pages = break_pages(lines, &profile);

@@ -39,15 +39,13 @@ pub fn pdf_bytes(layout: &PageLayout) -> Result<Vec<u8>, PrintError> {
         let mut pdf_page = document.start_page_with(settings.clone());
         let mut surface = pdf_page.surface();
         for run in &page.runs {
-            let font = fonts
-                .get(run.face)
-                .cloned()
-                .flatten()
-                .ok_or_else(|| PrintError::UnreadableFont {
+            let font = fonts.get(run.face).cloned().flatten().ok_or_else(|| {
+                PrintError::UnreadableFont {
                     family: layout.fonts().faces()[run.face.min(fonts.len() - 1)]
                         .family
                         .clone(),
-                })?;
+                }
+            })?;
             let size = run.size_pt;
             let glyphs: Vec<KrillaGlyph> = run
                 .glyphs

@@ -386,7 +386,11 @@ fn xiaobiaosong() -> FontChoice {
 fn songti() -> FontChoice {
     let mut fallback = names(&SERIF_CJK[..3]);
     fallback.extend(names(&SERIF_CJK[5..]));
-    fallback.extend(names(&["Times New Roman", "Liberation Serif", "DejaVu Serif"]));
+    fallback.extend(names(&[
+        "Times New Roman",
+        "Liberation Serif",
+        "DejaVu Serif",
+    ]));
     FontChoice {
         docx_east_asia: "宋体".into(),
         docx_latin: "宋体".into(),
@@ -399,7 +403,12 @@ fn serif_latin() -> FontChoice {
     FontChoice {
         docx_east_asia: "宋体".into(),
         docx_latin: "Times New Roman".into(),
-        families: names(&["Times New Roman", "Tinos", "Liberation Serif", "TeX Gyre Termes"]),
+        families: names(&[
+            "Times New Roman",
+            "Tinos",
+            "Liberation Serif",
+            "TeX Gyre Termes",
+        ]),
         fallback_families: names(&[
             "Nimbus Roman",
             "DejaVu Serif",

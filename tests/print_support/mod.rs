@@ -105,16 +105,39 @@ pub fn chinese_speech(chars: usize) -> Speech {
 }
 
 const WORDS: [&str; 24] = [
-    "our", "community", "has", "shown", "remarkable", "resilience", "in", "the", "face", "of",
-    "every", "challenge", "and", "together", "we", "will", "build", "a", "stronger", "future",
-    "for", "all", "our", "children",
+    "our",
+    "community",
+    "has",
+    "shown",
+    "remarkable",
+    "resilience",
+    "in",
+    "the",
+    "face",
+    "of",
+    "every",
+    "challenge",
+    "and",
+    "together",
+    "we",
+    "will",
+    "build",
+    "a",
+    "stronger",
+    "future",
+    "for",
+    "all",
+    "our",
+    "children",
 ];
 
 /// An English keynote of about `words` words.
 pub fn english_speech(words: usize) -> Speech {
     let mut rng = Lcg(11);
     let mut sentence = |n: usize| {
-        let mut s: Vec<String> = (0..n).map(|_| WORDS[rng.next(WORDS.len())].to_string()).collect();
+        let mut s: Vec<String> = (0..n)
+            .map(|_| WORDS[rng.next(WORDS.len())].to_string())
+            .collect();
         if let Some(first) = s.first_mut() {
             *first = first[..1].to_uppercase() + &first[1..];
         }
@@ -239,6 +262,12 @@ pub fn render_pngs(pdf: &Path, dir: &Path, name: &str) {
 pub fn cells(line: &str) -> f32 {
     line.chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if (c as u32) >= 0x2E80 || "“”‘’—…·".contains(c) { 1.0 } else { 0.5 })
+        .map(|c| {
+            if (c as u32) >= 0x2E80 || "“”‘’—…·".contains(c) {
+                1.0
+            } else {
+                0.5
+            }
+        })
         .sum()
 }
