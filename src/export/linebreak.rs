@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 /// Marks that may not start a line (besides what UAX #14 already keeps off a line start).
-const NO_LINE_START: &str = "。，、；：？！）》」』】〕〉”’…—．，,.;:?!)]}%‰℃·";
+const NO_LINE_START: &str = "。，、；：？！）》」』】〕〉”’…．，,.;:?!)]}%‰℃·";
 /// Marks that may not end a line.
 const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
 
@@ -141,7 +141,8 @@ mod tests {
 
     #[test]
     fn dashes_and_ellipses_stay_whole() {
-        assert_eq!(lines("一二三——四", 4), ["一二", "三——四"]);
+        assert_eq!(lines("一二三——四", 4), ["一二三", "——四"]);
+        assert_eq!(lines("一二——三", 3), ["一二", "——三"]);
         assert_eq!(lines("一二三……", 4), ["一二", "三……"]);
     }
 
@@ -156,6 +157,6 @@ mod tests {
     #[test]
     fn ideographs_break_anywhere() {
         assert_eq!(lines("一二三四五六七", 3), ["一二三", "四五六", "七"]);
-        assert_eq!(lines("说“好”", 2), ["说", "“好”"]);
+        assert_eq!(lines("说“好”", 3), ["说", "“好”"]);
     }
 }
