@@ -339,7 +339,7 @@ pub(crate) fn balanced_title_ranges(
     let spaces: Vec<bool> = chars.iter().map(|c| c.is_whitespace()).collect();
     let total: f32 = widths.iter().sum();
     if total <= width {
-        return vec![0..chars.len()];
+        return std::iter::once(0..chars.len()).collect();
     }
     let step = profile.styles.title.size_pt / 2.0;
     let allowed = title_breaks(text, chars, profile.chinese);

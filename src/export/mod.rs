@@ -4,7 +4,7 @@
 //! Section numbers come from position. Guidance, notes and metadata are never exported; blank
 //! paragraphs are skipped.
 //!
-//! A printed copy goes: [`blocks`] (paragraphs with roles) → [`layout`] (lines and pages of
+//! A printed copy goes: [`blocks`] (paragraphs with roles) → [`mod@layout`] (lines and pages of
 //! positioned glyph runs, fonts from [`fonts`]) → [`pdf`]; or blocks → [`docx`].
 
 pub mod blocks;
