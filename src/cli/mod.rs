@@ -9,6 +9,7 @@ mod diff;
 mod import;
 mod input;
 mod json;
+mod print;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -74,16 +75,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a speech as text or Markdown (to stdout without -o).
+    /// Export a speech as text or Markdown (to stdout without -o), or as docx or pdf (-o needed).
     Export {
         #[command(flatten)]
         source: Source,
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Txt)]
         format: FormatArg,
-        /// Layout: zh (Chinese formal) or en (English); defaults to the speech's language.
+        /// Text layout: zh (Chinese formal) or en (English); defaults to the speech's language.
         #[arg(long, value_enum)]
         style: Option<StyleArg>,
+        #[command(flatten)]
+        layout: print::LayoutArgs,
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -145,6 +148,8 @@ struct Source {
 enum FormatArg {
     Txt,
     Md,
+    Docx,
+    Pdf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -229,13 +234,25 @@ fn run(command: Command) -> anyhow::Result<()> {
             source,
             format,
             style,
+            layout,
             output,
             force,
         } => {
-            if let Some(path) = &output {
+            if let Some(path) = output.as_deref().filter(|p| *p != Path::new("-")) {
                 storage::check_output_path(path, force)?;
             }
             let loaded = input::load_speech(&source.input, source.draft.as_deref())?;
+            let printed = match format {
+                FormatArg::Docx => Some(print::PrintFormat::Docx),
+                FormatArg::Pdf => Some(print::PrintFormat::Pdf),
+                FormatArg::Txt | FormatArg::Md => None,
+            };
+            if let Some(printed) = printed {
+                return print::run(&loaded, printed, &layout, output.as_deref());
+            }
+            if layout.given() {
+                anyhow::bail!("--layout, --section-breaks and --no-notice apply to docx and pdf");
+            }
             let mut options = match style {
                 Some(StyleArg::Zh) => ExportOptions::chinese(),
                 Some(StyleArg::En) => ExportOptions::english(&loaded.settings),

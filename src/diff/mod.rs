@@ -54,7 +54,7 @@ pub mod rows;
 mod segment;
 mod speaking;
 mod text;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::time::{Duration, Instant};
 

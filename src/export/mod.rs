@@ -1,7 +1,47 @@
-//! Speech → text: Chinese formal style, English style, or Markdown.
+//! Speech → the final text: plain text or Markdown (this module), and printed copies — Word
+//! (.docx) and PDF — in a layout profile ([`profile`]: 公文, reading copy, English manuscript).
 //!
 //! Section numbers come from position. Guidance, notes and metadata are never exported; blank
 //! paragraphs are skipped.
+//!
+//! A printed copy goes: [`blocks`] (paragraphs with roles) → [`mod@layout`] (lines and pages of
+//! positioned glyph runs, fonts from [`fonts`]) → [`pdf`]; or blocks → [`docx`].
+
+pub mod blocks;
+pub mod docx;
+pub mod fonts;
+pub mod layout;
+pub mod linebreak;
+mod paginate;
+pub mod pdf;
+pub mod profile;
+
+pub use fonts::{FontLibrary, FontReport, RoleFont};
+pub use layout::{GlyphRun, LaidPage, PageLayout, PrintOptions, first_page, layout};
+pub use profile::{LayoutName, Profile, Role};
+
+/// Why a printed copy could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    /// The PDF writer failed.
+    #[error("the PDF could not be made: {0}")]
+    Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The .docx writer failed.
+    #[error("the .docx could not be made: {0}")]
+    Docx(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The profile's page size is not a valid page.
+    #[error("the page size is not valid")]
+    PageSize,
+    /// A chosen font could not be read by the PDF writer.
+    #[error("the font {family:?} could not be read")]
+    UnreadableFont {
+        /// Its family.
+        family: String,
+    },
+    /// Writing the file failed.
+    #[error(transparent)]
+    File(#[from] crate::Error),
+}
 
 use crate::model::{Numbering, Speech};
 use crate::project::Settings;
