@@ -33,6 +33,37 @@ pub struct AppOptions {
     pub recovery: Option<RecoveryOptions>,
     /// Say at start that autosave is off when `recovery` is `None` (the real window).
     pub warn_without_recovery: bool,
+    /// Where the editor's clock comes from.
+    pub clock: PassClock,
+}
+
+/// The clock the editor's timed work (autosave) runs by.
+///
+/// egui's input time only moves in passes that draw: while the window is minimised, eframe runs
+/// `App::logic` alone and leaves the input (and its time) as it was. A clock read from it would
+/// stand still, and no autosave would ever come due. The real window therefore uses
+/// [`PassClock::Monotonic`].
+#[derive(Clone, Copy, Debug)]
+pub enum PassClock {
+    /// Seconds since this instant, read from the system's monotonic clock on every pass.
+    Monotonic(std::time::Instant),
+    /// egui's input time: what tests and benchmarks that simulate time use.
+    Input,
+}
+
+impl PassClock {
+    /// A monotonic clock starting now.
+    pub fn monotonic() -> Self {
+        Self::Monotonic(std::time::Instant::now())
+    }
+
+    /// The time of this pass, in seconds.
+    fn now_secs(self, ctx: &Context) -> f64 {
+        match self {
+            Self::Monotonic(start) => start.elapsed().as_secs_f64(),
+            Self::Input => ctx.input(|i| i.time),
+        }
+    }
 }
 
 /// The editor window: the editor, the views' state, and what the views sent.
@@ -41,8 +72,9 @@ pub struct LecternApp {
     view: ViewState,
     tx: Sender,
     dialogs: Box<dyn WindowDialogs>,
-    /// The time of the current pass, in seconds (egui's input time).
+    /// The time of the current pass, in seconds (by `clock`).
     now_secs: f64,
+    clock: PassClock,
     allow_close: bool,
     title_sent: Option<String>,
     theme_applied: Option<ThemeChoice>,
@@ -87,6 +119,7 @@ impl LecternApp {
             tx: Sender::default(),
             dialogs,
             now_secs: 0.0,
+            clock: options.clock,
             allow_close: false,
             title_sent: None,
             theme_applied: None,
@@ -142,7 +175,7 @@ impl LecternApp {
     /// One logic pass: shortcuts, dropped files and the close button become intents; every
     /// intent is applied; the editor's timed work runs. Called on every pass, drawn or not.
     pub fn logic_pass(&mut self, ctx: &Context) {
-        self.now_secs = ctx.input(|i| i.time);
+        self.now_secs = self.clock.now_secs(ctx);
         self.shortcuts(ctx);
         self.dropped_files(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {

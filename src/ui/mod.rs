@@ -39,7 +39,7 @@ pub mod view;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, LecternApp};
+pub use app::{AppOptions, LecternApp, PassClock};
 pub use commands::Command;
 pub use file_dialogs::{NativeDialogs, WindowDialogs};
 pub use prefs::{ThemeChoice, UiPrefs};
@@ -76,6 +76,7 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
                 system_locale: sys_locale::get_locale(),
                 recovery: store.map(crate::editor::RecoveryOptions::new),
                 warn_without_recovery: true,
+                clock: app::PassClock::monotonic(),
             });
             Ok(Box::new(app))
         }),

@@ -17,13 +17,23 @@ use lectern::recovery::{RecoveryKey, RecoveryStatus, RecoveryStore};
 use lectern::storage::{load_project, save_project, stamp};
 use lectern::ui::i18n::UiLanguage;
 use lectern::ui::status::SaveState;
-use lectern::ui::{AppOptions, LecternApp, UiPrefs};
+use lectern::ui::{AppOptions, LecternApp, PassClock, UiPrefs};
 
 /// The editor in English with autosave to `data`, opening `initial` if given.
 fn recovering(
     dialogs: &ScriptedDialogs,
     data: &Path,
     initial: Option<PathBuf>,
+) -> Harness<'static, LecternApp> {
+    recovering_by(dialogs, data, initial, PassClock::Input)
+}
+
+/// [`recovering`] with the editor's clock given.
+fn recovering_by(
+    dialogs: &ScriptedDialogs,
+    data: &Path,
+    initial: Option<PathBuf>,
+    clock: PassClock,
 ) -> Harness<'static, LecternApp> {
     harness(LecternApp::new(AppOptions {
         dialogs: Box::new(dialogs.clone()),
@@ -36,6 +46,7 @@ fn recovering(
         system_locale: None,
         recovery: Some(RecoveryOptions::in_dir(data)),
         warn_without_recovery: false,
+        clock,
     }))
 }
 
@@ -153,6 +164,39 @@ fn discard_deletes_the_recovery_file_and_keeps_the_document_as_on_disk() {
     assert_eq!(state.speech().opening, ["磁盘上的开场。"]);
     assert!(!state.is_modified());
     assert_eq!(load_project(&doc).unwrap().speech.title, "原稿");
+}
+
+/// While the window is minimised eframe runs `App::logic` alone: no frame is drawn and egui's
+/// input time stands still. Autosave must still come due (issue 9: it did not).
+#[test]
+fn typing_is_autosaved_while_only_logic_runs_as_when_minimised() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = recovering_by(
+        &ScriptedDialogs::new(),
+        data.path(),
+        None,
+        PassClock::monotonic(),
+    );
+    harness.run();
+    type_into(&mut harness, "Title", "最小化之前写的标题");
+    assert!(recovery_files(data.path()).is_empty(), "not yet written");
+    // Minimised: only logic passes, with the input (and its time) left as it was.
+    let ctx = harness.ctx.clone();
+    let started = std::time::Instant::now();
+    while recovery_files(data.path()).is_empty() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(6),
+            "no recovery file after 6 s of logic-only passes"
+        );
+        let frozen = ctx.input(|i| i.time);
+        let _output: egui::LogicOutput = ctx.run_logic(&egui::RawInput::default(), |ctx| {
+            harness.state_mut().logic_pass(ctx);
+        });
+        assert_eq!(ctx.input(|i| i.time), frozen, "logic passes leave the input alone");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let scan = RecoveryStore::new(data.path()).pending().unwrap();
+    assert_eq!(scan.pending[0].load().unwrap().speech.title, "最小化之前写的标题");
 }
 
 #[test]
