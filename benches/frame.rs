@@ -217,6 +217,7 @@ fn app_with_speech(
         system_locale: None,
         recovery: None,
         warn_without_recovery: false,
+        background_saves: false,
         clock: lectern::ui::PassClock::Input,
     })
 }

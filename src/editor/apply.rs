@@ -99,10 +99,10 @@ impl Editor {
             Action::Open => self.guard(Pending::Open, env),
             Action::OpenPath(path) => self.guard(Pending::OpenPath(path), env),
             Action::Save => {
-                self.save(env);
+                let _started: Result<(), Option<Pending>> = self.save(None, env);
             }
             Action::SaveAs => {
-                self.save_as(env);
+                let _started: Result<(), Option<Pending>> = self.save_as(None, env);
             }
             Action::ImportText => self.guard(Pending::ImportText, env),
             Action::Export => {
@@ -267,10 +267,9 @@ impl Editor {
         };
         match resolution {
             Resolution::Save => {
-                if self.save(env) {
-                    self.run_pending(then, env);
-                } else {
-                    // Stopped at the changed-on-disk question: go on once it is saved.
+                // `then` runs once the file is written; a save stopped at the changed-on-disk
+                // question goes on once that is answered with a save.
+                if let Err(Some(then)) = self.save(Some(then), env) {
                     self.carry_pending(then);
                 }
             }
@@ -282,7 +281,7 @@ impl Editor {
         }
     }
 
-    fn run_pending(&mut self, pending: Pending, env: &mut Env) {
+    pub(super) fn run_pending(&mut self, pending: Pending, env: &mut Env) {
         match pending {
             Pending::New => self.dialog = Some(Dialog::NewDocument { selected: 0 }),
             Pending::Open => self.open_with_dialog(env),
@@ -295,7 +294,7 @@ impl Editor {
 
     /// A save stopped at the changed-on-disk question: do `then` once it is answered with a
     /// save.
-    fn carry_pending(&mut self, then: Pending) {
+    pub(super) fn carry_pending(&mut self, then: Pending) {
         if let Some(Dialog::ChangedOnDisk { then: slot, .. }) = &mut self.dialog {
             *slot = Some(then);
         }
@@ -306,17 +305,13 @@ impl Editor {
         let Some(Dialog::ChangedOnDisk { path, then }) = self.dialog.take() else {
             return;
         };
-        let saved = match answer {
-            DiskAnswer::Overwrite => self.save_to(&path, false),
-            DiskAnswer::SaveAs => self.save_as(env),
-            DiskAnswer::Cancel => false,
+        let started = match answer {
+            DiskAnswer::Overwrite => self.start_save(&path, false, then, env),
+            DiskAnswer::SaveAs => self.save_as(then, env),
+            DiskAnswer::Cancel => Err(then),
         };
-        if let Some(then) = then {
-            if saved {
-                self.run_pending(then, env);
-            } else {
-                self.carry_pending(then);
-            }
+        if let Err(Some(then)) = started {
+            self.carry_pending(then);
         }
     }
 }

@@ -8,15 +8,14 @@ use std::path::{Path, PathBuf};
 use crate::export::{ExportFormat, ExportOptions, export};
 use crate::import::{TextFormat, import_text};
 use crate::project::Project;
-use crate::storage::{FileKind, MAX_TEXT_BYTES, load_project, read_text_file, save_project};
+use crate::storage::{FileKind, MAX_TEXT_BYTES, load_project, read_text_file};
 use crate::template::new_speech;
 
 use super::action::Effect;
-use super::dialog::Dialog;
+use super::dialog::Pending;
 use super::doc::{Doc, Edit};
 use super::env::{Env, FilePurpose};
 use super::message::Message;
-use super::recovery::same_file;
 use super::{Editor, Version};
 
 /// A text or Markdown file read and imported (the format follows the extension).
@@ -99,65 +98,34 @@ impl Editor {
         }
     }
 
-    /// Saves to the current file, or asks for one. Returns whether the document was saved.
-    pub(super) fn save(&mut self, env: &mut Env) -> bool {
+    /// Saves to the current file, or asks for one, then does `then` (see
+    /// [`Editor::start_save`]). Returns `Err(then)` when no save was started.
+    pub(super) fn save(
+        &mut self,
+        then: Option<Pending>,
+        env: &mut Env,
+    ) -> Result<(), Option<Pending>> {
         match self.path.clone() {
-            Some(path) => self.save_to(&path, true),
-            None => self.save_as(env),
+            Some(path) => self.start_save(&path, true, then, env),
+            None => self.save_as(then, env),
         }
     }
 
-    /// Asks for a file and saves there. Returns whether the document was saved.
-    pub(super) fn save_as(&mut self, env: &mut Env) -> bool {
+    /// Asks for a file and saves there, then does `then`. Returns `Err(then)` when no save was
+    /// started.
+    pub(super) fn save_as(
+        &mut self,
+        then: Option<Pending>,
+        env: &mut Env,
+    ) -> Result<(), Option<Pending>> {
         let suggested = format!("{}.lectern", self.suggested_stem());
         let Some(mut path) = env.dialogs.pick(&FilePurpose::SaveAs, &suggested) else {
-            return false;
+            return Err(then);
         };
         if path.extension().is_none() {
             path.set_extension("lectern");
         }
-        self.save_to(&path, true)
-    }
-
-    /// Saves to `path`, keeping the working copy as an automatic draft. With `check_disk`, a
-    /// document's own file that changed on disk since it was opened or saved is not written:
-    /// the changed-on-disk question is asked instead. Returns whether the document was saved.
-    pub(super) fn save_to(&mut self, path: &Path, check_disk: bool) -> bool {
-        let own_file = self.path.as_deref().is_some_and(|own| same_file(own, path));
-        if check_disk && own_file {
-            match self.changed_since_opened(path) {
-                Ok(false) => {}
-                Ok(true) => {
-                    self.dialog = Some(Dialog::ChangedOnDisk {
-                        path: path.to_path_buf(),
-                        then: None,
-                    });
-                    return false;
-                }
-                Err(error) => {
-                    self.report(Message::Failed(error));
-                    return false;
-                }
-            }
-        }
-        let mut project = self.doc.to_project();
-        project.record_save_draft(self.wall);
-        match save_project(&project, path) {
-            Ok(()) => {
-                // The automatic draft joins the document as an undo step of its own.
-                self.change(Edit::SetDrafts(project.drafts));
-                self.path = Some(path.to_path_buf());
-                self.saved = Some(self.doc.clone());
-                self.modified_cache.set(None);
-                self.add_recent(path.to_path_buf());
-                self.recovery_saved(path);
-                true
-            }
-            Err(error) => {
-                self.report(Message::Failed(error));
-                false
-            }
-        }
+        self.start_save(&path, true, then, env)
     }
 
     /// A file name for the speech: its file's, or its title's, or `speech`.

@@ -21,6 +21,9 @@ mod files;
 mod find;
 mod message;
 mod recovery;
+mod saving;
+#[cfg(test)]
+mod saving_tests;
 #[cfg(test)]
 mod tests;
 
@@ -64,6 +67,9 @@ pub struct EditorOptions {
     /// Say at start that autosave is off when there is no recovery folder (the real window;
     /// tests run without one and without the notice).
     pub warn_without_recovery: bool,
+    /// Write saves on a worker thread, collected by [`Editor::tick`] (the window). Without it
+    /// each save is written before [`Editor::apply`] returns (tests, scripts).
+    pub background_saves: bool,
 }
 
 /// The whole editor's state, without a window.
@@ -85,12 +91,17 @@ pub struct Editor {
     dialog: Option<Dialog>,
     messages: Vec<Message>,
     recovery: recovery::RecoveryState,
+    /// Saves being written or waiting.
+    saving: saving::SaveQueue,
     /// The effects of the action being applied.
     effects: Vec<Effect>,
     /// The time of the current call, in seconds.
     now_secs: f64,
     wall: chrono::DateTime<chrono::Utc>,
 }
+
+/// How often a running save is looked at, in seconds.
+const SAVE_POLL_SECS: f64 = 0.02;
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
@@ -116,6 +127,7 @@ impl Editor {
             dialog: None,
             messages: Vec::new(),
             recovery: recovery::RecoveryState::new(options.recovery.clone()),
+            saving: saving::SaveQueue::new(options.background_saves),
             effects: Vec::new(),
             now_secs: env.now_secs,
             wall: env.wall,
@@ -234,12 +246,31 @@ impl Editor {
         self.stats.total
     }
 
-    /// Does timed work: writes the recovery file when it is due. Returns how many seconds until
-    /// it should be called again (`None`: nothing is waiting).
+    /// Does timed work: collects a save written in the background (then does what waited for
+    /// it) and writes the recovery file when it is due. Returns how many seconds until it should
+    /// be called again (`None`: nothing is waiting). Effects it caused are in
+    /// [`Editor::take_effects`].
     pub fn tick(&mut self, env: &mut Env) -> Option<f64> {
         self.now_secs = env.now_secs;
         self.wall = env.wall;
-        self.autosave_tick()
+        let saving = self.finish_saves(false, env);
+        if !self.effects.is_empty() {
+            // What waited for a save (e.g. a new document) changed what is derived from it.
+            self.refresh();
+        }
+        let autosave = self.autosave_tick();
+        if saving {
+            // Look again soon for the save's result.
+            Some(autosave.map_or(SAVE_POLL_SECS, |secs| secs.min(SAVE_POLL_SECS)))
+        } else {
+            autosave
+        }
+    }
+
+    /// What the views should do after timed work: a save that finished and let the window
+    /// close, or opened what waited for it. Taken by the window after each [`Editor::tick`].
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Carries out one action and returns what the views should do about it.

@@ -252,6 +252,12 @@ impl Editor {
         self.recovery_document_replaced(Some(path));
     }
 
+    /// Looks again at the next tick whether the document needs autosaving (after a save that
+    /// finished while typing went on).
+    pub(super) fn recheck_autosave(&mut self) {
+        self.recovery.seen_rev = None;
+    }
+
     /// Whether the file at `path` (the document's own) changed on disk since it was opened or
     /// last saved.
     pub(super) fn changed_since_opened(&self, path: &Path) -> crate::Result<bool> {

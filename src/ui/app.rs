@@ -35,6 +35,8 @@ pub struct AppOptions {
     pub warn_without_recovery: bool,
     /// Where the editor's clock comes from.
     pub clock: PassClock,
+    /// Write saves on a worker thread (the real window), so no frame waits for the disk.
+    pub background_saves: bool,
 }
 
 /// The clock the editor's timed work (autosave) runs by.
@@ -104,6 +106,7 @@ impl LecternApp {
                 recovery: options.recovery,
                 recent: options.prefs.recent.clone(),
                 warn_without_recovery: options.warn_without_recovery,
+                background_saves: options.background_saves,
             },
             &mut Env::new(0.0, dialogs.as_mut()),
         );
@@ -187,6 +190,8 @@ impl LecternApp {
         if let Some(secs) = self.editor.tick(&mut env) {
             ctx.request_repaint_after(Duration::from_secs_f64(secs.max(0.0)));
         }
+        let effects = self.editor.take_effects();
+        self.handle_effects(effects, &mut viewport);
         self.window_hooks(ctx, viewport);
     }
 
@@ -260,7 +265,13 @@ impl LecternApp {
     fn apply_action(&mut self, action: Action, viewport: &mut Vec<ViewportCommand>) {
         self.dialogs.set_language(self.view.lang);
         let mut env = Env::new(self.now_secs, self.dialogs.as_mut());
-        for effect in self.editor.apply(action, &mut env) {
+        let effects = self.editor.apply(action, &mut env);
+        self.handle_effects(effects, viewport);
+    }
+
+    /// Does what the editor asked of the views.
+    fn handle_effects(&mut self, effects: Vec<Effect>, viewport: &mut Vec<ViewportCommand>) {
+        for effect in effects {
             match effect {
                 Effect::DocumentReplaced => {
                     self.view.collapsed.clear();

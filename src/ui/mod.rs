@@ -77,6 +77,7 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
                 recovery: store.map(crate::editor::RecoveryOptions::new),
                 warn_without_recovery: true,
                 clock: app::PassClock::monotonic(),
+                background_saves: true,
             });
             Ok(Box::new(app))
         }),

@@ -95,6 +95,11 @@ impl View<'_> {
                     SaveState::Modified => (Msg::Modified, Color32::from_rgb(210, 140, 30)),
                     SaveState::UnsavedNew => (Msg::UnsavedNew, Color32::from_rgb(210, 140, 30)),
                 };
+                let (msg, color) = if ed.is_saving() {
+                    (Msg::Saving, ui.visuals().weak_text_color())
+                } else {
+                    (msg, color)
+                };
                 ui.label(RichText::new(tr(lang, msg)).color(color));
             });
         });

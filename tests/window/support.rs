@@ -32,6 +32,7 @@ pub fn app_with(dialogs: &ScriptedDialogs, prefs: UiPrefs) -> LecternApp {
         system_locale: None,
         recovery: None,
         warn_without_recovery: false,
+        background_saves: false,
         clock: lectern::ui::PassClock::Input,
     })
 }

@@ -167,6 +167,7 @@ messages! {
     Saved => "Saved", "已保存", "已儲存";
     Modified => "Modified", "已修改", "已修改";
     UnsavedNew => "Unsaved new file", "未保存的新文件", "未儲存的新檔案";
+    Saving => "Saving…", "正在保存…", "正在儲存…";
     Untitled => "Untitled", "未命名", "未命名";
     UnsavedChanges => "Unsaved changes", "有未保存的更改", "有未儲存的變更";
     SaveChangesQuestion => "Save the changes to this speech first?", "是否先保存对本讲话稿的更改？", "是否先儲存對本講話稿的變更？";
