@@ -98,8 +98,14 @@ fn a_clean_merge_writes_both_changes_and_keeps_the_base_as_a_draft() {
     assert_eq!(code(&run), 0, "{}", String::from_utf8_lossy(&run.stderr));
     let merged = storage::load_project(&out).unwrap();
     assert!(merged.conflicts.is_empty());
-    assert_eq!(merged.speech.sections[0].paragraphs, ours.sections[0].paragraphs);
-    assert_eq!(merged.speech.sections[2].paragraphs, theirs.sections[2].paragraphs);
+    assert_eq!(
+        merged.speech.sections[0].paragraphs,
+        ours.sections[0].paragraphs
+    );
+    assert_eq!(
+        merged.speech.sections[2].paragraphs,
+        theirs.sections[2].paragraphs
+    );
     assert!(
         merged
             .drafts
@@ -148,8 +154,14 @@ fn conflicts_exit_1_with_markers_inside_the_paragraph() {
         .lines()
         .find(|l| l.contains("<<<<<<< ours"))
         .unwrap_or_else(|| panic!("no marker in {text}"));
-    assert!(line.contains("一是抓好秋冬种。要完成小麦播种面积"), "{line}");
-    assert!(line.contains("五") && line.contains("=======") && line.contains("四十"), "{line}");
+    assert!(
+        line.contains("一是抓好秋冬种。要完成小麦播种面积"),
+        "{line}"
+    );
+    assert!(
+        line.contains("五") && line.contains("=======") && line.contains("四十"),
+        "{line}"
+    );
     assert!(line.contains(">>>>>>> theirs"), "{line}");
 
     // As a project: both alternatives kept.
@@ -275,13 +287,26 @@ fn as_a_git_merge_driver_different_sections_merge_and_the_same_phrase_conflicts(
     );
     let merged = storage::load_project(&root.join("speech.lectern")).unwrap();
     // Only the driver keeps the base as a draft: git's own line merge of the file would not.
-    assert!(merged.drafts.iter().any(|d| d.name == MERGE_BASE_DRAFT), "the driver ran");
+    assert!(
+        merged.drafts.iter().any(|d| d.name == MERGE_BASE_DRAFT),
+        "the driver ran"
+    );
     assert!(merged.conflicts.is_empty());
-    assert_eq!(merged.speech.sections[0].paragraphs, ours.sections[0].paragraphs);
-    assert_eq!(merged.speech.sections[2].paragraphs, theirs.sections[2].paragraphs);
+    assert_eq!(
+        merged.speech.sections[0].paragraphs,
+        ours.sections[0].paragraphs
+    );
+    assert_eq!(
+        merged.speech.sections[2].paragraphs,
+        theirs.sections[2].paragraphs
+    );
     // No stray files (no backup next to the merged file).
     let status = git(root, &["status", "--porcelain"]);
-    assert_eq!(stdout(&status), "", "the work tree is clean after the merge");
+    assert_eq!(
+        stdout(&status),
+        "",
+        "the work tree is clean after the merge"
+    );
 
     // The same phrase: git merge fails, the file holds both alternatives as data.
     let (base, ours, theirs) = conflicting_pair();

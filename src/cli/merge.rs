@@ -59,7 +59,10 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         MergeFormat::Lectern => storage::project_to_ron(&merged),
         MergeFormat::Txt => {
             let marked = speech_with_markers(&merged.speech, &merged.conflicts);
-            export::export(&marked, &ExportOptions::for_speech(&marked, &merged.settings))
+            export::export(
+                &marked,
+                &ExportOptions::for_speech(&marked, &merged.settings),
+            )
         }
     };
     match args.output.as_deref() {

@@ -151,9 +151,12 @@ pub(crate) fn merge_sections(
                         if let Some(used) = other_used.get_mut(oi) {
                             *used = true;
                         }
+                        let id = base_section.map_or(lead_section.id, |bs| {
+                            pick(&bs.id, &lead_section.id, &other_section.id)
+                        });
                         slots.push(Slot {
                             other: Some(oi),
-                            section: section_from(&merged, lead_section.id, &fields),
+                            section: section_from(&merged, id, &fields),
                             conflicts: merged
                                 .conflicts
                                 .into_iter()

@@ -10,8 +10,14 @@ fn speech() -> Speech {
         greeting: "同志们：".into(),
         opening: vec!["今天召开会议，主要任务是总结工作。".into()],
         sections: vec![
-            Section::new("提高政治站位", vec!["要加强理论学习，提高思想认识。".into()]),
-            Section::new("狠抓工作落实", vec!["今年要完成三项任务。".into(), "要压实责任。".into()]),
+            Section::new(
+                "提高政治站位",
+                vec!["要加强理论学习，提高思想认识。".into()],
+            ),
+            Section::new(
+                "狠抓工作落实",
+                vec!["今年要完成三项任务。".into(), "要压实责任。".into()],
+            ),
             Section::new("加强组织领导", vec!["各级要高度重视。".into()]),
         ],
         closing: vec!["同志们，让我们共同努力！".into()],
@@ -29,7 +35,10 @@ fn different_sections_merge_cleanly() {
     theirs.title = "在2026年全市工作会议上的讲话".into();
     let merged = merge_speeches(&base, &ours, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
-    assert_eq!(merged.speech.sections[0].paragraphs[0], ours.sections[0].paragraphs[0]);
+    assert_eq!(
+        merged.speech.sections[0].paragraphs[0],
+        ours.sections[0].paragraphs[0]
+    );
     assert_eq!(merged.speech.sections[2].heading, "切实加强组织领导");
     assert_eq!(merged.speech.title, theirs.title);
 }
@@ -52,7 +61,10 @@ fn same_phrase_is_a_conflict_with_offsets_into_the_part() {
     let marked = speech_with_markers(&merged.speech, &merged.conflicts);
     let para = &marked.sections[1].paragraphs[0];
     assert!(para.starts_with("今年要完成"), "{para}");
-    assert!(para.contains("<<<<<<< ours 五") && para.contains("======= 四"), "{para}");
+    assert!(
+        para.contains("<<<<<<< ours 五") && para.contains("======= 四"),
+        "{para}"
+    );
     assert!(para.contains(">>>>>>> theirs"), "{para}");
 }
 
@@ -60,13 +72,19 @@ fn same_phrase_is_a_conflict_with_offsets_into_the_part() {
 fn sections_added_removed_and_moved_on_one_side() {
     let base = speech();
     let mut ours = base.clone();
-    ours.sections.insert(1, Section::new("深化改革创新", vec!["要敢于突破。".into()]));
+    ours.sections
+        .insert(1, Section::new("深化改革创新", vec!["要敢于突破。".into()]));
     let mut theirs = base.clone();
     theirs.sections.remove(2);
     theirs.sections.swap(0, 1);
     let merged = merge_speeches(&base, &ours, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
-    let headings: Vec<&str> = merged.speech.sections.iter().map(|s| s.heading.as_str()).collect();
+    let headings: Vec<&str> = merged
+        .speech
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
     assert_eq!(headings, ["狠抓工作落实", "提高政治站位", "深化改革创新"]);
 }
 
@@ -81,7 +99,10 @@ fn removed_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict() {
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(merged.conflicts[0].kind, ConflictKind::RemovedByTheirs);
     assert_eq!(merged.speech.sections.len(), 3);
-    assert_eq!(merged.speech.sections[2].paragraphs[0], "各级党委要高度重视。");
+    assert_eq!(
+        merged.speech.sections[2].paragraphs[0],
+        "各级党委要高度重视。"
+    );
 }
 
 #[test]
@@ -91,7 +112,10 @@ fn the_same_section_added_on_both_sides_is_kept_once() {
     let mut ours = base.clone();
     ours.sections.push(added.clone());
     let mut theirs = base.clone();
-    theirs.sections.push(Section { id: SectionId::new(), ..added });
+    theirs.sections.push(Section {
+        id: SectionId::new(),
+        ..added
+    });
     let merged = merge_speeches(&base, &ours, &theirs);
     assert!(merged.is_clean());
     assert_eq!(merged.speech.sections.len(), 4);
