@@ -87,10 +87,7 @@ fn load(arg: &Path) -> anyhow::Result<Project> {
     if draft.is_none() && path != Path::new("-") {
         return Ok(match file::open_file(&path)? {
             OpenedFile::Project(project) => *project,
-            OpenedFile::Imported(imported) => {
-                input::print_notes(&imported, &path);
-                Project::new(imported.imported.speech)
-            }
+            OpenedFile::Imported(imported) => Project::new(imported.imported.speech),
         });
     }
     let loaded = input::load_speech(&path, draft.as_deref())?;
