@@ -14,6 +14,7 @@
 //! - [`export`]: speech → text or Markdown.
 //! - [`stats`]: character/word counts and speaking time.
 //! - [`diff`]: section-aware comparison of two speeches.
+//! - [`merge`]: three-way merge of two reviewers' copies of one draft, conflicts kept as data.
 //! - [`proof`]: proofing checks (punctuation, numbering, repeats, script mixing, …) and fixes.
 //! - [`history`]: snapshot undo/redo with keystroke grouping (GUI-free).
 //! - [`editor`]: the whole editor without a window — actions in, effects out, timed work in
@@ -37,6 +38,7 @@ pub mod error;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod part;
 pub mod project;

@@ -16,6 +16,8 @@ pub struct Project {
     pub drafts: Vec<Draft>,
     /// Per-project settings.
     pub settings: Settings,
+    /// Conflicts left by `lectern merge` in the working copy, to be resolved (none normally).
+    pub conflicts: Vec<crate::merge::MergeConflict>,
 }
 
 /// A unique id for a draft within its project.

@@ -98,7 +98,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
 
 /// Splits `FILE.lectern@DRAFT` at the last `@`, but only when the part before it is an existing
 /// `.lectern` file; anything else is a plain path.
-fn split_draft(arg: &Path) -> (PathBuf, Option<String>) {
+pub(super) fn split_draft(arg: &Path) -> (PathBuf, Option<String>) {
     if let Some(text) = arg.to_str()
         && let Some((file, draft)) = text.rsplit_once('@')
         && FileKind::of(Path::new(file)) == FileKind::Project

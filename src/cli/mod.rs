@@ -1,5 +1,5 @@
 //! The command line: `lectern templates | new | import | show | export | stats | draft | diff |
-//! check`.
+//! check | merge`.
 //!
 //! Output goes to stdout, messages to stderr. Exit codes: 0 success, 2 bad input (a missing or
 //! malformed file, a wrong name, a usage error), 1 any other failure.
@@ -9,6 +9,7 @@ mod diff;
 mod import;
 mod input;
 mod json;
+mod merge;
 mod print;
 
 use std::io::Write;
@@ -112,6 +113,9 @@ enum Command {
     /// Proofread a speech: punctuation, numbering, repeats, script mixing, spacing, time
     /// (exit 0: nothing found, 1: findings, 2: bad input).
     Check(check::CheckArgs),
+    /// Merge two edited copies against the version both started from (exit 0: clean,
+    /// 1: conflicts left, 2: bad input). As a git merge driver: `lectern merge %O %A %B -o %A --force`.
+    Merge(merge::MergeArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -175,6 +179,7 @@ pub fn main_with_args() -> Outcome {
     let result = match command {
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(args),
+        Command::Merge(args) => merge::run(args),
         other => run(other).map(|()| ExitCode::SUCCESS),
     };
     match result {
@@ -310,6 +315,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         // Dispatched in `main_with_args` (it has its own exit codes); kept here for completeness.
         Command::Diff(args) => diff::run(args).map(drop),
         Command::Check(args) => check::run(args).map(drop),
+        Command::Merge(args) => merge::run(args).map(drop),
     }
 }
 

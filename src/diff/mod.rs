@@ -64,7 +64,9 @@ use crate::project::Settings;
 
 pub use cache::DiffCache;
 pub use match_sections::MATCH_THRESHOLD;
+pub(crate) use match_sections::{match_with_texts, moved_sections, section_text};
 pub use part::Change;
+pub(crate) use text::diff_texts as text_diff;
 
 /// How finely texts are cut before they are compared.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -50,6 +50,8 @@ impl Doc {
             speech: self.speech.clone(),
             drafts: self.drafts.as_ref().clone(),
             settings: self.settings.clone(),
+            // The window does not resolve merge conflicts yet; they are not kept on save.
+            conflicts: Vec::new(),
         }
     }
 
@@ -60,6 +62,7 @@ impl Doc {
             speech: std::mem::take(&mut self.speech),
             drafts: std::mem::take(Arc::make_mut(&mut self.drafts)),
             settings: self.settings.clone(),
+            conflicts: Vec::new(),
         };
         let result = f(&mut project);
         self.speech = project.speech;

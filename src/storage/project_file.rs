@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Fnv1a64, has_binary_char};
 use crate::error::{Error, Result};
+use crate::merge::MergeConflict;
 use crate::model::{Guidance, Metadata, Section, SectionId, Speech};
 use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
 
@@ -67,6 +68,10 @@ struct StoredProject {
     settings: Settings,
     texts: TextTable,
     drafts: Vec<StoredDraft>,
+    /// Conflicts of a merge still to resolve (a field with a default: older files have none,
+    /// and the version stays 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<MergeConflict>,
 }
 
 /// A draft whose texts are keys into [`StoredProject::texts`].
@@ -250,6 +255,7 @@ pub fn project_to_ron(project: &Project) -> String {
         settings: project.settings.clone(),
         texts: table.finish(),
         drafts,
+        conflicts: project.conflicts.clone(),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -304,6 +310,7 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
             speech: stored.speech,
             drafts: stored.drafts,
             settings: stored.settings,
+            conflicts: Vec::new(),
         });
     }
     let stored: StoredProject = options.from_str(text).map_err(bad)?;
@@ -331,6 +338,7 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
         speech: stored.speech,
         drafts,
         settings: stored.settings,
+        conflicts: stored.conflicts,
     })
 }
 
