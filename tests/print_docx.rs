@@ -1,6 +1,8 @@
 //! .docx export: the XML (East Asian fonts, page, margins, exact spacing, grid, footers with
 //! PAGE fields) and the document opened by a real reader (LibreOffice → PDF → text).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod print_support;
 
 use std::io::Read;

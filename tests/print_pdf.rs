@@ -2,6 +2,8 @@
 //! profile, line-start rules, reading-copy page ends. Renders pages 1–2 as PNG when
 //! `LECTERN_ARTIFACTS` is set.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod print_support;
 
 use std::path::Path;
