@@ -192,11 +192,18 @@ fn typing_is_autosaved_while_only_logic_runs_as_when_minimised() {
         let _output: egui::LogicOutput = ctx.run_logic(&egui::RawInput::default(), |ctx| {
             harness.state_mut().logic_pass(ctx);
         });
-        assert_eq!(ctx.input(|i| i.time), frozen, "logic passes leave the input alone");
+        assert_eq!(
+            ctx.input(|i| i.time),
+            frozen,
+            "logic passes leave the input alone"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     let scan = RecoveryStore::new(data.path()).pending().unwrap();
-    assert_eq!(scan.pending[0].load().unwrap().speech.title, "最小化之前写的标题");
+    assert_eq!(
+        scan.pending[0].load().unwrap().speech.title,
+        "最小化之前写的标题"
+    );
 }
 
 #[test]
