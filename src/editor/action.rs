@@ -8,6 +8,7 @@ use crate::export::ExportOptions;
 use crate::model::SectionId;
 use crate::part::{Field, Part};
 use crate::project::DraftId;
+use crate::proof::{CheckId, Finding};
 
 use super::compare::{CompareSides, DiffSettings};
 use super::dialog::{Dialog, DiskAnswer, Resolution};
@@ -73,6 +74,18 @@ pub enum Action {
     ReplaceOne,
     /// Replace every match (one undo step).
     ReplaceAll,
+
+    // ---- Proofing
+    /// Open or close the Proofing panel.
+    ToggleProofing,
+    /// Show a finding: reveal its part and select its text.
+    GoToFinding(Finding),
+    /// Apply a finding's fix (one undo step).
+    FixFinding(Finding),
+    /// Hide a finding while the text around it stays the same.
+    IgnoreFinding(Finding),
+    /// Fix every shown finding of one check (one undo step).
+    FixAll(CheckId),
 
     // ---- Drafts
     /// Ask for a name and note, then save the working copy as a draft.

@@ -46,6 +46,9 @@ impl Editor {
             | Action::AcceptPart(_)
             | Action::RejectPart(_) => compare_editable,
             Action::DismissMessage => !self.messages.is_empty(),
+            Action::FixFinding(finding) => finding.is_fixable(),
+            Action::FixAll(_) => self.proof.open,
+            Action::GoToFinding(_) | Action::IgnoreFinding(_) => self.proof.open,
             Action::New
             | Action::NewFromTemplate(_)
             | Action::Open
@@ -63,6 +66,7 @@ impl Editor {
             | Action::CloseFind
             | Action::SetFindQuery(_)
             | Action::SetReplacement(_)
+            | Action::ToggleProofing
             | Action::SaveDraft
             | Action::SaveDraftNamed { .. }
             | Action::CompareDrafts
@@ -176,6 +180,13 @@ impl Editor {
             Action::FindPrev => self.find_step(false),
             Action::ReplaceOne => self.replace_one(),
             Action::ReplaceAll => self.replace_all(),
+
+            // ---- Proofing
+            Action::ToggleProofing => self.toggle_proofing(),
+            Action::GoToFinding(finding) => self.go_to_finding(&finding),
+            Action::FixFinding(finding) => self.fix_finding(finding),
+            Action::IgnoreFinding(finding) => self.ignore_finding(&finding),
+            Action::FixAll(check) => self.fix_all(check),
 
             // ---- Drafts
             Action::SaveDraft => {

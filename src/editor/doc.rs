@@ -11,6 +11,7 @@ use crate::diff::review::{Reject, reject};
 use crate::model::{Language, Section, SectionId, Speech};
 use crate::part::{Field, split_paragraphs};
 use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
+use crate::proof::Finding;
 
 /// The working copy (with its per-section time budgets), the drafts and the settings.
 ///
@@ -186,6 +187,7 @@ impl Doc {
             Edit::RestoreDraft { id, now } => {
                 self.with_project(|p| p.restore_draft(id, now)).is_some()
             }
+            Edit::Fix(findings) => crate::proof::apply_fixes(&mut self.speech, &findings) > 0,
             Edit::SetDrafts(drafts) => {
                 if *self.drafts == drafts {
                     return false;
@@ -303,6 +305,9 @@ pub enum Edit {
     },
     /// Put this list of drafts in place (the automatic drafts a save kept and thinned).
     SetDrafts(Vec<Draft>),
+    /// Apply the fixes of these proofing findings (found in the speech as it is; stale or
+    /// overlapping ones are skipped).
+    Fix(Vec<Finding>),
 }
 
 /// One edit of the speech's details or notes.

@@ -20,6 +20,9 @@ mod env;
 mod files;
 mod find;
 mod message;
+mod proofing;
+#[cfg(test)]
+mod proofing_tests;
 mod recovery;
 mod saving;
 #[cfg(test)]
@@ -45,6 +48,7 @@ pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
 pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
 pub use find::{FindState, Match, find_in};
 pub use message::Message;
+pub use proofing::{ProofState, finding_range};
 pub use recovery::{RecoveryOffer, RecoveryOptions};
 
 /// Counts per part, kept up to date as the document changes.
@@ -85,6 +89,7 @@ pub struct Editor {
     recent: Vec<PathBuf>,
     stats: StatsCache,
     find: FindState,
+    proof: ProofState,
     compare: Option<CompareState>,
     /// Compare settings kept between comparisons.
     diff_settings: DiffSettings,
@@ -122,6 +127,7 @@ impl Editor {
             recent: options.recent,
             stats: StatsCache::default(),
             find: FindState::default(),
+            proof: ProofState::default(),
             compare: None,
             diff_settings: DiffSettings::default(),
             dialog: None,
@@ -282,11 +288,12 @@ impl Editor {
         std::mem::take(&mut self.effects)
     }
 
-    /// Brings what is derived from the document up to date: counts, find matches, the
-    /// comparison.
+    /// Brings what is derived from the document up to date: counts, find matches, proofing,
+    /// the comparison.
     fn refresh(&mut self) {
         self.sync_stats();
         self.find.refresh(&self.doc.speech, self.rev);
+        self.refresh_proofing();
         if let Some(compare) = &mut self.compare {
             compare.refresh(&self.doc, self.rev);
         }

@@ -361,7 +361,7 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
         id.clone().prop_map(Field::Heading),
         id.clone().prop_map(Field::Body),
     ];
-    let text = "[一二三要是，。\n a]{0,12}";
+    let text = "[一二三要是的，。,\n a]{0,12}";
     prop_oneof![
         (field, text).prop_map(|(field, text)| Edit::SetField { field, text }),
         text.prop_map(|h| Edit::AddSection(Box::new(Section::new(h, vec![])))),
@@ -380,6 +380,7 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
             now: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
         }),
         (0u64..4).prop_map(|n| Edit::DeleteDraft(DraftId(n))),
+        Just(Edit::Fix(Vec::new())),
         (0u64..4).prop_map(|n| Edit::RestoreDraft {
             id: DraftId(n),
             now: chrono::DateTime::from_timestamp(0, 0).unwrap_or_default(),
@@ -412,6 +413,13 @@ fn resolve(edit: Edit, speech: &crate::model::Speech) -> Edit {
             id: real(id),
             minutes,
         },
+        // Every fixable finding of the speech as it is now (a Fix all of every check).
+        Edit::Fix(_) => Edit::Fix(
+            crate::proof::check_speech(speech, &crate::project::Settings::default())
+                .into_iter()
+                .filter(|f| f.is_fixable())
+                .collect(),
+        ),
         other => other,
     }
 }
