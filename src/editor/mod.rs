@@ -19,6 +19,7 @@ mod doc;
 mod env;
 mod files;
 mod find;
+mod import_preview;
 mod message;
 mod recovery;
 #[cfg(test)]
@@ -41,6 +42,7 @@ pub use dialog::{Dialog, DiskAnswer, Pending, Resolution};
 pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
 pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
 pub use find::{FindState, Match, find_in};
+pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
 pub use message::Message;
 pub use recovery::{RecoveryOffer, RecoveryOptions};
 
