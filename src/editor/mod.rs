@@ -20,6 +20,8 @@ mod env;
 mod files;
 mod find;
 mod import_preview;
+#[cfg(test)]
+mod import_preview_tests;
 mod message;
 mod recovery;
 #[cfg(test)]
