@@ -158,3 +158,37 @@ fn the_preview_is_in_the_interface_language() {
         assert!(!shows(&harness, "Import preview"));
     }
 }
+
+#[test]
+fn the_preview_fits_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (1..=80).map(|i| format!("第{i}段的文字。\n\n")).collect();
+    let path = dir.path().join("长.txt");
+    std::fs::write(&path, format!("{SPEECH}\n{long}")).unwrap();
+    let dialogs = lectern::editor::ScriptedDialogs::new();
+    let prefs = UiPrefs {
+        language: Some(UiLanguage::En),
+        ..UiPrefs::default()
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .with_context_setup(lectern::ui::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut lectern::ui::LecternApp| app.pass_ui(ui),
+            app_with(&dialogs, prefs),
+        );
+    send(&mut harness, Action::OpenPath(path));
+    harness.run();
+    for label in [
+        "Import",
+        "Cancel",
+        "Importer's guess (A)",
+        "Plain paragraph (P)",
+    ] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(
+            rect.min.x >= 0.0 && rect.max.x <= 1024.0 && rect.max.y <= 700.0,
+            "{label} at {rect:?}"
+        );
+    }
+}
