@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::export::ExportOptions;
+use crate::import::LineMark;
 use crate::model::SectionId;
 use crate::part::{Field, Part};
 use crate::project::DraftId;
@@ -156,6 +157,24 @@ pub enum Action {
     CloseDialog,
     /// The oldest message was read.
     DismissMessage,
+
+    // ---- Import preview
+    /// Select this line of the import preview.
+    SelectImportLine(usize),
+    /// Select the next (`down`) or previous non-blank line of the import preview.
+    StepImportLine {
+        /// Towards the end.
+        down: bool,
+    },
+    /// Mark a line of the import preview (`None`: the importer guesses its role again).
+    MarkImportLine {
+        /// The line (an index into the preview's lines).
+        line: usize,
+        /// Its role as the writer says.
+        mark: Option<LineMark>,
+    },
+    /// Make the previewed import a new, unsaved speech.
+    AcceptImport,
 
     // ---- Recovery
     /// Make this offered recovery file the document (asks about unsaved changes first).

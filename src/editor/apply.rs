@@ -49,6 +49,10 @@ impl Editor {
             Action::FixFinding(finding) => finding.is_fixable(),
             Action::FixAll(_) => self.proof.open,
             Action::GoToFinding(_) | Action::IgnoreFinding(_) => self.proof.open,
+            Action::SelectImportLine(line) | Action::MarkImportLine { line, .. } => {
+                self.import_preview_has_line(*line)
+            }
+            Action::StepImportLine { .. } | Action::AcceptImport => self.import_preview().is_some(),
             Action::New
             | Action::NewFromTemplate(_)
             | Action::Open
@@ -254,6 +258,12 @@ impl Editor {
             Action::DismissMessage => {
                 self.messages.remove(0);
             }
+
+            // ---- Import preview
+            Action::SelectImportLine(line) => self.select_import_line(line),
+            Action::StepImportLine { down } => self.step_import_line(down),
+            Action::MarkImportLine { line, mark } => self.mark_import_line(line, mark),
+            Action::AcceptImport => self.accept_import(),
 
             // ---- Recovery
             Action::RestoreRecovery(file) => self.guard(Pending::RestoreRecovery(file), env),

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use crate::export::{ExportFormat, ExportStyle};
 use crate::project::DraftId;
 
+use super::import_preview::ImportPreviewDialog;
+
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
@@ -61,6 +63,9 @@ pub enum Dialog {
     },
     /// Recovery files to restore or discard (the offers are in [`Editor::offers`](super::Editor::offers)).
     Recovery,
+    /// A text, Markdown or Word file's import preview: the lines with their roles, corrected
+    /// by the writer, before the speech is made.
+    ImportPreview(Box<ImportPreviewDialog>),
     /// The file changed on disk since it was opened: overwrite it?
     ChangedOnDisk {
         /// The document's file.

@@ -37,8 +37,10 @@ impl FilePurpose {
     /// The extensions the picker offers, without dots.
     pub fn extensions(&self) -> Vec<&str> {
         match self {
-            FilePurpose::Open => vec!["lectern", "txt", "md", "markdown"],
-            FilePurpose::ImportText | FilePurpose::ImportAsDraft => vec!["txt", "md", "markdown"],
+            FilePurpose::Open => vec!["lectern", "txt", "md", "markdown", "docx"],
+            FilePurpose::ImportText | FilePurpose::ImportAsDraft => {
+                vec!["txt", "md", "markdown", "docx"]
+            }
             FilePurpose::SaveAs => vec!["lectern"],
             FilePurpose::Export { extension } => vec![extension.as_str()],
         }

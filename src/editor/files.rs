@@ -6,9 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{ExportFormat, ExportOptions, export};
-use crate::import::{TextFormat, import_text};
+use crate::import::file::import_file;
 use crate::project::Project;
-use crate::storage::{FileKind, MAX_TEXT_BYTES, load_project, read_text_file};
 use crate::template::new_speech;
 
 use super::action::Effect;
@@ -17,16 +16,6 @@ use super::doc::{Doc, Edit};
 use super::env::{Env, FilePurpose};
 use super::message::Message;
 use super::{Editor, Version};
-
-/// A text or Markdown file read and imported (the format follows the extension).
-pub(super) fn import_text_file(path: &Path) -> crate::Result<crate::import::Imported> {
-    let format = match FileKind::of(path) {
-        FileKind::Markdown => TextFormat::Markdown,
-        _ => TextFormat::Plain,
-    };
-    let text = read_text_file(path, MAX_TEXT_BYTES)?;
-    Ok(import_text(&text, format))
-}
 
 impl Editor {
     /// Puts a new document in place: no undo across documents.
@@ -64,36 +53,9 @@ impl Editor {
         }
     }
 
-    /// Opens a `.lectern` project, or imports a text or Markdown file as a new unsaved speech.
-    pub(super) fn open_path_now(&mut self, path: &Path) {
-        match FileKind::of(path) {
-            FileKind::Project => match load_project(path) {
-                Ok(project) => {
-                    self.set_document(Doc::from_project(project), Some(path.to_path_buf()), true);
-                    self.add_recent(path.to_path_buf());
-                    self.offer_recovery_for(path);
-                }
-                Err(error) => self.report(Message::Failed(error)),
-            },
-            FileKind::Text | FileKind::Markdown => self.import_now(path),
-        }
-    }
-
     fn import_now(&mut self, path: &Path) {
-        match import_text_file(path) {
-            Ok(imported) => {
-                self.set_document(
-                    Doc::from_project(Project::new(imported.speech)),
-                    None,
-                    false,
-                );
-                if !imported.notes.is_empty() {
-                    self.report(Message::ImportNotes {
-                        path: path.to_path_buf(),
-                        notes: imported.notes,
-                    });
-                }
-            }
+        match import_file(path) {
+            Ok(file) => self.show_import_preview(path, file),
             Err(error) => self.report(Message::Failed(error)),
         }
     }
@@ -185,8 +147,8 @@ impl Editor {
         let Some(path) = env.dialogs.pick(&FilePurpose::ImportAsDraft, "") else {
             return;
         };
-        let imported = match import_text_file(&path) {
-            Ok(imported) => imported,
+        let imported = match import_file(&path) {
+            Ok(file) => file.imported,
             Err(error) => {
                 self.report(Message::Failed(error));
                 return;

@@ -19,6 +19,9 @@ mod doc;
 mod env;
 mod files;
 mod find;
+mod import_preview;
+#[cfg(test)]
+mod import_preview_tests;
 mod message;
 mod proofing;
 #[cfg(test)]
@@ -47,6 +50,7 @@ pub use dialog::{Dialog, DiskAnswer, Pending, Resolution};
 pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
 pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
 pub use find::{FindState, Match, find_in};
+pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
 pub use message::Message;
 pub use proofing::{ProofState, finding_range};
 pub use recovery::{RecoveryOffer, RecoveryOptions};

@@ -53,6 +53,10 @@ impl View<'_> {
             }
             return;
         }
+        if let Some(state) = ed.import_preview() {
+            self.import_preview_ui(ctx, state);
+            return;
+        }
         if let Some(dialog) = ed.dialog() {
             let mut edited = dialog.clone();
             let response = Modal::new(Id::unique("dialog_modal")).show(ctx, |ui| {
@@ -101,6 +105,8 @@ impl View<'_> {
     fn dialog_ui(&mut self, ui: &mut Ui, dialog: &mut Dialog) {
         let lang = self.lang();
         match dialog {
+            // Drawn by `import_preview_ui` (it is not cloned each frame).
+            Dialog::ImportPreview(_) => {}
             Dialog::NewDocument { selected } => {
                 ui.heading(tr(lang, Msg::ChooseTemplate));
                 let templates = all_templates();

@@ -26,6 +26,7 @@ pub mod find;
 pub mod fonts;
 pub mod i18n;
 pub mod icons;
+pub mod import_preview;
 pub mod menus;
 pub mod outline;
 pub mod palette;

@@ -5,12 +5,16 @@
 //! `src/editor/tests.rs`); these tests are about what a person sees and clicks.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+#[allow(dead_code)]
+#[path = "../docx_support/mod.rs"]
+mod docx_support;
 mod support;
 
 mod details;
 mod diff;
 mod editor;
 mod files;
+mod import_preview;
 mod palette;
 mod panels;
 mod recovery;

@@ -21,6 +21,16 @@ fn encoding_name(encoding: TextEncoding, chinese: bool) -> String {
     }
 }
 
+/// The name of a text file's encoding in `lang` ("GB18030 (GBK)", "Big5", "UTF-16 LE"…).
+pub fn encoding_label(lang: UiLanguage, encoding: TextEncoding) -> String {
+    let name = encoding_name(encoding, lang.is_chinese());
+    if lang == UiLanguage::ZhHant {
+        to_traditional(&name)
+    } else {
+        name
+    }
+}
+
 /// One importer note in `lang`.
 pub fn import_note_text(lang: UiLanguage, note: &ImportNote) -> String {
     if lang == UiLanguage::En {

@@ -7,7 +7,7 @@
 mod import_notes;
 mod messages;
 
-pub use import_notes::import_note_text;
+pub use import_notes::{encoding_label, import_note_text};
 pub use messages::{default_draft_name, draft_label, error_text, local_time, message_text};
 
 use serde::{Deserialize, Serialize};
@@ -172,6 +172,33 @@ messages! {
     UnsavedChanges => "Unsaved changes", "有未保存的更改", "有未儲存的變更";
     SaveChangesQuestion => "Save the changes to this speech first?", "是否先保存对本讲话稿的更改？", "是否先儲存對本講話稿的變更？";
     Discard => "Don't save", "不保存", "不儲存";
+    ImportPreviewTitle => "Import preview", "导入预览", "匯入預覽";
+    ImportEncoding => "Encoding:", "编码：", "編碼：";
+    ImportWordDocument => "Word document (.docx)", "Word 文档（.docx）", "Word 文件（.docx）";
+    ImportGuesses => "What the importer guessed", "导入时的推测", "匯入時的推測";
+    ImportNothingGuessed => "Nothing to note.", "没有需要说明的。", "沒有需要說明的。";
+    ImportHelp => "Click a line or move with Up/Down, then mark it:", "点击一行或用上下方向键选择，然后标记：", "點擊一行或用上下方向鍵選擇，然後標記：";
+    ImportLines => "Lines of the file", "文件的各行", "檔案的各行";
+    ImportAccept => "Import", "导入", "匯入";
+    ImportMarkedByYou => "marked by you", "由你标记", "由你標記";
+    RoleNotes => "Notes", "备注", "備註";
+    RoleBoilerplate => "Ignored (web page)", "忽略（网页杂项）", "忽略（網頁雜項）";
+    RoleTitle => "Title", "标题", "標題";
+    RoleOccasion => "Occasion", "场合", "場合";
+    RoleDate => "Date", "日期", "日期";
+    RoleSpeaker => "Speaker", "讲话人", "講話人";
+    RoleGreeting => "Greeting", "称呼", "稱呼";
+    RoleOpening => "Opening", "开头", "開頭";
+    RoleHeading => "Section heading", "部分标题", "部分標題";
+    RoleSectionText => "Section text", "部分正文", "部分正文";
+    RoleClosing => "Closing", "结尾", "結尾";
+    MarkTitle => "Title (T)", "标题 (T)", "標題 (T)";
+    MarkGreeting => "Greeting (G)", "称呼 (G)", "稱呼 (G)";
+    MarkHeading => "Section heading (H)", "部分标题 (H)", "部分標題 (H)";
+    MarkClosing => "Closing starts here (C)", "从此处开始结尾 (C)", "從此處開始結尾 (C)";
+    MarkNotes => "Notes (N)", "备注 (N)", "備註 (N)";
+    MarkPlain => "Plain paragraph (P)", "普通段落 (P)", "普通段落 (P)";
+    MarkAuto => "Importer's guess (A)", "恢复自动判断 (A)", "恢復自動判斷 (A)";
     Cancel => "Cancel", "取消", "取消";
     Ok => "OK", "确定", "確定";
     Error => "Error", "错误", "錯誤";
