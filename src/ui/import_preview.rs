@@ -54,12 +54,18 @@ impl View<'_> {
 
     /// Up/Down and the mark keys. Returns whether the selection moved (to scroll to it).
     fn import_preview_keys(&mut self, ctx: &Context, state: &ImportPreviewDialog) -> bool {
-        let (up, down) = ctx.input_mut(|i| {
+        let (up, down, enter) = ctx.input_mut(|i| {
             (
                 i.consume_key(Modifiers::NONE, Key::ArrowUp),
                 i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::Enter),
             )
         });
+        if enter {
+            // Enter accepts, so the whole preview works by keyboard.
+            self.tx.action(Action::AcceptImport);
+            return false;
+        }
         if up {
             self.tx.action(Action::StepImportLine { down: false });
         }
@@ -131,7 +137,11 @@ impl View<'_> {
             });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button(tr(lang, Msg::ImportAccept)).clicked() {
+            if ui
+                .button(tr(lang, Msg::ImportAccept))
+                .on_hover_text("Enter")
+                .clicked()
+            {
                 self.tx.action(Action::AcceptImport);
             }
             if ui.button(tr(lang, Msg::Cancel)).clicked() {

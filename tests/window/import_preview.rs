@@ -61,6 +61,23 @@ fn a_gbk_file_shows_the_preview_and_roles_change_by_mouse_and_keyboard() {
 }
 
 #[test]
+fn enter_accepts_the_preview_so_it_works_by_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, dialogs) = new_harness();
+    dialogs.push(Some(gbk_file(&dir)));
+    press_command(&mut harness, Key::O);
+    harness.run();
+    assert!(shows(&harness, "Import preview"));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(!shows(&harness, "Import preview"));
+    assert_eq!(
+        harness.state().editor().speech().title,
+        "在全市工作会议上的讲话"
+    );
+}
+
+#[test]
 fn cancel_and_escape_leave_everything_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = gbk_file(&dir);
