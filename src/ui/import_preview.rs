@@ -184,7 +184,11 @@ impl View<'_> {
                     body = body.weak();
                 }
                 let selected = i == state.selected;
-                let response = ui.selectable_label(selected, body);
+                // One row per line, cut to the dialog's width (the whole line on hover), so a
+                // long paragraph never pushes the dialog past the window.
+                let response = ui
+                    .add(egui::Button::selectable(selected, body).truncate())
+                    .on_hover_text(&line.text);
                 if response.clicked() {
                     self.tx.action(Action::SelectImportLine(i));
                 }
