@@ -264,10 +264,6 @@ impl Editor {
         self.now_secs = env.now_secs;
         self.wall = env.wall;
         let saving = self.finish_saves(false, env);
-        if !self.effects.is_empty() {
-            // What waited for a save (e.g. a new document) changed what is derived from it.
-            self.refresh();
-        }
         let autosave = self.autosave_tick();
         if saving {
             // Look again soon for the save's result.

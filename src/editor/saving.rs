@@ -8,6 +8,7 @@
 //! stays modified, so nothing is lost. A save asked for while one is running waits for it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
@@ -31,33 +32,23 @@ pub(super) struct SaveJob {
 }
 
 impl SaveJob {
-    /// Writes `project` to `path` on a new thread.
+    /// Writes `project` to `path` on a new thread (here and now if no thread can be had).
     fn start(path: PathBuf, written: Doc, project: Project, then: Option<Pending>) -> Self {
         let (tx, result) = mpsc::channel();
-        let target = path.clone();
-        let project = std::sync::Arc::new(project);
-        let for_worker = std::sync::Arc::clone(&project);
-        let spawned = std::thread::Builder::new()
-            .name("lectern-save".into())
-            .spawn(move || {
-                // The receiver is gone only when the editor is; nothing is left to tell.
-                let _sent: Result<(), _> = tx.send(save_project(&for_worker, &target));
-            });
-        let worker = match spawned {
-            Ok(handle) => Some(handle),
-            Err(_) => {
-                // No thread to be had: write here and now instead.
-                let (tx, now) = mpsc::channel();
-                let _sent: Result<(), _> = tx.send(save_project(&project, &path));
-                return Self {
-                    path,
-                    written,
-                    then,
-                    result: now,
-                    worker: None,
-                };
-            }
+        let project = Arc::new(project);
+        let worker = {
+            let (tx, project, target) = (tx.clone(), Arc::clone(&project), path.clone());
+            std::thread::Builder::new()
+                .name("lectern-save".into())
+                .spawn(move || {
+                    // The receiver is gone only when the editor is; nothing is left to tell.
+                    let _sent: Result<(), _> = tx.send(save_project(&project, &target));
+                })
+                .ok()
         };
+        if worker.is_none() {
+            let _sent: Result<(), _> = tx.send(save_project(&project, &path));
+        }
         Self {
             path,
             written,
@@ -211,6 +202,8 @@ impl Editor {
             } else if succeeded && let Some(then) = job.then.clone() {
                 self.run_pending(then, env);
             }
+            // What waited for the save may have replaced the document.
+            self.refresh();
             if self.saving.running.is_none() {
                 return false;
             }
