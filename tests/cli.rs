@@ -8,6 +8,10 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+#[path = "common/output.rs"]
+mod output;
+use output::{stderr, stdout};
+
 fn lectern(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(args)
@@ -32,14 +36,6 @@ fn lectern_stdin(args: &[&str], dir: &Path, stdin: &str) -> Output {
         .write_all(stdin.as_bytes())
         .expect("write stdin");
     child.wait_with_output().expect("wait")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn json(out: &Output) -> Value {

@@ -12,24 +12,16 @@ use lectern::model::Speech;
 use lectern::project::{DraftKind, Project};
 use lectern::storage;
 
+#[path = "common/output.rs"]
+mod output;
+use output::{code, stderr, stdout};
+
 fn lectern(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(args)
         .current_dir(dir)
         .output()
         .expect("run lectern")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn json(out: &Output) -> Value {

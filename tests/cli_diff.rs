@@ -13,6 +13,10 @@ use lectern::storage;
 #[path = "common/sample.rs"]
 mod sample;
 
+#[path = "common/output.rs"]
+mod output;
+use output::{code, s, stdout};
+
 fn lectern(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(args)
@@ -21,22 +25,10 @@ fn lectern(args: &[&str]) -> Output {
         .expect("run lectern")
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).expect("write");
     path
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
 }
 
 /// A tiny parser, independent of the importer: paragraphs are separated by blank lines;

@@ -9,23 +9,15 @@ use lectern::model::{Section, Speech};
 use lectern::project::Project;
 use lectern::storage;
 
+#[path = "common/output.rs"]
+mod output;
+use output::{code, s, stderr, stdout};
+
 fn lectern(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(args)
         .output()
         .expect("run lectern")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
 }
 
 /// A speech with the traits of a real one: title, greeting, opening, three sections with points,
@@ -65,6 +57,19 @@ fn save(dir: &Path, name: &str, speech: &Speech) -> PathBuf {
     path
 }
 
+/// A clean merge of [`clean_pair`]: ours' change to the first section and theirs' to the third.
+fn assert_takes_both(merged: &Project, ours: &Speech, theirs: &Speech) {
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(
+        merged.speech.sections[0].paragraphs,
+        ours.sections[0].paragraphs
+    );
+    assert_eq!(
+        merged.speech.sections[2].paragraphs,
+        theirs.sections[2].paragraphs
+    );
+}
+
 /// Ours: a phrase in section 一; theirs: a phrase in section 三 and the title.
 fn clean_pair() -> (Speech, Speech, Speech) {
     let base = speech();
@@ -95,17 +100,9 @@ fn a_clean_merge_writes_both_changes_and_keeps_the_base_as_a_draft() {
     let t = save(dir.path(), "theirs.lectern", &theirs);
     let out = dir.path().join("merged.lectern");
     let run = lectern(&["merge", s(&b), s(&o), s(&t), "-o", s(&out)]);
-    assert_eq!(code(&run), 0, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
     let merged = storage::load_project(&out).unwrap();
-    assert!(merged.conflicts.is_empty());
-    assert_eq!(
-        merged.speech.sections[0].paragraphs,
-        ours.sections[0].paragraphs
-    );
-    assert_eq!(
-        merged.speech.sections[2].paragraphs,
-        theirs.sections[2].paragraphs
-    );
+    assert_takes_both(&merged, &ours, &theirs);
     assert!(
         merged
             .drafts
@@ -133,7 +130,7 @@ fn text_inputs_merge_to_text() {
         "--format",
         "txt",
     ]);
-    assert_eq!(code(&run), 0, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
     let text = stdout(&run);
     assert!(text.contains("团结一心、攻坚克难"), "{text}");
     assert!(text.contains("各乡镇党委、政府"), "{text}");
@@ -148,7 +145,7 @@ fn conflicts_exit_1_with_markers_inside_the_paragraph() {
     let o = save(dir.path(), "ours.lectern", &ours);
     let t = save(dir.path(), "theirs.lectern", &theirs);
     let run = lectern(&["merge", s(&b), s(&o), s(&t), "--format", "txt"]);
-    assert_eq!(code(&run), 1, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 1, "{}", stderr(&run));
     let text = stdout(&run);
     let line = text
         .lines()
@@ -181,11 +178,11 @@ fn bad_input_exits_2() {
     let b = save(dir.path(), "base.lectern", &speech());
     let missing = dir.path().join("missing.lectern");
     let run = lectern(&["merge", s(&b), s(&missing), s(&b)]);
-    assert_eq!(code(&run), 2, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 2, "{}", stderr(&run));
     let broken = dir.path().join("broken.lectern");
     std::fs::write(&broken, "(format_version: 2, speech: (").unwrap();
     let run = lectern(&["merge", s(&b), s(&broken), s(&b)]);
-    assert_eq!(code(&run), 2, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 2, "{}", stderr(&run));
 }
 
 #[test]
@@ -197,10 +194,10 @@ fn an_existing_output_is_not_overwritten_without_force() {
     let t = save(dir.path(), "theirs.lectern", &theirs);
     let before = std::fs::read(&o).unwrap();
     let run = lectern(&["merge", s(&b), s(&o), s(&t), "-o", s(&o)]);
-    assert_eq!(code(&run), 2, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 2, "{}", stderr(&run));
     assert_eq!(std::fs::read(&o).unwrap(), before);
     let run = lectern(&["merge", s(&b), s(&o), s(&t), "-o", s(&o), "--force"]);
-    assert_eq!(code(&run), 0, "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
     assert_ne!(std::fs::read(&o).unwrap(), before);
 }
 
@@ -291,15 +288,7 @@ fn as_a_git_merge_driver_different_sections_merge_and_the_same_phrase_conflicts(
         merged.drafts.iter().any(|d| d.name == MERGE_BASE_DRAFT),
         "the driver ran"
     );
-    assert!(merged.conflicts.is_empty());
-    assert_eq!(
-        merged.speech.sections[0].paragraphs,
-        ours.sections[0].paragraphs
-    );
-    assert_eq!(
-        merged.speech.sections[2].paragraphs,
-        theirs.sections[2].paragraphs
-    );
+    assert_takes_both(&merged, &ours, &theirs);
     // No stray files (no backup next to the merged file).
     let status = git(root, &["status", "--porcelain"]);
     assert_eq!(
