@@ -24,6 +24,7 @@ pub mod drafts;
 pub mod file_dialogs;
 pub mod find;
 pub mod fonts;
+pub mod galleys;
 pub mod i18n;
 pub mod icons;
 pub mod import_preview;

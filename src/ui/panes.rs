@@ -12,6 +12,7 @@ use crate::editor::{Action, Edit};
 use crate::part::{Field, Part};
 
 use super::find::highlighted_job;
+use super::galleys::LayoutKey;
 use super::i18n::{Msg, action_on, section_name, tr};
 use super::icons::{Icon, icon_button};
 use super::style::BODY_FONT_SIZE;
@@ -37,6 +38,7 @@ impl View<'_> {
             scroll = scroll.vertical_scroll_offset(0.0);
             scroll_to = None;
         }
+        self.state.galleys.begin_pass(ui.ctx());
         scroll.show(ui, |ui| {
             let width = ui.available_width().min(PAGE_WIDTH);
             let margin = ((ui.available_width() - width) / 2.0).max(0.0);
@@ -248,18 +250,6 @@ impl View<'_> {
         } else {
             BODY_FONT_SIZE
         };
-        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, wrap_width: f32| {
-            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width, indent);
-            ui.fonts_mut(|f| f.layout_job(job))
-        };
-        let edit = egui::TextEdit::multiline(&mut text)
-            .id(field_id(field))
-            .font(egui::FontId::proportional(BODY_FONT_SIZE))
-            .hint_text(hint)
-            .desired_rows(3)
-            .desired_width(f32::INFINITY)
-            .lock_focus(true)
-            .layouter(&mut layouter);
         let name = match field {
             Field::Body(id) => self
                 .ed
@@ -269,6 +259,27 @@ impl View<'_> {
                 .unwrap_or_default(),
             _ => self.pane_title(field.part()),
         };
+        let galleys = &mut self.state.galleys;
+        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, wrap_width: f32| {
+            let key = LayoutKey {
+                wrap_width,
+                font: font.clone(),
+                first_line_indent: indent,
+                highlights: highlights.clone(),
+                color: ui.visuals().text_color(),
+            };
+            galleys.galley(ui.ctx(), field, buf.as_str(), key, || {
+                highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width, indent)
+            })
+        };
+        let edit = egui::TextEdit::multiline(&mut text)
+            .id(field_id(field))
+            .font(egui::FontId::proportional(BODY_FONT_SIZE))
+            .hint_text(hint)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .lock_focus(true)
+            .layouter(&mut layouter);
         let response = ui.add(edit);
         let response = match label {
             Some(label) => response.labelled_by(label),

@@ -130,6 +130,8 @@ pub struct ViewState {
     pub export_preview: Option<(u64, crate::export::ExportOptions, String)>,
     /// The compare view's laid-out text and model.
     pub diff: super::diff_view::DiffViewCache,
+    /// The panes' laid-out text, kept between frames.
+    pub galleys: super::galleys::FieldGalleys,
 }
 
 impl ViewState {
