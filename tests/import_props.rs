@@ -334,6 +334,42 @@ proptest! {
     }
 }
 
+/// The speech's details as the importer fills them.
+fn details(speech: &Speech) -> (String, String, String) {
+    let meta = &speech.meta;
+    (
+        meta.occasion.clone(),
+        meta.date.clone(),
+        meta.speaker.clone(),
+    )
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The occasion, date and speaker written under the title come back as details, and the
+    /// rest of the speech keeps its structure.
+    #[test]
+    fn exported_details_import_back(
+        speech in generated_speech(),
+        occasion in prop::sample::select(vec!["", "在全市经济工作会议上的讲话", "在2024年度总结表彰大会上的致辞"]),
+        date in prop::sample::select(vec!["", "2022年10月16日", "二〇二四年三月一日"]),
+        speaker in prop::sample::select(vec!["", "张伟", "欧阳明"]),
+    ) {
+        prop_assume!(!speech.title.trim().is_empty());
+        let mut speech = speech;
+        speech.meta.occasion = occasion.to_string();
+        speech.meta.date = date.to_string();
+        speech.meta.speaker = speaker.to_string();
+        for (options, format) in export_layouts() {
+            let text = export(&speech, &options);
+            let imported = import_text(&text, format);
+            prop_assert_eq!(details(&imported.speech), details(&speech), "{:?}\n{}", options, text);
+            prop_assert_eq!(structure(&imported.speech), structure(&speech), "{:?}\n{}", options, text);
+        }
+    }
+}
+
 #[test]
 fn every_template_round_trips() {
     let all = templates();

@@ -159,13 +159,12 @@ fn reading_copy_pages_end_at_sentence_ends_with_a_cue() {
         }
         body.extend(lines);
     }
-    let expected = format!(
-        "{}{}（{}）{}",
-        speech.title,
-        speech.meta.speaker,
-        speech.meta.date,
-        export::export(&speech, &ExportOptions::chinese()).replacen(&speech.title, "", 1)
-    );
+    // The export's text has the speaker and date under the title, as the printed copy.
+    let expected = export::export(&speech, &ExportOptions::chinese());
+    assert!(expected.contains(&format!(
+        "{}\n（{}）",
+        speech.meta.speaker, speech.meta.date
+    )));
     assert_eq!(squeeze(&body), squeeze(&expected));
 }
 
@@ -213,11 +212,8 @@ fn manuscript_has_header_notice_and_en_dash_numbers() {
     );
     let options = ExportOptions::english(&Settings::default());
     let expected = format!(
-        "Check against delivery {} {} {} {}",
-        speech.title,
-        speech.meta.speaker,
-        speech.meta.date,
-        export::export(&speech, &options).replacen(&speech.title, "", 1)
+        "Check against delivery {}",
+        export::export(&speech, &options)
     );
     let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     assert_eq!(words(&body.join(" ")), words(&expected));

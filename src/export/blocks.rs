@@ -109,20 +109,8 @@ pub fn blocks(speech: &Speech, profile: &Profile, numbering: Numbering) -> Vec<B
         out.push(Block::new(Role::Title, title));
     }
     if profile.show_speaker_and_date {
-        let speaker = clean(&speech.meta.speaker);
-        if !speaker.is_empty() {
-            out.push(Block::new(Role::Meta, speaker));
-        }
-        let date = clean(&speech.meta.date);
-        if !date.is_empty() {
-            out.push(Block::new(
-                Role::Meta,
-                if chinese {
-                    format!("（{date}）")
-                } else {
-                    date.to_string()
-                },
-            ));
+        for line in super::title_details(speech, chinese) {
+            out.push(Block::new(Role::Meta, clean(&line)));
         }
     }
     let header_end = out.len();
@@ -205,8 +193,28 @@ mod tests {
     }
 
     #[test]
-    fn gongwen_has_no_speaker_line_and_sections_can_start_pages() {
-        let b = blocks(&speech(), &Profile::gongwen(), Numbering::Chinese);
+    fn gongwen_has_the_details_under_the_title_and_sections_can_start_pages() {
+        let mut s = speech();
+        s.meta.occasion = "在全市工作会议上的讲话".into();
+        let b = blocks(&s, &Profile::gongwen(), Numbering::Chinese);
+        let meta: Vec<String> = b
+            .iter()
+            .filter(|b| b.role == Role::Meta)
+            .map(|b| b.text())
+            .collect();
+        assert_eq!(
+            meta,
+            ["——在全市工作会议上的讲话", "张三", "（2026年11月27日）"]
+        );
+        assert_eq!(b[4].blank_lines_before, 1);
+        let b = blocks(
+            &Speech {
+                meta: Default::default(),
+                ..speech()
+            },
+            &Profile::gongwen(),
+            Numbering::Chinese,
+        );
         assert!(b.iter().all(|b| b.role != Role::Meta));
         assert_eq!(b[1].blank_lines_before, 1);
         let mut profile = Profile::reading();

@@ -1,8 +1,10 @@
 //! Speech → the final text: plain text or Markdown (this module), and printed copies — Word
 //! (.docx) and PDF — in a layout profile ([`profile`]: 公文, reading copy, English manuscript).
 //!
-//! Section numbers come from position. Guidance, notes and metadata are never exported; blank
-//! paragraphs are skipped.
+//! Section numbers come from position. Under the title go the speech's details as the importer
+//! reads them back ([`title_details`]): the occasion as a subtitle (`——在…上的讲话`), the speaker
+//! and the date (`（2022年10月16日）` in Chinese text). Guidance, notes, the language and the target are never
+//! exported; blank paragraphs are skipped.
 //!
 //! A printed copy goes: [`blocks`] (paragraphs with roles) → [`mod@layout`] (lines and pages of
 //! positioned glyph runs, fonts from [`fonts`]) → [`pdf`]; or blocks → [`docx`].
@@ -128,12 +130,22 @@ pub fn export(speech: &Speech, options: &ExportOptions) -> String {
     let mut blocks: Vec<String> = Vec::new();
     let markdown = options.format == ExportFormat::Markdown;
     let title = speech.title.trim();
-    if !title.is_empty() {
-        blocks.push(if markdown {
+    let details = title_details(speech, options.style == ExportStyle::Chinese);
+    let title_block = !title.is_empty() || !details.is_empty();
+    if title_block {
+        let mut block = if markdown && !title.is_empty() {
             format!("# {title}")
         } else {
             title.to_string()
-        });
+        };
+        for line in &details {
+            if !block.is_empty() {
+                // Markdown joins lines of one paragraph: keep each detail on its own.
+                block.push_str(if markdown { "\n\n" } else { "\n" });
+            }
+            block.push_str(line);
+        }
+        blocks.push(block);
     }
     let greeting = speech.greeting.trim();
     if !greeting.is_empty() {
@@ -163,7 +175,7 @@ pub fn export(speech: &Speech, options: &ExportOptions) -> String {
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             // Chinese formal text: a blank line only after the title.
-            let after_title = i == 1 && !title.is_empty();
+            let after_title = i == 1 && title_block;
             out.push_str(if compact && !after_title {
                 "\n"
             } else {
@@ -176,6 +188,40 @@ pub fn export(speech: &Speech, options: &ExportOptions) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The lines under the title, each when set: the occasion as a subtitle (`——在…上的讲话`), the
+/// speaker, and the date (`（2022年10月16日）` in Chinese), written the way the importer reads
+/// them back. Text exports and printed copies show the same lines.
+pub fn title_details(speech: &Speech, chinese: bool) -> Vec<String> {
+    let meta = &speech.meta;
+    let mut lines = Vec::new();
+    let occasion = meta.occasion.trim();
+    if !occasion.is_empty() {
+        let bare = occasion.trim_start_matches(['—', '-', '－']).trim_start();
+        lines.push(if chinese {
+            format!("——{bare}")
+        } else {
+            format!("— {bare}")
+        });
+    }
+    let speaker = meta.speaker.trim();
+    if !speaker.is_empty() {
+        lines.push(speaker.to_string());
+    }
+    let date = meta.date.trim();
+    if !date.is_empty() {
+        let bare = date
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）'])
+            .trim();
+        lines.push(if chinese {
+            format!("（{bare}）")
+        } else {
+            bare.to_string()
+        });
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -239,6 +285,40 @@ mod tests {
             )
         );
         assert!(!out.contains("不导出"));
+    }
+
+    #[test]
+    fn details_go_under_the_title() {
+        let mut s = speech();
+        s.meta.occasion = "在全市工作会议上的讲话".into();
+        s.meta.date = "2022年10月16日".into();
+        s.meta.speaker = "张伟".into();
+        let out = export(&s, &ExportOptions::chinese());
+        assert!(
+            out.starts_with(concat!(
+                "在工作会议上的讲话\n——在全市工作会议上的讲话\n张伟\n（2022年10月16日）\n\n",
+                "同志们：\n"
+            )),
+            "{out}"
+        );
+        let md = export(
+            &s,
+            &ExportOptions::chinese().with_format(ExportFormat::Markdown),
+        );
+        assert!(
+            md.starts_with("# 在工作会议上的讲话\n\n——在全市工作会议上的讲话\n\n张伟\n\n（2022年10月16日）\n\n同志们："),
+            "{md}"
+        );
+        s.meta.language = crate::model::Language::En;
+        s.meta.occasion = "Remarks at the Opening".into();
+        s.meta.date = "16 October 2022".into();
+        let en = export(&s, &ExportOptions::english(&Settings::default()));
+        assert!(
+            en.starts_with(
+                "在工作会议上的讲话\n— Remarks at the Opening\n张伟\n16 October 2022\n\n"
+            ),
+            "{en}"
+        );
     }
 
     #[test]

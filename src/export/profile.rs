@@ -294,7 +294,8 @@ pub struct Profile {
     pub cue_length: usize,
     /// Each section after the first starts on a new page.
     pub break_before_section: bool,
-    /// Speaker and date below the title, when the speech has them.
+    /// The occasion, speaker and date below the title, when the speech has them
+    /// ([`title_details`](super::title_details)).
     pub show_speaker_and_date: bool,
     /// "Check against delivery" as the first line.
     pub check_against_delivery: bool,
@@ -432,7 +433,8 @@ fn style(size_pt: f32, align: Align, indent_chars: f32, font: FontChoice) -> Rol
 impl Profile {
     /// 公文 (GB/T 9704-2012): A4, margins 37/35/28/26 mm (text block 156 × 225 mm), 3号 仿宋
     /// body on a grid of 22 lines of 28 characters, 2号 小标宋 title, 黑体 and 楷体 headings,
-    /// page numbers `— 1 —` in 4号 宋体 7 mm below the text block, outside.
+    /// page numbers `— 1 —` in 4号 宋体 7 mm below the text block, outside; the occasion, speaker
+    /// and date under the title in 楷体.
     pub fn gongwen() -> Profile {
         let body = style(16.0, Align::Justify, 2.0, fangsong());
         Profile {
@@ -464,7 +466,7 @@ impl Profile {
             next_page_cue: false,
             cue_length: 8,
             break_before_section: false,
-            show_speaker_and_date: false,
+            show_speaker_and_date: true,
             check_against_delivery: false,
             title_in_header: false,
         }
