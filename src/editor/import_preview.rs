@@ -76,12 +76,9 @@ impl ImportPreviewDialog {
     /// The project the accepted import becomes: the speech, or for a `.docx` with tracked
     /// changes what `lectern import` makes of it (the original as the working copy, the
     /// reviewer's version as the draft [`REVIEWER_DRAFT`], so comparing shows the edits).
-    pub fn into_project(
-        self,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> (Project, PathBuf, Vec<crate::import::ImportNote>) {
+    pub fn into_project(self, now: chrono::DateTime<chrono::Utc>) -> Project {
         let imported = self.preview.imported;
-        let project = match self.file.original {
+        match self.file.original {
             Some(original) => {
                 let mut project = Project::new(imported.speech);
                 project.save_draft(REVIEWER_DRAFT, None, DraftKind::Named, now);
@@ -89,8 +86,7 @@ impl ImportPreviewDialog {
                 project
             }
             None => Project::new(imported.speech),
-        };
-        (project, self.path, imported.notes)
+        }
     }
 }
 
@@ -153,15 +149,13 @@ impl Editor {
         }
     }
 
-    /// Makes the previewed import the document (new and unsaved) and reports its notes.
+    /// Makes the previewed import the document (new and unsaved). Its guesses were listed in
+    /// the preview, so nothing is reported again.
     pub(super) fn accept_import(&mut self) {
         let Some(Dialog::ImportPreview(state)) = self.dialog.take() else {
             return;
         };
-        let (project, path, notes) = state.into_project(self.wall);
+        let project = state.into_project(self.wall);
         self.set_document(Doc::from_project(project), None, false);
-        if !notes.is_empty() {
-            self.report(Message::ImportNotes { path, notes });
-        }
     }
 }

@@ -16,13 +16,6 @@ pub enum Message {
     AutosaveOff,
     /// Recovery files that could not be read, each with its problem.
     RecoveryUnreadable(Vec<Error>),
-    /// What an import of `path` had to guess.
-    ImportNotes {
-        /// The imported file.
-        path: PathBuf,
-        /// The importer's notes.
-        notes: Vec<crate::import::ImportNote>,
-    },
     /// An export was written to `path`.
     Exported {
         /// The written file.
@@ -37,7 +30,7 @@ impl Message {
             Message::Failed(_) | Message::AutosaveFailed(_) | Message::RecoveryUnreadable(_) => {
                 true
             }
-            Message::AutosaveOff | Message::ImportNotes { .. } | Message::Exported { .. } => false,
+            Message::AutosaveOff | Message::Exported { .. } => false,
         }
     }
 }

@@ -68,13 +68,6 @@ pub fn message_text(lang: UiLanguage, message: &Message) -> (String, String) {
                 ),
             )
         }
-        Message::ImportNotes { path, notes } => (title(Msg::ImportNotes), {
-            let notes: Vec<String> = notes
-                .iter()
-                .map(|n| super::import_note_text(lang, n))
-                .collect();
-            format!("{}\n\n{}", path.display(), notes.join("\n"))
-        }),
         Message::Exported { path } => (
             title(Msg::Exported),
             format!("{}\n{}", tr(lang, Msg::ExportedTo), path.display()),

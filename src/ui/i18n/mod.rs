@@ -227,7 +227,6 @@ messages! {
     DropToOpen => "Drop the file to open it", "松开鼠标以打开文件", "放開滑鼠以開啟檔案";
     SpeechFiles => "Lectern speech", "Lectern 讲话稿", "Lectern 講話稿";
     TextFiles => "Text or Markdown", "文本或 Markdown", "文字或 Markdown";
-    ImportNotes => "Import notes", "导入说明", "匯入說明";
     LengthOf => "Speaking time", "讲话时长", "講話時長";
     ImportAsDraft => "Import text as draft…", "导入文本为草稿…", "匯入文字為草稿…";
     ImportedFrom => "Imported from", "导入自", "匯入自";
