@@ -2,7 +2,7 @@
 //! different ~200 KB contents, and is killed with SIGKILL at random moments. After every kill the
 //! file must load and be one of the two contents, whole; so must the `.bak` beside it.
 //!
-//! The child is this test executable itself, run again with `--exact crash_child_save_loop` and
+//! The child is this test executable itself, run again with `--exact crash_safety::crash_child_save_loop` and
 //! an environment variable naming the file (no extra binary in the product).
 //!
 //! Environment: `LECTERN_CRASH_CYCLES` (default 300), `LECTERN_CRASH_SEED` (default: from the
@@ -136,7 +136,11 @@ fn killing_a_save_at_any_moment_leaves_the_old_or_the_new_file() {
     let mut leftover_temps = 0;
     for cycle in 0..cycles {
         let mut child = Command::new(&exe)
-            .args(["--exact", "crash_child_save_loop", "--nocapture"])
+            .args([
+                "--exact",
+                "crash_safety::crash_child_save_loop",
+                "--nocapture",
+            ])
             .args(["--test-threads", "1"])
             .env(CHILD_ENV, &path)
             .env(CHILD_START_ENV, (1 - on_disk).to_string())
