@@ -3,20 +3,29 @@
 //! as a draft against an edited working copy): idle, and stepping to the next change. Then an
 //! idle and a keystroke frame with the sample speech from `../shared/samples` (when present).
 //!
+//! Last, frames while a project of the sample speech with 500 drafts is saved in the background:
+//! the frame that starts the save (the snapshot is taken there), and the slowest frame drawn
+//! while the worker writes (printed).
+//!
 //! Run: `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`.
 //! Goals: idle ≤ 1 ms median, keystroke ≤ 2 ms median, compare view ≤ 16 ms.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::editor::{Action, DiffSettings, Edit, ScriptedDialogs};
 use lectern::model::{Section, Speech};
 use lectern::part::Field;
 use lectern::project::Project;
+use lectern::ui::commands::Command;
 use lectern::ui::i18n::UiLanguage;
 use lectern::ui::panes::field_id;
 use lectern::ui::view::Intent;
+
+#[path = "support/drafts.rs"]
+mod drafts;
 use lectern::ui::{AppOptions, LecternApp, UiPrefs};
 
 /// A paragraph of about 120 characters of Chinese speech text.
@@ -206,20 +215,25 @@ fn app_with_speech(
     if let Err(e) = lectern::storage::save_project(&Project::new(speech), &path) {
         panic!("cannot write the benchmark's speech: {e}");
     }
-    LecternApp::new(AppOptions {
+    LecternApp::new(options(Some(path), language))
+}
+
+/// The window's options for a benchmark: `path` opened, the drafts panel shown, no recovery.
+fn options(path: Option<std::path::PathBuf>, language: UiLanguage) -> AppOptions {
+    AppOptions {
         dialogs: Box::new(ScriptedDialogs::new()),
         prefs: UiPrefs {
             language: Some(language),
             show_drafts: true,
             ..UiPrefs::default()
         },
-        initial_path: Some(path),
+        initial_path: path,
         system_locale: None,
         recovery: None,
         warn_without_recovery: false,
         background_saves: false,
         clock: lectern::ui::PassClock::Input,
-    })
+    }
 }
 
 /// The big speech saved as a draft, then edited (a sentence changed in every fifth paragraph,
@@ -261,5 +275,58 @@ fn window_with_edited_draft(dir: &std::path::Path) -> Window {
     window
 }
 
-criterion_group!(benches, frames);
+/// Frames while the sample speech with 500 drafts is saved on the worker thread, typing on.
+fn saving_frames(c: &mut Criterion) {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("no temporary folder: {e}"),
+    };
+    let path = dir.path().join("500-drafts.lectern");
+    if let Err(e) = lectern::storage::save_project(&drafts::project_with_drafts(500), &path) {
+        panic!("cannot write the benchmark's project: {e}");
+    }
+    let app = LecternApp::new(AppOptions {
+        background_saves: true,
+        ..options(Some(path), UiLanguage::ZhHant)
+    });
+    let mut window = Window::new(app);
+    window.focus_section_body(1);
+    let typed = || vec![egui::Event::Text("字".into())];
+    let mut slowest_while_writing = Duration::ZERO;
+    let mut saves = 0;
+    let mut group = c.benchmark_group("frame_saving_500_drafts");
+    group.sample_size(20);
+    group.bench_function("frame_that_starts_the_save", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                window.frame(typed());
+                let start = Instant::now();
+                window.app.send(Intent::Command(Command::Save));
+                window.frame(Vec::new());
+                total += start.elapsed();
+                saves += 1;
+                // Typing goes on while the worker writes; each of these frames is timed too.
+                while window.app.editor().is_saving() {
+                    let start = Instant::now();
+                    window.frame(typed());
+                    slowest_while_writing = slowest_while_writing.max(start.elapsed());
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            }
+            total
+        })
+    });
+    group.finish();
+    assert!(
+        window.app.editor().drafts().len() >= 500,
+        "the project kept its drafts"
+    );
+    eprintln!(
+        "saving 500 drafts: {saves} saves, slowest frame while the worker wrote: {:.2} ms",
+        slowest_while_writing.as_secs_f64() * 1e3
+    );
+}
+
+criterion_group!(benches, frames, saving_frames);
 criterion_main!(benches);

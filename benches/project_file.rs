@@ -14,50 +14,12 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use lectern::import::{TextFormat, import_text};
-use lectern::project::{DraftKind, Project};
+#[path = "support/drafts.rs"]
+mod drafts;
+use drafts::project_with_drafts as project;
+
+use lectern::project::Project;
 use lectern::storage::{load_project, project_from_ron, project_to_ron, save_project};
-
-/// The sample speech beside the crate (or beside its parent folder, for a worktree one down).
-fn sample_text() -> String {
-    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let name = "shared/samples/work-conference-speech-zh-hant.txt";
-    let candidates = [
-        crate_dir.join("..").join(name),
-        crate_dir.join("../..").join(name),
-    ];
-    candidates
-        .iter()
-        .find_map(|path| std::fs::read_to_string(path).ok())
-        .unwrap_or_else(|| panic!("the sample speech is needed: {candidates:?}"))
-}
-
-/// The sample speech with `drafts` drafts: before each, one paragraph (a different one each
-/// time) gets a phrase added, as a writer revising would.
-fn project(drafts: usize) -> Project {
-    let text = sample_text();
-    let mut project = Project::new(import_text(&text, TextFormat::Plain).speech);
-    let start = chrono::DateTime::from_timestamp(1_795_780_800, 0).unwrap_or_default();
-    for i in 0..drafts {
-        let speech = &mut project.speech;
-        let paragraphs: usize = speech.sections.iter().map(|s| s.paragraphs.len()).sum();
-        let mut target = (i * 7) % paragraphs.max(1);
-        for section in &mut speech.sections {
-            if let Some(paragraph) = section.paragraphs.get_mut(target) {
-                paragraph.push_str(&format!("（第{i}次修改）"));
-                break;
-            }
-            target -= section.paragraphs.len();
-        }
-        project.save_draft(
-            format!("Saved {i}"),
-            None,
-            DraftKind::Automatic,
-            start + chrono::Duration::minutes(i as i64),
-        );
-    }
-    project
-}
 
 /// Version 1 of the same project: `Project` serialised as it is (drafts in full, no version,
 /// which reads as version 1).
