@@ -8,9 +8,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-#[path = "common/output.rs"]
-mod output;
-use output::{stderr, stdout};
+use crate::output::{stderr, stdout};
 
 fn lectern(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))

@@ -12,9 +12,7 @@ use lectern::model::Speech;
 use lectern::project::{DraftKind, Project};
 use lectern::storage;
 
-#[path = "common/output.rs"]
-mod output;
-use output::{code, stderr, stdout};
+use crate::output::{code, stderr, stdout};
 
 fn lectern(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))

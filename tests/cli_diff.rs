@@ -10,12 +10,9 @@ use lectern::model::{Section, Speech};
 use lectern::project::Project;
 use lectern::storage;
 
-#[path = "common/sample.rs"]
-mod sample;
+use crate::sample;
 
-#[path = "common/output.rs"]
-mod output;
-use output::{code, s, stdout};
+use crate::output::{code, s, stdout};
 
 fn lectern(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))

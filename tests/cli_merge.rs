@@ -9,9 +9,7 @@ use lectern::model::{Section, Speech};
 use lectern::project::Project;
 use lectern::storage;
 
-#[path = "common/output.rs"]
-mod output;
-use output::{code, s, stderr, stdout};
+use crate::output::{code, s, stderr, stdout};
 
 fn lectern(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))

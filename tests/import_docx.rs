@@ -12,8 +12,7 @@ use lectern::Error;
 use lectern::import::file::{InputKind, OpenedFile, import_bytes, import_file, open_file};
 use lectern::import::{DocxProblem, ImportNote, LineMark, LineRole, Overrides};
 
-mod docx_support;
-use docx_support::{del, docx, ins, paragraph, run};
+use crate::docx_support::{del, docx, ins, paragraph, run};
 
 fn reviewed_docx() -> Vec<u8> {
     let paragraphs = vec![

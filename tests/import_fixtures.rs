@@ -6,11 +6,9 @@ use lectern::export::{ExportFormat, ExportOptions, export};
 use lectern::import::{Imported, TextFormat, import_text};
 use lectern::model::{Language, Speech};
 
-mod import_support;
-use import_support::structure;
+use crate::import_support::structure;
 
-#[path = "common/sample.rs"]
-mod sample;
+use crate::sample;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -10,8 +10,7 @@ use lectern::export::{ExportOptions, export};
 use lectern::import::{DetailField, ImportNote, Imported, TextFormat, import_text};
 use lectern::model::Speech;
 
-mod import_support;
-use import_support::structure;
+use crate::import_support::structure;
 
 fn path(name: &str) -> String {
     format!(

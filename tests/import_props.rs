@@ -9,8 +9,7 @@ use lectern::project::Settings;
 use lectern::template::templates;
 use proptest::prelude::*;
 
-mod import_support;
-use import_support::structure;
+use crate::import_support::structure;
 
 fn config() -> ProptestConfig {
     ProptestConfig {

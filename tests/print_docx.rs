@@ -3,15 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod print_support;
-
 use std::io::Read;
 use std::process::Command;
 
 use lectern::export::{self, ExportOptions, LayoutName, PrintOptions, docx};
 use lectern::project::Settings;
 
-use print_support::*;
+use crate::print_support::*;
 
 fn part(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");

@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod print_support;
-
 use std::path::Path;
 
 use lectern::export::linebreak::forbidden_at_line_start;
@@ -13,7 +11,7 @@ use lectern::export::{self, ExportOptions, FontLibrary, LayoutName, PrintOptions
 use lectern::model::Speech;
 use lectern::project::Settings;
 
-use print_support::*;
+use crate::print_support::*;
 
 /// Writes `speech` in `layout_name` to a PDF in `dir`; keeps its PNGs when asked to.
 fn write(speech: &Speech, layout_name: LayoutName, dir: &Path) -> (std::path::PathBuf, usize) {

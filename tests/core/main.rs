@@ -6,6 +6,18 @@
 //! is, so no test can sit in a file that never runs.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+// Helpers shared by several test files, declared once.
+#[path = "../docx_support/mod.rs"]
+mod docx_support;
+#[path = "../import_support/mod.rs"]
+mod import_support;
+#[path = "../common/output.rs"]
+mod output;
+#[path = "../print_support/mod.rs"]
+mod print_support;
+#[path = "../common/sample.rs"]
+mod sample;
+
 #[path = "../bad_input.rs"]
 mod bad_input;
 #[path = "../cli.rs"]
