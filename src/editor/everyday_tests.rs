@@ -270,7 +270,7 @@ fn without_a_file_picker_the_path_is_typed_instead() {
 
     // Export: the typed path gets the format's extension.
     let options = crate::export::ExportOptions::chinese();
-    apply_at(&mut ed, &mut d, 3.0, Action::ExportToFile(options.clone()));
+    apply_at(&mut ed, &mut d, 3.0, Action::ExportToFile(options));
     assert!(matches!(
         ed.dialog(),
         Some(Dialog::TypePath {

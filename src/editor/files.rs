@@ -52,6 +52,7 @@ impl Editor {
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
             .or_else(|| std::env::current_dir().ok());
         let path = match folder {
             Some(folder) if !suggested.is_empty() => folder.join(suggested),
@@ -172,7 +173,7 @@ impl Editor {
     pub(super) fn export_to_file(&mut self, options: &ExportOptions, env: &mut Env) {
         let extension = export_extension(options.format);
         let suggested = format!("{}.{extension}", self.suggested_stem());
-        let task = PathTask::Export(options.clone());
+        let task = PathTask::Export(*options);
         let Some(path) = self.pick_or_ask(task, &suggested, env) else {
             return;
         };
