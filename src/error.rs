@@ -6,14 +6,18 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read or written.
-    #[error("{action} failed: {source}: {path}")]
+    ///
+    /// The cause is part of the message and deliberately not the error's `source()`, so a chain
+    /// of causes (`{:#}`) says it once: `writing failed: No space left on device (os error 28):
+    /// f.lectern`.
+    #[error("{action} failed: {cause}: {path}")]
     Io {
         /// What was being done: "reading", "writing", …
         action: &'static str,
         /// The file.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The path does not exist.
     #[error("no such file: {path}")]
@@ -68,12 +72,12 @@ pub enum Error {
         candidates: String,
     },
     /// The `.lectern` file could not be parsed.
-    #[error("not a valid .lectern file ({message}): {path}")]
+    #[error("not a valid .lectern file ({problem}): {path}")]
     BadProject {
         /// The file.
         path: PathBuf,
-        /// What the parser said, with line and column.
-        message: String,
+        /// What is wrong with it.
+        problem: ProjectProblem,
     },
     /// The `.lectern` file was written by a newer Lectern.
     #[error(
@@ -102,6 +106,20 @@ pub enum Error {
         name: String,
         /// The names there are, comma-separated.
         available: String,
+    },
+    /// A draft of that name exists already (the command line replaces it only when asked).
+    #[error("a draft named {name:?} already exists (use --replace to replace it): {path}")]
+    DraftExists {
+        /// The project file.
+        path: PathBuf,
+        /// The name.
+        name: String,
+    },
+    /// A draft was asked for in a file that is not a `.lectern` file.
+    #[error("drafts exist only in .lectern files; this file has none: {path}")]
+    DraftsNeedProject {
+        /// The file.
+        path: PathBuf,
     },
     /// No template with that id.
     #[error("no template with id {id:?} (templates: {available})")]
@@ -137,7 +155,7 @@ impl Error {
             _ => Error::Io {
                 action,
                 path,
-                source,
+                cause: source,
             },
         }
     }
@@ -147,6 +165,53 @@ impl Error {
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, Error::Io { .. })
     }
+}
+
+/// What is wrong with a `.lectern` (or recovery) file that does not load, worded for people,
+/// never in the parser's terms.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProjectProblem {
+    /// The text does not have the shape of a `.lectern` file at all (another kind of file with
+    /// the extension, or one damaged from its start).
+    #[error("it does not hold a speech in Lectern's format")]
+    NotLectern,
+    /// The format breaks at this place: a bracket, a quote or a comma missing, a stray character.
+    #[error("the text is damaged at line {line}, column {column}")]
+    Damaged {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// The format holds, but a value is not what belongs there (a word for a number, an unknown
+    /// name) at this place.
+    #[error("an unexpected value at line {line}, column {column}")]
+    UnexpectedValue {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// Brackets nested deeper than a speech ever needs.
+    #[error("nested too deeply")]
+    TooDeep,
+    /// A draft refers to a text missing from the file's table of texts.
+    #[error("draft {draft} refers to a missing text {key:?}")]
+    MissingText {
+        /// The draft's id.
+        draft: u64,
+        /// The missing key.
+        key: String,
+    },
+    /// The table of texts lists a key twice.
+    #[error("the text {key:?} is listed twice in `texts`")]
+    RepeatedText {
+        /// The key.
+        key: String,
+    },
+    /// A recovery file does not start with its header line.
+    #[error("the recovery header is missing or damaged")]
+    RecoveryHeader,
 }
 
 /// Result with the core's error.

@@ -19,15 +19,36 @@ pub struct Template {
     pub speech: Speech,
 }
 
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 6] = [
     include_str!("../templates/zh-work-conference.ron"),
     include_str!("../templates/zh-ceremony-address.ron"),
+    include_str!("../templates/zh-hant-work-conference.ron"),
+    include_str!("../templates/zh-hant-ceremony-address.ron"),
     include_str!("../templates/en-keynote.ron"),
     include_str!("../templates/en-toast.ron"),
 ];
 
 /// The id of the template a new document starts from when none is chosen.
 pub const DEFAULT_TEMPLATE_ID: &str = "zh-work-conference";
+
+/// The id of the Traditional-script twin of a Chinese template id (`zh-work-conference` →
+/// `zh-hant-work-conference`); other ids are returned as they are.
+pub fn traditional_id(id: &str) -> String {
+    match id.strip_prefix("zh-") {
+        Some(rest) if !rest.starts_with("hant-") => format!("zh-hant-{rest}"),
+        _ => id.to_string(),
+    }
+}
+
+/// The template a new speech starts from for a writer who reads Traditional Chinese
+/// (`traditional`) or not: the default template in that script.
+pub fn default_template_id(traditional: bool) -> String {
+    if traditional {
+        traditional_id(DEFAULT_TEMPLATE_ID)
+    } else {
+        DEFAULT_TEMPLATE_ID.to_string()
+    }
+}
 
 /// All built-in templates, in menu order. (A test checks every one parses.)
 pub fn templates() -> Vec<Template> {
@@ -73,6 +94,57 @@ mod tests {
             assert!(!s.guidance.opening.is_empty() && !s.guidance.closing.is_empty());
         }
         assert_eq!(templates().len(), SOURCES.len());
+    }
+
+    /// Every text of a speech's template, in a fixed order.
+    fn texts(speech: &Speech) -> Vec<String> {
+        let mut all = vec![speech.title.clone(), speech.greeting.clone()];
+        for section in &speech.sections {
+            all.push(section.heading.clone());
+            all.push(section.guidance.clone());
+        }
+        let g = &speech.guidance;
+        all.extend([&g.title, &g.greeting, &g.opening, &g.closing].map(|t| t.to_string()));
+        all.extend(speech.opening.iter().chain(&speech.closing).cloned());
+        all
+    }
+
+    #[test]
+    fn every_chinese_template_has_a_traditional_twin_with_the_converted_text() {
+        use ferrous_opencc::OpenCC;
+        use ferrous_opencc::config::BuiltinConfig;
+        // Taiwan's character forms (為, 裡), no phrase changes; the Traditional texts quote
+        // with 「」 where the Simplified ones use “”.
+        let s2tw = OpenCC::from_config(BuiltinConfig::S2tw).unwrap();
+        let all = templates();
+        let simplified: Vec<&Template> = all
+            .iter()
+            .filter(|t| t.speech.meta.language == crate::model::Language::ZhHans)
+            .collect();
+        assert_eq!(simplified.len(), 2);
+        for hans in simplified {
+            let id = traditional_id(&hans.id);
+            assert!(id.starts_with("zh-hant-"), "{id}");
+            let hant = template(&id).unwrap();
+            assert_eq!(hant.speech.meta.language, crate::model::Language::ZhHant);
+            assert_eq!(
+                hant.speech.meta.target_minutes,
+                hans.speech.meta.target_minutes
+            );
+            assert_eq!(hant.name, s2tw.convert(&hans.name), "{id}");
+            for (s, t) in texts(&hans.speech).iter().zip(texts(&hant.speech)) {
+                let expected = s2tw.convert(s).replace('“', "「").replace('”', "」");
+                assert_eq!(t, expected, "{id}");
+            }
+            // No Simplified character is left (a positive first: the Simplified text has some).
+            assert_ne!(s2tw.convert(&hans.speech.greeting), hans.speech.greeting);
+            for t in texts(&hant.speech) {
+                assert_eq!(s2tw.convert(&t), t, "{id}: {t}");
+            }
+        }
+        assert_eq!(default_template_id(true), "zh-hant-work-conference");
+        assert_eq!(default_template_id(false), DEFAULT_TEMPLATE_ID);
+        assert_eq!(traditional_id("en-toast"), "en-toast");
     }
 
     #[test]

@@ -268,7 +268,7 @@ fn the_command_line_imports_shows_and_diffs_docx_files() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("lectern: note: tracked changes (2 insertion(s), 1 deletion(s))"),
+        stderr.contains("lectern: note: tracked changes (2 insertions, 1 deletion)"),
         "{stderr}"
     );
     // The working copy is the original; the reviewer's version is a draft: their diff is the

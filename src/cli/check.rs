@@ -72,7 +72,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(output) = &args.output {
         let applied = proof::fix_checks(&mut speech, &checks);
         write_fixed(&args, output, &speech, &loaded.settings)?;
-        eprintln!("applied {applied} fixes; wrote {}", output.display());
+        eprintln!(
+            "applied {}; wrote {}",
+            super::plural(applied, "fix", "fixes"),
+            output.display()
+        );
     }
     let findings = proof::check_speech(&speech, &loaded.settings);
     let out = if args.json {
@@ -208,8 +212,8 @@ fn findings_text(speech: &Speech, findings: &[Finding]) -> String {
             .map(|(c, n)| format!("{} {n}", c.id()))
             .collect();
         out.push_str(&format!(
-            "{} findings ({fixable} fixable): {}\n",
-            findings.len(),
+            "{} ({fixable} fixable): {}\n",
+            super::plural(findings.len(), "finding", "findings"),
             per_check.join(", ")
         ));
     }

@@ -89,6 +89,13 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         }
     };
     super::print_stdout(&out)?;
+    // Like `diff`, nothing on stdout for identical inputs; a person at a terminal is told so.
+    if diff.is_identical()
+        && matches!(args.format, OutputFormat::Text)
+        && std::io::stdout().is_terminal()
+    {
+        eprintln!("no differences");
+    }
     Ok(if diff.is_identical() {
         ExitCode::SUCCESS
     } else {

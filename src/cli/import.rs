@@ -33,10 +33,18 @@ pub fn run(input: &Path, output: &Path, force: bool) -> anyhow::Result<()> {
     input::print_notes(&imported, input);
     let speech = imported.imported.speech;
     let summary = format!(
-        "imported {} sections ({} opening, {} closing paragraphs) into {}",
-        speech.sections.len(),
-        speech.opening.len(),
-        speech.closing.len(),
+        "imported {}, {} and {} into {}",
+        super::plural(speech.sections.len(), "section", "sections"),
+        super::plural(
+            speech.opening.len(),
+            "opening paragraph",
+            "opening paragraphs"
+        ),
+        super::plural(
+            speech.closing.len(),
+            "closing paragraph",
+            "closing paragraphs"
+        ),
         output.display()
     );
     let project = match imported.original {

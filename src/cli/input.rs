@@ -54,10 +54,10 @@ pub fn load_speech(path: &Path, draft: Option<&str>) -> anyhow::Result<LoadedSpe
         OpenedFile::Project(project) => *project,
         OpenedFile::Imported(imported) => {
             if draft.is_some() {
-                return Err(Error::UnsupportedType {
+                return Err(Error::DraftsNeedProject {
                     path: path.to_path_buf(),
-                })
-                .context("--draft needs a .lectern file");
+                }
+                .into());
             }
             return Ok(LoadedSpeech {
                 speech: imported.imported.speech,

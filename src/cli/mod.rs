@@ -130,6 +130,10 @@ enum DraftCommand {
         /// A note kept with the draft.
         #[arg(long)]
         note: Option<String>,
+        /// Replace a draft that already has this name (otherwise a second draft of the same
+        /// name is refused).
+        #[arg(long)]
+        replace: bool,
     },
     /// List the drafts: name, time, kind, note.
     List {
@@ -281,14 +285,37 @@ fn run(command: Command) -> anyhow::Result<()> {
                 print_stdout(&stats_text(&loaded, &stats))
             }
         }
-        Command::Draft(DraftCommand::Save { file, name, note }) => {
+        Command::Draft(DraftCommand::Save {
+            file,
+            name,
+            note,
+            replace,
+        }) => {
             let mut project = input::load_project_file(&file)?;
-            if name.trim().is_empty() {
+            let name = name.trim();
+            if name.is_empty() {
                 anyhow::bail!("a draft needs a name (--name)");
             }
-            project.save_draft(name.trim(), note, DraftKind::Named, chrono::Utc::now());
+            let same_name: Vec<_> = project
+                .drafts
+                .iter()
+                .filter(|d| d.name == name)
+                .map(|d| d.id)
+                .collect();
+            if !same_name.is_empty() && !replace {
+                return Err(lectern::Error::DraftExists {
+                    path: file,
+                    name: name.to_string(),
+                }
+                .into());
+            }
+            for id in same_name {
+                project.delete_draft(id);
+            }
+            project.save_draft(name, note, DraftKind::Named, chrono::Utc::now());
             storage::save_project(&project, &file)?;
-            eprintln!("saved draft {:?} in {}", name.trim(), file.display());
+            let verb = if replace { "replaced" } else { "saved" };
+            eprintln!("{verb} draft {name:?} in {}", file.display());
             Ok(())
         }
         Command::Draft(DraftCommand::List { file }) => {
@@ -330,6 +357,15 @@ pub(crate) fn require_project_path(path: &Path) -> anyhow::Result<()> {
     }
 }
 
+/// `1 paragraph`, `2 paragraphs`, `0 paragraphs`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Writes to stdout; a closed pipe (`lectern export x | head`) is not an error.
 fn print_stdout(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
@@ -349,16 +385,17 @@ fn outline_text(loaded: &input::LoadedSpeech) -> String {
     out.push_str(&format!("title:    {}\n", speech.title));
     out.push_str(&format!("greeting: {}\n", speech.greeting));
     out.push_str(&format!("language: {}\n", speech.meta.language));
-    out.push_str(&format!("opening:  {} paragraphs\n", speech.opening.len()));
+    let paragraphs = |n: usize| plural(n, "paragraph", "paragraphs");
+    out.push_str(&format!("opening:  {}\n", paragraphs(speech.opening.len())));
     for (i, section) in speech.sections.iter().enumerate() {
         out.push_str(&format!(
-            "{}  ({} paragraphs)\n",
+            "{}  ({})\n",
             numbering.heading(i, &section.heading),
-            section.paragraphs.len()
+            paragraphs(section.paragraphs.len())
         ));
     }
-    out.push_str(&format!("closing:  {} paragraphs\n", speech.closing.len()));
-    out.push_str(&format!("notes:    {} paragraphs\n", speech.notes.len()));
+    out.push_str(&format!("closing:  {}\n", paragraphs(speech.closing.len())));
+    out.push_str(&format!("notes:    {}\n", paragraphs(speech.notes.len())));
     out
 }
 
@@ -369,7 +406,7 @@ fn stats_text(loaded: &input::LoadedSpeech, stats: &stats::SpeechStats) -> Strin
         let name = match part.part {
             lectern::part::Part::Section(id) => {
                 let index = loaded.speech.section_index(id).unwrap_or_default();
-                format!("{} {}", numbering.label(index), part.heading)
+                numbering.heading(index, &part.heading)
             }
             other => other.kind().name().to_string(),
         };

@@ -109,7 +109,10 @@ pub fn run(
                     missing.iter().collect::<String>()
                 );
             }
-            eprintln!("lectern: {} pages ({name} layout)", laid.pages.len());
+            eprintln!(
+                "lectern: {} ({name} layout)",
+                super::plural(laid.pages.len(), "page", "pages")
+            );
             pdf::pdf_bytes(&laid)?
         }
     };

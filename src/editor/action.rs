@@ -25,6 +25,9 @@ pub enum Action {
     New,
     /// Replace the document with a new speech from the template with this id.
     NewFromTemplate(String),
+    /// Start new speeches from this template (the window's choice for its interface language:
+    /// the picker selects it first).
+    PreferTemplate(String),
     /// Pick a file to open (asks about unsaved changes first).
     Open,
     /// Open this file (asks about unsaved changes first).
@@ -67,6 +70,8 @@ pub enum Action {
     SetFindQuery(String),
     /// Set what to put instead.
     SetReplacement(String),
+    /// Set how to match (case, whole words, one section).
+    SetFindOptions(super::find::FindOptions),
     /// Go to the next match.
     FindNext,
     /// Go to the previous match.
@@ -157,6 +162,8 @@ pub enum Action {
     CloseDialog,
     /// The oldest message was read.
     DismissMessage,
+    /// Do what the path typed in place of a file picker is for.
+    AcceptTypedPath,
 
     // ---- Import preview
     /// Select this line of the import preview.

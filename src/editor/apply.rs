@@ -7,9 +7,10 @@ use crate::project::DraftKind;
 use super::Editor;
 use super::action::{Action, Effect};
 use super::compare::Version;
-use super::dialog::{Dialog, DiskAnswer, Pending, Resolution};
+use super::dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
 use super::doc::Edit;
 use super::env::Env;
+use super::notice::Undoable;
 use crate::export::{ExportFormat, ExportStyle};
 use crate::part::{Field, Part};
 
@@ -46,6 +47,7 @@ impl Editor {
             | Action::AcceptPart(_)
             | Action::RejectPart(_) => compare_editable,
             Action::DismissMessage => !self.messages.is_empty(),
+            Action::AcceptTypedPath => matches!(self.dialog, Some(Dialog::TypePath { .. })),
             Action::FixFinding(finding) => finding.is_fixable(),
             Action::FixAll(_) => self.proof.open,
             Action::GoToFinding(_) | Action::IgnoreFinding(_) => self.proof.open,
@@ -55,6 +57,7 @@ impl Editor {
             Action::StepImportLine { .. } | Action::AcceptImport => self.import_preview().is_some(),
             Action::New
             | Action::NewFromTemplate(_)
+            | Action::PreferTemplate(_)
             | Action::Open
             | Action::OpenPath(_)
             | Action::Save
@@ -70,6 +73,7 @@ impl Editor {
             | Action::CloseFind
             | Action::SetFindQuery(_)
             | Action::SetReplacement(_)
+            | Action::SetFindOptions(_)
             | Action::ToggleProofing
             | Action::SaveDraft
             | Action::SaveDraftNamed { .. }
@@ -104,6 +108,7 @@ impl Editor {
             // ---- File
             Action::New => self.guard(Pending::New, env),
             Action::NewFromTemplate(id) => self.new_from_template(&id),
+            Action::PreferTemplate(id) => self.template = id,
             Action::Open => self.guard(Pending::Open, env),
             Action::OpenPath(path) => self.guard(Pending::OpenPath(path), env),
             Action::Save => {
@@ -133,11 +138,13 @@ impl Editor {
                 if let Some(previous) = self.history.undo(&self.doc) {
                     self.replace_doc(previous);
                     self.find.replaced = None;
+                    self.undo_notice = None;
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.history.redo(&self.doc) {
                     self.replace_doc(next);
+                    self.undo_notice = None;
                 }
             }
             Action::Edit(edit) => {
@@ -145,9 +152,27 @@ impl Editor {
                     self.forget_compared(*id);
                 }
                 let restored = matches!(edit, Edit::RestoreDraft { .. });
-                self.change(edit);
+                let removed = match &edit {
+                    Edit::RemoveSection(id) => self
+                        .doc
+                        .speech
+                        .section_index(*id)
+                        .map(|index| (index, self.doc.speech.sections[index].heading.clone())),
+                    _ => None,
+                };
+                let moved = match &edit {
+                    Edit::MoveSection { id, .. } => Some(*id),
+                    _ => None,
+                };
+                let changed = self.change(edit);
                 if restored {
                     self.effects.push(Effect::Reveal(Part::Title));
+                }
+                if changed && let Some((index, heading)) = removed {
+                    self.notify_undoable(Undoable::SectionDeleted { index, heading });
+                }
+                if changed && let Some(id) = moved {
+                    self.effects.push(Effect::Reveal(Part::Section(id)));
                 }
             }
             Action::AddSection => {
@@ -159,16 +184,20 @@ impl Editor {
                 }
             }
             Action::MoveSectionUp(id) => {
-                if let Some(index) = self.doc.speech.section_index(id) {
-                    self.change(Edit::MoveSection {
+                if let Some(index) = self.doc.speech.section_index(id)
+                    && self.change(Edit::MoveSection {
                         id,
                         to: index.saturating_sub(1),
-                    });
+                    })
+                {
+                    self.effects.push(Effect::Reveal(Part::Section(id)));
                 }
             }
             Action::MoveSectionDown(id) => {
-                if let Some(index) = self.doc.speech.section_index(id) {
-                    self.change(Edit::MoveSection { id, to: index + 1 });
+                if let Some(index) = self.doc.speech.section_index(id)
+                    && self.change(Edit::MoveSection { id, to: index + 1 })
+                {
+                    self.effects.push(Effect::Reveal(Part::Section(id)));
                 }
             }
 
@@ -180,6 +209,7 @@ impl Editor {
             }
             Action::SetFindQuery(query) => self.set_find_query(query),
             Action::SetReplacement(text) => self.find.replacement = text,
+            Action::SetFindOptions(options) => self.set_find_options(options),
             Action::FindNext => self.find_step(true),
             Action::FindPrev => self.find_step(false),
             Action::ReplaceOne => self.replace_one(),
@@ -255,6 +285,7 @@ impl Editor {
             Action::ShowDialog(dialog) => self.dialog = Some(dialog),
             Action::ResolveUnsaved(resolution) => self.resolve_unsaved(resolution, env),
             Action::CloseDialog => self.dialog = None,
+            Action::AcceptTypedPath => self.accept_typed_path(env),
             Action::DismissMessage => {
                 self.messages.remove(0);
             }
@@ -304,7 +335,13 @@ impl Editor {
 
     pub(super) fn run_pending(&mut self, pending: Pending, env: &mut Env) {
         match pending {
-            Pending::New => self.dialog = Some(Dialog::NewDocument { selected: 0 }),
+            Pending::New => {
+                let selected = crate::template::templates()
+                    .iter()
+                    .position(|t| t.id == self.template)
+                    .unwrap_or(0);
+                self.dialog = Some(Dialog::NewDocument { selected });
+            }
             Pending::Open => self.open_with_dialog(env),
             Pending::OpenPath(path) => self.open_path_now(&path),
             Pending::ImportText => self.import_with_dialog(env),
@@ -316,8 +353,13 @@ impl Editor {
     /// A save stopped at the changed-on-disk question: do `then` once it is answered with a
     /// save.
     pub(super) fn carry_pending(&mut self, then: Pending) {
-        if let Some(Dialog::ChangedOnDisk { then: slot, .. }) = &mut self.dialog {
-            *slot = Some(then);
+        match &mut self.dialog {
+            Some(Dialog::ChangedOnDisk { then: slot, .. }) => *slot = Some(then),
+            Some(Dialog::TypePath {
+                task: PathTask::SaveAs { then: slot },
+                ..
+            }) => *slot = Some(then),
+            _ => {}
         }
     }
 

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::export::{ExportFormat, ExportStyle};
+use crate::export::{ExportFormat, ExportOptions, ExportStyle};
 use crate::project::DraftId;
 
+use super::env::FilePurpose;
 use super::import_preview::ImportPreviewDialog;
 
 /// What to do once the unsaved-changes question is answered.
@@ -66,6 +67,13 @@ pub enum Dialog {
     /// A text, Markdown or Word file's import preview: the lines with their roles, corrected
     /// by the writer, before the speech is made.
     ImportPreview(Box<ImportPreviewDialog>),
+    /// No file picker can be shown: the writer types the path.
+    TypePath {
+        /// What the path is for.
+        task: PathTask,
+        /// The path typed so far (a save starts with a suggestion).
+        path: String,
+    },
     /// The file changed on disk since it was opened: overwrite it?
     ChangedOnDisk {
         /// The document's file.
@@ -73,6 +81,43 @@ pub enum Dialog {
         /// What to do once it is saved.
         then: Option<Pending>,
     },
+}
+
+/// What a path typed in place of a file picker is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathTask {
+    /// Open it.
+    Open,
+    /// Import it as a new speech.
+    ImportText,
+    /// Import it as a reviewer's draft and compare.
+    ImportAsDraft,
+    /// Save the document there, then do `then`.
+    SaveAs {
+        /// What waited for the save.
+        then: Option<Pending>,
+    },
+    /// Export there with these options.
+    Export(ExportOptions),
+}
+
+impl PathTask {
+    /// The picker this stands in for.
+    pub fn purpose(&self) -> FilePurpose {
+        match self {
+            PathTask::Open => FilePurpose::Open,
+            PathTask::ImportText => FilePurpose::ImportText,
+            PathTask::ImportAsDraft => FilePurpose::ImportAsDraft,
+            PathTask::SaveAs { .. } => FilePurpose::SaveAs,
+            PathTask::Export(options) => FilePurpose::Export {
+                extension: match options.format {
+                    ExportFormat::Text => "txt",
+                    ExportFormat::Markdown => "md",
+                }
+                .to_string(),
+            },
+        }
+    }
 }
 
 /// The answer to "save the changes first?".

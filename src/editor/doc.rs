@@ -131,20 +131,35 @@ impl Doc {
                 text.replace_range(range, &replacement);
                 self.speech.set_field_text(field, &text)
             }
-            Edit::ReplaceAll { query, replacement } => {
+            Edit::ReplaceAll {
+                query,
+                replacement,
+                options,
+            } => {
                 if query.is_empty() {
                     return false;
                 }
                 let mut changed = false;
                 for field in self.speech.field_ids() {
+                    if !options.includes(field) {
+                        continue;
+                    }
                     let Some(text) = self.speech.field_text(field) else {
                         continue;
                     };
-                    if text.contains(&query) {
-                        changed |= self
-                            .speech
-                            .set_field_text(field, &text.replace(&query, &replacement));
+                    let found = super::find::find_with(&text, &query, &options);
+                    if found.is_empty() {
+                        continue;
                     }
+                    let mut replaced = String::with_capacity(text.len());
+                    let mut at = 0;
+                    for range in found {
+                        replaced.push_str(&text[at..range.start]);
+                        replaced.push_str(&replacement);
+                        at = range.end;
+                    }
+                    replaced.push_str(&text[at..]);
+                    changed |= self.speech.set_field_text(field, &replaced);
                 }
                 changed
             }
@@ -249,12 +264,14 @@ pub enum Edit {
         /// What to put instead.
         replacement: String,
     },
-    /// Replace every occurrence of `query` in every field.
+    /// Replace every occurrence of `query` in every field `options` include.
     ReplaceAll {
         /// What to look for.
         query: String,
         /// What to put instead.
         replacement: String,
+        /// How to match it.
+        options: super::find::FindOptions,
     },
     /// Undo a change of a comparison in the working copy (the right side).
     Revert {

@@ -47,10 +47,17 @@ impl FilePurpose {
     }
 }
 
-/// File pickers. `None` means the writer cancelled (or no picker could be shown).
+/// File pickers. `None` means the writer cancelled.
 pub trait FileDialogs {
     /// Asks for a file for `purpose`; a save picker suggests `suggested_name`.
     fn pick(&mut self, purpose: &FilePurpose, suggested_name: &str) -> Option<PathBuf>;
+
+    /// Whether a picker can be shown at all. When not (a Linux desktop without the file-chooser
+    /// portal or zenity, where a picker would silently show nothing), the editor asks for the
+    /// path in a dialog of its own instead of calling [`FileDialogs::pick`].
+    fn available(&self) -> bool {
+        true
+    }
 }
 
 /// The time and the pickers, handed to [`Editor::apply`](super::Editor::apply) and
@@ -89,6 +96,7 @@ pub struct DialogCall {
 struct Script {
     answers: VecDeque<Option<PathBuf>>,
     calls: Vec<DialogCall>,
+    unavailable: bool,
 }
 
 /// Pickers that answer from a script (for tests and benchmarks). Clones share the script, so a
@@ -121,6 +129,11 @@ impl ScriptedDialogs {
     pub fn calls(&self) -> Vec<DialogCall> {
         self.with(|s| s.calls.clone())
     }
+
+    /// From now on, say that no picker can be shown (`false`), or that one can.
+    pub fn set_available(&self, available: bool) {
+        self.with(|s| s.unavailable = !available);
+    }
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -132,5 +145,9 @@ impl FileDialogs for ScriptedDialogs {
             });
             s.answers.pop_front().flatten()
         })
+    }
+
+    fn available(&self) -> bool {
+        self.with(|s| !s.unavailable)
     }
 }

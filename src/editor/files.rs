@@ -11,9 +11,9 @@ use crate::project::Project;
 use crate::template::new_speech;
 
 use super::action::Effect;
-use super::dialog::Pending;
+use super::dialog::{Dialog, PathTask, Pending};
 use super::doc::{Doc, Edit};
-use super::env::{Env, FilePurpose};
+use super::env::Env;
 use super::message::Message;
 use super::{Editor, Version};
 
@@ -41,14 +41,69 @@ impl Editor {
         }
     }
 
+    /// Asks the pickers for a file for `task`; when no picker can be shown, puts up the
+    /// dialog where the writer types the path instead (never nothing at all) and returns `None`.
+    fn pick_or_ask(&mut self, task: PathTask, suggested: &str, env: &mut Env) -> Option<PathBuf> {
+        if env.dialogs.available() {
+            return env.dialogs.pick(&task.purpose(), suggested);
+        }
+        let folder = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .or_else(|| std::env::current_dir().ok());
+        let path = match folder {
+            Some(folder) if !suggested.is_empty() => folder.join(suggested),
+            Some(folder) => folder.join(""),
+            None => PathBuf::from(suggested),
+        };
+        self.dialog = Some(Dialog::TypePath {
+            task,
+            path: path.display().to_string(),
+        });
+        None
+    }
+
+    /// Does what a path typed in place of a picker was for.
+    pub(super) fn accept_typed_path(&mut self, env: &mut Env) {
+        let Some(Dialog::TypePath { path, .. }) = &self.dialog else {
+            return;
+        };
+        let typed = path.trim();
+        if typed.is_empty() || typed.ends_with(std::path::MAIN_SEPARATOR) {
+            return;
+        }
+        let path = PathBuf::from(typed);
+        let Some(Dialog::TypePath { task, .. }) = self.dialog.take() else {
+            return;
+        };
+        match task {
+            PathTask::Open => self.open_path_now(&path),
+            PathTask::ImportText => self.import_now(&path),
+            PathTask::ImportAsDraft => self.import_as_draft_from(&path),
+            PathTask::SaveAs { then } => {
+                let path = with_extension(path, "lectern");
+                if let Err(Some(then)) = self.start_save(&path, true, then, env) {
+                    self.carry_pending(then);
+                }
+            }
+            PathTask::Export(options) => {
+                let extension = export_extension(options.format);
+                self.export_to(&options, with_extension(path, extension));
+            }
+        }
+    }
+
     pub(super) fn open_with_dialog(&mut self, env: &mut Env) {
-        if let Some(path) = env.dialogs.pick(&FilePurpose::Open, "") {
+        if let Some(path) = self.pick_or_ask(PathTask::Open, "", env) {
             self.open_path_now(&path);
         }
     }
 
     pub(super) fn import_with_dialog(&mut self, env: &mut Env) {
-        if let Some(path) = env.dialogs.pick(&FilePurpose::ImportText, "") {
+        if let Some(path) = self.pick_or_ask(PathTask::ImportText, "", env) {
             self.import_now(&path);
         }
     }
@@ -81,13 +136,12 @@ impl Editor {
         env: &mut Env,
     ) -> Result<(), Option<Pending>> {
         let suggested = format!("{}.lectern", self.suggested_stem());
-        let Some(mut path) = env.dialogs.pick(&FilePurpose::SaveAs, &suggested) else {
+        let task = PathTask::SaveAs { then: None };
+        let Some(path) = self.pick_or_ask(task, &suggested, env) else {
+            // With the typed-path dialog up, `then` is carried into it by the caller.
             return Err(then);
         };
-        if path.extension().is_none() {
-            path.set_extension("lectern");
-        }
-        self.start_save(&path, true, then, env)
+        self.start_save(&with_extension(path, "lectern"), true, then, env)
     }
 
     /// A file name for the speech: its file's, or its title's, or `speech`.
@@ -117,20 +171,16 @@ impl Editor {
     }
 
     pub(super) fn export_to_file(&mut self, options: &ExportOptions, env: &mut Env) {
-        let extension = match options.format {
-            ExportFormat::Text => "txt",
-            ExportFormat::Markdown => "md",
-        };
+        let extension = export_extension(options.format);
         let suggested = format!("{}.{extension}", self.suggested_stem());
-        let purpose = FilePurpose::Export {
-            extension: extension.to_string(),
-        };
-        let Some(mut path) = env.dialogs.pick(&purpose, &suggested) else {
+        let task = PathTask::Export(*options);
+        let Some(path) = self.pick_or_ask(task, &suggested, env) else {
             return;
         };
-        if path.extension().is_none() {
-            path.set_extension(extension);
-        }
+        self.export_to(options, with_extension(path, extension));
+    }
+
+    fn export_to(&mut self, options: &ExportOptions, path: PathBuf) {
         let text = self.export_text(options);
         match crate::storage::write_atomic(&path, text.as_bytes(), false) {
             Ok(()) => {
@@ -144,10 +194,13 @@ impl Editor {
     /// Picks a reviewer's copy, adds it as a named draft (one undo step) and compares it (left)
     /// with the working copy (right).
     pub(super) fn import_as_draft(&mut self, env: &mut Env) {
-        let Some(path) = env.dialogs.pick(&FilePurpose::ImportAsDraft, "") else {
-            return;
-        };
-        let imported = match import_file(&path) {
+        if let Some(path) = self.pick_or_ask(PathTask::ImportAsDraft, "", env) {
+            self.import_as_draft_from(&path);
+        }
+    }
+
+    fn import_as_draft_from(&mut self, path: &Path) {
+        let imported = match import_file(path) {
             Ok(file) => file.imported,
             Err(error) => {
                 self.report(Message::Failed(error));
@@ -173,4 +226,20 @@ impl Editor {
             self.open_compare(Version::Draft(id), Version::Working, true);
         }
     }
+}
+
+/// The extension of an export format, without the dot.
+fn export_extension(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Text => "txt",
+        ExportFormat::Markdown => "md",
+    }
+}
+
+/// `path`, with `extension` added when it has none.
+fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    path
 }

@@ -155,7 +155,27 @@ impl Editor {
         let Some(Dialog::ImportPreview(state)) = self.dialog.take() else {
             return;
         };
-        let project = state.into_project(self.wall);
+        let mut project = state.into_project(self.wall);
+        offer_target(&mut project);
         self.set_document(Doc::from_project(project), None, false);
     }
+}
+
+/// An imported speech has no target length; it gets its estimated speaking time rounded up to
+/// the next 5 minutes (at least 5), so the budget bars show at once. The writer changes it in
+/// the status bar or the details pane.
+fn offer_target(project: &mut crate::project::Project) {
+    if project.speech.meta.target_minutes.is_some_and(|t| t > 0.0) {
+        return;
+    }
+    let seconds = crate::stats::speech_stats(&project.speech, &project.settings)
+        .total
+        .seconds;
+    project.speech.meta.target_minutes = Some(target_for_seconds(seconds));
+}
+
+/// `seconds` of speaking time rounded up to the next whole 5 minutes, at least 5.
+pub fn target_for_seconds(seconds: f64) -> f64 {
+    let fives = (seconds.max(0.0) / 300.0).ceil().max(1.0);
+    fives * 5.0
 }

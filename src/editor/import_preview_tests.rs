@@ -155,3 +155,27 @@ fn a_bad_docx_is_an_error_naming_the_file_and_nothing_changes() {
         [Message::Failed(crate::Error::BadDocx { path: p, .. })] if *p == path
     ));
 }
+
+#[test]
+fn an_imported_speech_is_offered_its_speaking_time_rounded_up_to_5_minutes_as_target() {
+    assert_eq!(super::import_preview::target_for_seconds(0.0), 5.0);
+    assert_eq!(super::import_preview::target_for_seconds(300.0), 5.0);
+    assert_eq!(super::import_preview::target_for_seconds(301.0), 10.0);
+    assert_eq!(super::import_preview::target_for_seconds(1748.9), 30.0);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Over 6 minutes of Chinese at 180 字/分: 1080 characters in the opening alone.
+    let long = SPEECH.replace("今天开会。", &"今天开会。".repeat(270));
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, long).expect("write");
+    let mut d = ScriptedDialogs::new();
+    let mut ed = editor(&mut d);
+    d.push(Some(path));
+    apply(&mut ed, &mut d, Action::ImportText);
+    apply(&mut ed, &mut d, Action::AcceptImport);
+    let seconds = ed.total_counts().seconds;
+    assert!(seconds > 300.0 && seconds < 600.0, "{seconds}");
+    assert_eq!(ed.speech().meta.target_minutes, Some(10.0));
+    // The target is the document's from the start: nothing to undo, nothing modified by it.
+    assert!(!ed.can_undo());
+}

@@ -17,12 +17,15 @@ pub mod compare;
 mod dialog;
 mod doc;
 mod env;
+#[cfg(test)]
+mod everyday_tests;
 mod files;
 mod find;
 mod import_preview;
 #[cfg(test)]
 mod import_preview_tests;
 mod message;
+mod notice;
 mod proofing;
 #[cfg(test)]
 mod proofing_tests;
@@ -46,12 +49,13 @@ use crate::template::{DEFAULT_TEMPLATE_ID, new_speech};
 
 pub use action::{Action, Effect};
 pub use compare::{CompareSides, CompareState, DiffMode, DiffSettings, Version};
-pub use dialog::{Dialog, DiskAnswer, Pending, Resolution};
+pub use dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
 pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
 pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
-pub use find::{FindState, Match, find_in};
+pub use find::{FindOptions, FindState, Match, find_in, find_with};
 pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
 pub use message::Message;
+pub use notice::{UNDO_NOTICE_SECS, UndoNotice, Undoable};
 pub use proofing::{ProofState, finding_range};
 pub use recovery::{RecoveryOffer, RecoveryOptions};
 
@@ -75,6 +79,9 @@ pub struct EditorOptions {
     /// Say at start that autosave is off when there is no recovery folder (the real window;
     /// tests run without one and without the notice).
     pub warn_without_recovery: bool,
+    /// The template new speeches start from (the window's choice for its interface language);
+    /// `None`: [`DEFAULT_TEMPLATE_ID`].
+    pub template: Option<String>,
     /// Write saves on a worker thread, collected by [`Editor::tick`] (the window). Without it
     /// each save is written before [`Editor::apply`] returns (tests, scripts).
     pub background_saves: bool,
@@ -107,6 +114,10 @@ pub struct Editor {
     /// The time of the current call, in seconds.
     now_secs: f64,
     wall: chrono::DateTime<chrono::Utc>,
+    /// The template new speeches start from, and the one the template picker selects first.
+    template: String,
+    /// "Section deleted — Undo", for a few seconds.
+    undo_notice: Option<UndoNotice>,
 }
 
 /// How often a running save is looked at, in seconds.
@@ -119,7 +130,13 @@ impl Editor {
     /// The editor with `options`: opens the initial file or a new speech, then scans the
     /// recovery folder (offering what a crash left). Errors become messages.
     pub fn new(options: EditorOptions, env: &mut Env) -> Self {
-        let speech = new_speech(DEFAULT_TEMPLATE_ID).unwrap_or_default();
+        let template = options
+            .template
+            .clone()
+            .unwrap_or_else(|| DEFAULT_TEMPLATE_ID.to_string());
+        let speech = new_speech(&template)
+            .or_else(|_| new_speech(DEFAULT_TEMPLATE_ID))
+            .unwrap_or_default();
         let doc = Doc::from_project(Project::new(speech));
         let mut editor = Self {
             saved: Some(doc.clone()),
@@ -141,6 +158,8 @@ impl Editor {
             effects: Vec::new(),
             now_secs: env.now_secs,
             wall: env.wall,
+            template,
+            undo_notice: None,
         };
         if let Some(path) = options.initial_path {
             editor.open_path_now(&path);
@@ -152,6 +171,11 @@ impl Editor {
         editor.refresh();
         editor.effects.clear();
         editor
+    }
+
+    /// The template new speeches start from.
+    pub fn template(&self) -> &str {
+        &self.template
     }
 
     /// The document (working copy, drafts, settings).
@@ -257,7 +281,8 @@ impl Editor {
     }
 
     /// Does timed work: collects a save written in the background (then does what waited for
-    /// it) and writes the recovery file when it is due. Returns how many seconds until it should
+    /// it), writes the recovery file when it is due, and takes down an undo notice whose time
+    /// is up. Returns how many seconds until it should
     /// be called again (`None`: nothing is waiting). Effects it caused are in
     /// [`Editor::take_effects`].
     pub fn tick(&mut self, env: &mut Env) -> Option<f64> {
@@ -265,11 +290,16 @@ impl Editor {
         self.wall = env.wall;
         let saving = self.finish_saves(false, env);
         let autosave = self.autosave_tick();
-        if saving {
+        let notice = self.undo_notice_tick();
+        let due = if saving {
             // Look again soon for the save's result.
             Some(autosave.map_or(SAVE_POLL_SECS, |secs| secs.min(SAVE_POLL_SECS)))
         } else {
             autosave
+        };
+        match (due, notice) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
@@ -311,6 +341,8 @@ impl Editor {
         if !self.doc.apply(edit) {
             return false;
         }
+        // An undo would now undo this change, not what the notice offers to bring back.
+        self.undo_notice = None;
         let stats_in_sync = self.stats.rev == Some(self.rev);
         self.history
             .record(&before, &self.doc, group, self.now_secs);

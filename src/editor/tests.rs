@@ -370,8 +370,11 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
         (id.clone(), proptest::option::of(0.0f64..30.0))
             .prop_map(|(id, minutes)| Edit::SetBudget { id, minutes }),
         proptest::option::of(1.0f64..60.0).prop_map(Edit::SetTarget),
-        (text, "[一二]{0,2}")
-            .prop_map(|(query, replacement)| Edit::ReplaceAll { query, replacement }),
+        (text, "[一二]{0,2}").prop_map(|(query, replacement)| Edit::ReplaceAll {
+            query,
+            replacement,
+            options: Default::default(),
+        }),
         text.prop_map(|name| Edit::SaveDraft {
             name,
             note: None,

@@ -142,12 +142,22 @@ impl fmt::Display for ImportNote {
                 "the line above the greeting does not look like a title; no title was taken",
             ),
             ImportNote::LinesAboveTitleKeptAsNotes { count } => {
-                write!(f, "{count} line(s) above the title were kept as notes")
+                if *count == 1 {
+                    f.write_str("1 line above the title was kept as a note")
+                } else {
+                    write!(f, "{count} lines above the title were kept as notes")
+                }
             }
-            ImportNote::LinesAfterTitleKeptAsNotes { count } => write!(
-                f,
-                "{count} line(s) between the title and the greeting were kept as notes"
-            ),
+            ImportNote::LinesAfterTitleKeptAsNotes { count } => {
+                if *count == 1 {
+                    f.write_str("1 line between the title and the greeting was kept as a note")
+                } else {
+                    write!(
+                        f,
+                        "{count} lines between the title and the greeting were kept as notes"
+                    )
+                }
+            }
             ImportNote::TitleLinesJoined { count } => {
                 write!(f, "the title's {count} lines were joined into one")
             }
@@ -178,12 +188,15 @@ impl fmt::Display for ImportNote {
             }
             ImportNote::BoilerplateMovedToNotes { count } => write!(
                 f,
-                "{count} line(s) of web page boilerplate at the end were moved to the notes"
+                "{} of web page boilerplate at the end {} moved to the notes",
+                counted(*count, "line", "lines"),
+                were(*count)
             ),
             ImportNote::WrappedLinesJoined { count } => {
                 write!(
                     f,
-                    "{count} hard-wrapped line(s) were joined into paragraphs"
+                    "{} joined into paragraphs",
+                    counted_were(*count, "hard-wrapped line", "hard-wrapped lines")
                 )
             }
             ImportNote::HeadingsOutOfSequence { numbers } => {
@@ -196,28 +209,61 @@ impl fmt::Display for ImportNote {
             }
             ImportNote::LongHeadingsSplit { count } => write!(
                 f,
-                "{count} long heading(s) were split after their first sentence"
+                "{} split after their first sentence",
+                counted_were(*count, "long heading", "long headings")
             ),
             ImportNote::NoSections => {
                 f.write_str("no section headings found; all paragraphs are in the opening")
             }
             ImportNote::ClosingFound { paragraphs } => {
-                write!(f, "the closing has {paragraphs} paragraph(s)")
+                write!(
+                    f,
+                    "the closing has {}",
+                    counted(*paragraphs, "paragraph", "paragraphs")
+                )
             }
             ImportNote::WordHeadingStyles { count } => {
-                write!(f, "{count} Word heading style(s) marked the sections")
+                write!(
+                    f,
+                    "{} marked the sections",
+                    counted(*count, "Word heading style", "Word heading styles")
+                )
             }
             ImportNote::TrackedChanges {
                 insertions,
                 deletions,
             } => write!(
                 f,
-                "tracked changes ({insertions} insertion(s), {deletions} deletion(s)): the \
-                 reviewer's version and the original were both read"
+                "tracked changes ({}, {}): the reviewer's version and the original were both read",
+                counted(*insertions, "insertion", "insertions"),
+                counted(*deletions, "deletion", "deletions")
             ),
             ImportNote::CommentsKeptAsNotes { count } => {
-                write!(f, "{count} comment(s) were kept as notes")
+                write!(
+                    f,
+                    "{} kept as notes",
+                    counted_were(*count, "comment", "comments")
+                )
             }
         }
     }
+}
+
+/// `1 line`, `3 lines`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// `1 comment was`, `3 comments were`.
+fn counted_were(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", counted(n, one, many), were(n))
+}
+
+/// `was` for one, `were` for more.
+fn were(n: usize) -> &'static str {
+    if n == 1 { "was" } else { "were" }
 }

@@ -274,9 +274,9 @@ impl RecoveryStore {
             document_stamp: document_stamp.copied(),
             project_hash: hash.finish(),
         };
-        let header_line = ron::to_string(&header).map_err(|e| Error::BadProject {
+        let header_line = ron::to_string(&header).map_err(|_| Error::BadProject {
             path: path.clone(),
-            message: e.to_string(),
+            problem: crate::error::ProjectProblem::RecoveryHeader,
         })?;
         let text = format!("{HEADER_PREFIX}{header_line}\n{body}");
         storage::write_atomic(&path, text.as_bytes(), false)?;
@@ -402,9 +402,9 @@ fn document_status(doc: &Path, header: &RecoveryHeader) -> RecoveryStatus {
 
 /// Reads and parses the first line of a recovery file.
 fn read_header(file: &Path) -> Result<RecoveryHeader> {
-    let bad = |message: String| Error::BadProject {
+    let bad = |_why: &str| Error::BadProject {
         path: file.to_path_buf(),
-        message,
+        problem: crate::error::ProjectProblem::RecoveryHeader,
     };
     let handle = fs::File::open(file).map_err(|e| Error::io("reading", file, e))?;
     let mut line = Vec::new();
@@ -412,10 +412,9 @@ fn read_header(file: &Path) -> Result<RecoveryHeader> {
         .take(MAX_HEADER_BYTES)
         .read_until(b'\n', &mut line)
         .map_err(|e| Error::io("reading", file, e))?;
-    let line =
-        String::from_utf8(line).map_err(|_| bad("the recovery header is not UTF-8".into()))?;
+    let line = String::from_utf8(line).map_err(|_| bad("the recovery header is not UTF-8"))?;
     let Some(header_text) = line.trim_end().strip_prefix(HEADER_PREFIX) else {
-        return Err(bad("no recovery header on the first line".into()));
+        return Err(bad("no recovery header on the first line"));
     };
     #[derive(Deserialize)]
     struct VersionProbe {
@@ -424,7 +423,7 @@ fn read_header(file: &Path) -> Result<RecoveryHeader> {
     let options = ron::Options::default();
     let probe: VersionProbe = options
         .from_str(header_text)
-        .map_err(|e| bad(format!("recovery header: {e}")))?;
+        .map_err(|_| bad("the recovery header does not parse"))?;
     if probe.recovery_version > RECOVERY_VERSION {
         return Err(Error::NewerVersion {
             path: file.to_path_buf(),
@@ -434,7 +433,7 @@ fn read_header(file: &Path) -> Result<RecoveryHeader> {
     }
     options
         .from_str(header_text)
-        .map_err(|e| bad(format!("recovery header: {e}")))
+        .map_err(|_| bad("the recovery header does not parse"))
 }
 
 mod autosaver;

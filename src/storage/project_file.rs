@@ -29,7 +29,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Fnv1a64, has_binary_char};
-use crate::error::{Error, Result};
+use crate::error::{Error, ProjectProblem, Result};
 use crate::merge::MergeConflict;
 use crate::model::{Guidance, Metadata, Section, SectionId, Speech};
 use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
@@ -214,7 +214,7 @@ impl StoredSpeech {
 struct Texts<'a>(HashMap<&'a str, &'a str>);
 
 impl Texts<'_> {
-    /// The text of `key` (`""`: the empty text); an unknown key is the error message.
+    /// The text of `key` (`""`: the empty text); an unknown key is the error.
     fn text(&self, key: &str) -> std::result::Result<String, String> {
         if key.is_empty() || key == EMPTY_IN_LIST {
             return Ok(String::new());
@@ -222,7 +222,7 @@ impl Texts<'_> {
         self.0
             .get(key)
             .map(|text| (*text).to_string())
-            .ok_or_else(|| format!("the text {key:?} is not in `texts`"))
+            .ok_or_else(|| key.to_string())
     }
 
     /// The texts of space-separated `keys`.
@@ -279,24 +279,21 @@ pub fn project_to_ron(project: &Project) -> String {
 /// Parses a `.lectern` file's text, of any version up to [`FORMAT_VERSION`]. `path` is only used
 /// in error messages.
 pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
-    let bad_message = |message: String| Error::BadProject {
+    let bad_problem = |problem: ProjectProblem| Error::BadProject {
         path: path.to_path_buf(),
-        message,
+        problem,
     };
-    let bad = |e: ron::error::SpannedError| {
-        bad_message(match e.code {
-            // ron's own text for this advises its API, which means nothing to a writer.
-            ron::Error::ExceededRecursionLimit => format!("{}: nested too deeply", e.span),
-            _ => e.to_string(),
-        })
-    };
+    // The first parse reads only the version: where it fails, the file's form is broken (or it
+    // is no .lectern file at all); where a later parse fails, a value is out of place.
+    let broken = |e: ron::error::SpannedError| bad_problem(ron_problem(&e, true, text));
+    let bad = |e: ron::error::SpannedError| bad_problem(ron_problem(&e, false, text));
     if text.trim().is_empty() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
     let options = ron::Options::default();
-    let probe: VersionProbe = options.from_str(text).map_err(bad)?;
+    let probe: VersionProbe = options.from_str(text).map_err(broken)?;
     if probe.format_version > FORMAT_VERSION {
         return Err(Error::NewerVersion {
             path: path.to_path_buf(),
@@ -314,15 +311,20 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
         });
     }
     let stored: StoredProject = options.from_str(text).map_err(bad)?;
-    let texts = stored.texts.by_key().map_err(bad_message)?;
+    let texts = stored
+        .texts
+        .by_key()
+        .map_err(|key| bad_problem(ProjectProblem::RepeatedText { key }))?;
     let drafts = stored
         .drafts
         .into_iter()
         .map(|draft| {
-            let speech = draft
-                .speech
-                .into_speech(&texts)
-                .map_err(|message| bad_message(format!("draft {}: {message}", draft.id.0)))?;
+            let speech = draft.speech.into_speech(&texts).map_err(|key| {
+                bad_problem(ProjectProblem::MissingText {
+                    draft: draft.id.0,
+                    key,
+                })
+            })?;
             Ok(Draft {
                 id: draft.id,
                 name: draft.name,
@@ -340,6 +342,37 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
         settings: stored.settings,
         conflicts: stored.conflicts,
     })
+}
+
+/// What a parse error of `ron` means for a writer. `form` is for the first parse (the file's
+/// form itself), where a file that does not even open like a `.lectern` file (with `(`, after
+/// any comments) is no `.lectern` file at all.
+pub(crate) fn ron_problem(
+    error: &ron::error::SpannedError,
+    form: bool,
+    text: &str,
+) -> ProjectProblem {
+    let at = error.span.start;
+    let (line, column) = (at.line, at.col);
+    if matches!(error.code, ron::Error::ExceededRecursionLimit) {
+        return ProjectProblem::TooDeep;
+    }
+    if form && !opens_like_a_project(text) {
+        return ProjectProblem::NotLectern;
+    }
+    if form {
+        ProjectProblem::Damaged { line, column }
+    } else {
+        ProjectProblem::UnexpectedValue { line, column }
+    }
+}
+
+/// Whether `text` starts (after blank lines and `//` comments) with the `(` of a `.lectern` file.
+fn opens_like_a_project(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with("//"))
+        .is_some_and(|line| line.starts_with('('))
 }
 
 /// The key of `text`, the `salt`-th candidate: 8 hexadecimal digits of its FNV-1a hash.

@@ -85,6 +85,39 @@ fn wrong_field_types_and_truncation_are_bad_projects() {
 }
 
 #[test]
+fn a_bad_file_is_described_for_people_not_in_the_parsers_terms() {
+    use crate::error::ProjectProblem;
+    let problem = |text: &str| match project_from_ron(text, Path::new("x.lectern")) {
+        Err(Error::BadProject { problem, .. }) => problem,
+        other => panic!("not a bad project: {other:?}"),
+    };
+    // A text file given the extension: not a .lectern file at all.
+    assert_eq!(
+        problem("同志们：\n今天开会。\n"),
+        ProjectProblem::NotLectern
+    );
+    assert_eq!(problem("{\"title\": \"json\"}"), ProjectProblem::NotLectern);
+    // Broken form further in: the place.
+    assert!(matches!(
+        problem("(\n    format_version: 2,\n    speech: (title: \"x\"\n"),
+        ProjectProblem::Damaged { line: 4, .. } | ProjectProblem::Damaged { line: 3, .. }
+    ));
+    // The form holds, a value does not belong.
+    assert!(matches!(
+        problem("(format_version: 1, speech: (title: 5))"),
+        ProjectProblem::UnexpectedValue { line: 1, .. }
+    ));
+    for text in ["同志们：", "(format_version: 1, speech: (title: 5))"] {
+        let err = project_from_ron(text, Path::new("x.lectern")).unwrap_err();
+        let said = err.to_string();
+        assert!(said.ends_with(": x.lectern"), "{said}");
+        for internal in ["VersionProbe", "Expected", "struct", "StoredProject"] {
+            assert!(!said.contains(internal), "{said}");
+        }
+    }
+}
+
+#[test]
 fn deeply_nested_ron_is_refused_not_overflowed() {
     let text = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
     assert!(project_from_ron(&text, Path::new("deep.lectern")).is_err());

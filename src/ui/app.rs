@@ -80,7 +80,37 @@ pub struct LecternApp {
     allow_close: bool,
     title_sent: Option<String>,
     theme_applied: Option<ThemeChoice>,
+    zoom_applied: Option<f32>,
+    /// Whether the window was fitted to the monitor (once, when its size is known).
+    fitted: bool,
     first_frame_reported: bool,
+    /// The system locale, for the template of a new speech under an English interface.
+    system_locale: Option<String>,
+}
+
+/// The largest share of the monitor a window opens at.
+const FIT_SHARE: f32 = 0.85;
+
+/// The size the window should take so that it fits `monitor` (at most 85% of it each way, and
+/// never larger than it was), or `None` when `inner` fits already.
+pub fn fit_window(inner: egui::Vec2, monitor: egui::Vec2) -> Option<egui::Vec2> {
+    if monitor.x <= 0.0 || monitor.y <= 0.0 {
+        return None;
+    }
+    let limit = monitor * FIT_SHARE;
+    let fitted = inner.min(limit).max(egui::vec2(640.0, 400.0).min(monitor));
+    (fitted != inner).then_some(fitted)
+}
+
+/// The template a new speech starts from for this interface language: Traditional script for a
+/// 繁體 interface, Simplified for 简体, and for English whatever the system locale reads.
+pub fn template_for(lang: UiLanguage, system_locale: Option<&str>) -> String {
+    let traditional = match lang {
+        UiLanguage::ZhHant => true,
+        UiLanguage::ZhHans => false,
+        UiLanguage::En => UiLanguage::from_locale(system_locale) == UiLanguage::ZhHant,
+    };
+    crate::template::default_template_id(traditional)
 }
 
 impl LecternApp {
@@ -107,6 +137,7 @@ impl LecternApp {
                 recent: options.prefs.recent.clone(),
                 warn_without_recovery: options.warn_without_recovery,
                 background_saves: options.background_saves,
+                template: Some(template_for(lang, options.system_locale.as_deref())),
             },
             &mut Env::new(0.0, dialogs.as_mut()),
         );
@@ -126,7 +157,10 @@ impl LecternApp {
             allow_close: false,
             title_sent: None,
             theme_applied: None,
+            zoom_applied: None,
+            fitted: false,
             first_frame_reported: false,
+            system_locale: options.system_locale,
         }
     }
 
@@ -230,8 +264,19 @@ impl LecternApp {
             Command::Language(lang) => {
                 self.view.lang = lang;
                 self.view.prefs.language = Some(lang);
+                let template = template_for(lang, self.system_locale.as_deref());
+                self.apply_action(Action::PreferTemplate(template), viewport);
             }
             Command::Theme(theme) => self.view.prefs.theme = theme,
+            Command::ZoomIn | Command::ZoomOut => {
+                let larger = command == Command::ZoomIn;
+                self.view.prefs.zoom =
+                    super::prefs::zoom_step(self.view.prefs.zoom_factor(), larger);
+            }
+            Command::ZoomReset => self.view.prefs.zoom = 1.0,
+            Command::ToggleParagraphSpacing => {
+                self.view.prefs.paragraph_spacing = !self.view.prefs.paragraph_spacing;
+            }
             Command::CommandPalette => {
                 self.view.palette = Default::default();
                 self.view.window_dialog = Some(WindowDialog::Palette);
@@ -300,6 +345,7 @@ impl LecternApp {
                 self.view.collapsed.remove(&part);
                 self.view.scroll_to = Some(part);
             }
+            ViewAction::JumpToNotes => self.view.scroll_to_notes = true,
             ViewAction::TogglePane(part) => {
                 if !self.view.collapsed.remove(&part) {
                     self.view.collapsed.insert(part);
@@ -372,6 +418,29 @@ impl LecternApp {
             });
             self.theme_applied = Some(self.view.prefs.theme);
         }
+        let zoom = self.view.prefs.zoom_factor();
+        if self.zoom_applied != Some(zoom) {
+            // The command table owns Ctrl+= / Ctrl+- / Ctrl+0 (and remembers the zoom).
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_zoom_factor(zoom);
+            self.zoom_applied = Some(zoom);
+        }
+        if !self.fitted {
+            let (inner, monitor, maximized) = ctx.input(|i| {
+                let viewport = i.viewport();
+                (
+                    viewport.inner_rect.map(|r| r.size()),
+                    viewport.monitor_size,
+                    viewport.maximized == Some(true) || viewport.fullscreen == Some(true),
+                )
+            });
+            if let (Some(inner), Some(monitor)) = (inner, monitor) {
+                self.fitted = true;
+                if !maximized && let Some(size) = fit_window(inner, monitor) {
+                    ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+                }
+            }
+        }
         for command in viewport {
             ctx.send_viewport_cmd(command);
         }
@@ -430,6 +499,7 @@ impl View<'_> {
             egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
         }
         self.dialogs_ui(&ctx);
+        self.undo_notice_ui(&ctx);
         self.drop_overlay_ui(&ctx);
     }
 

@@ -64,6 +64,14 @@ pub enum Command {
     ToggleOutline,
     /// Show or hide the drafts panel.
     ToggleDrafts,
+    /// Make everything in the window larger.
+    ZoomIn,
+    /// Make everything in the window smaller.
+    ZoomOut,
+    /// Back to the normal size.
+    ZoomReset,
+    /// A little space between paragraphs in the panes, or none.
+    ToggleParagraphSpacing,
     /// Switch the interface language.
     Language(UiLanguage),
     /// Switch the theme.
@@ -152,6 +160,10 @@ impl Command {
         Command::CloseCompare,
         Command::ToggleOutline,
         Command::ToggleDrafts,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleParagraphSpacing,
         Command::Language(UiLanguage::En),
         Command::Language(UiLanguage::ZhHans),
         Command::Language(UiLanguage::ZhHant),
@@ -189,6 +201,10 @@ impl Command {
             }
             Command::ToggleOutline
             | Command::ToggleDrafts
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleParagraphSpacing
             | Command::Language(_)
             | Command::Theme(_)
             | Command::CommandPalette => CommandGroup::View,
@@ -222,6 +238,10 @@ impl Command {
             Command::CloseCompare => Msg::CloseCompare,
             Command::ToggleOutline => Msg::ShowOutline,
             Command::ToggleDrafts => Msg::ShowDrafts,
+            Command::ZoomIn => Msg::ZoomIn,
+            Command::ZoomOut => Msg::ZoomOut,
+            Command::ZoomReset => Msg::ZoomReset,
+            Command::ToggleParagraphSpacing => Msg::ParagraphSpacing,
             Command::Language(_) => Msg::InterfaceLanguage,
             Command::Theme(ThemeChoice::System) => Msg::ThemeSystem,
             Command::Theme(ThemeChoice::Light) => Msg::ThemeLight,
@@ -345,6 +365,19 @@ impl Command {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::P)];
                 KEYS
             }
+            Command::ZoomIn => {
+                const KEYS: &[KeyboardShortcut] =
+                    &[shortcut(CMD, Key::Equals), shortcut(CMD, Key::Plus)];
+                KEYS
+            }
+            Command::ZoomOut => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::Minus)];
+                KEYS
+            }
+            Command::ZoomReset => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::Num0)];
+                KEYS
+            }
             Command::Shortcuts => {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F1)];
                 KEYS
@@ -354,6 +387,7 @@ impl Command {
             | Command::CompareDrafts
             | Command::ImportAsDraft
             | Command::CloseCompare
+            | Command::ToggleParagraphSpacing
             | Command::Language(_)
             | Command::Theme(_)
             | Command::About => &[],
@@ -403,6 +437,10 @@ impl Command {
             Command::CloseCompare => Action::CloseCompare,
             Command::ToggleOutline
             | Command::ToggleDrafts
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleParagraphSpacing
             | Command::Language(_)
             | Command::Theme(_)
             | Command::CommandPalette
@@ -412,10 +450,14 @@ impl Command {
     }
 
     /// Whether the command can run now.
-    pub fn is_enabled(self, ed: &Editor, _view: &ViewState) -> bool {
-        match self.action() {
-            Some(action) => ed.can_apply(&action),
-            None => true,
+    pub fn is_enabled(self, ed: &Editor, view: &ViewState) -> bool {
+        match self {
+            Command::ZoomIn => view.prefs.zoom < super::prefs::MAX_ZOOM,
+            Command::ZoomOut => view.prefs.zoom > super::prefs::MIN_ZOOM,
+            _ => match self.action() {
+                Some(action) => ed.can_apply(&action),
+                None => true,
+            },
         }
     }
 }
@@ -435,6 +477,9 @@ mod tests {
         let position = |s: KeyboardShortcut| table.iter().position(|(t, _)| *t == s);
         assert!(position(shortcut(CMD_SHIFT, Key::S)) < position(shortcut(CMD, Key::S)));
         assert!(table.contains(&(shortcut(CMD, Key::Y), Command::Redo)));
+        assert!(table.contains(&(shortcut(CMD, Key::Equals), Command::ZoomIn)));
+        assert!(table.contains(&(shortcut(CMD, Key::Minus), Command::ZoomOut)));
+        assert!(table.contains(&(shortcut(CMD, Key::Num0), Command::ZoomReset)));
     }
 
     #[test]

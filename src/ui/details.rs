@@ -10,7 +10,6 @@ use crate::editor::{Action, Detail, Edit};
 use crate::model::Language;
 
 use super::i18n::{Msg, tr};
-use super::style::BODY_FONT_SIZE;
 use super::view::View;
 
 /// A speech language's name for the language picker.
@@ -23,13 +22,14 @@ fn language_name(language: Language) -> &'static str {
 }
 
 impl View<'_> {
-    /// The details pane: speaker, occasion, date and the speech's language.
+    /// The details pane: speaker, occasion, date, the speech's language and its target length.
     pub(crate) fn details_ui(&mut self, ui: &mut Ui) {
         let lang = self.lang();
         let meta = self.ed.speech().meta.clone();
         egui::CollapsingHeader::new(RichText::new(tr(lang, Msg::Details)).strong())
             .id_salt("details_pane")
             .default_open(false)
+            .open(self.state.open_details.take())
             .show(ui, |ui| {
                 egui::Grid::new("details_grid")
                     .num_columns(2)
@@ -73,6 +73,21 @@ impl View<'_> {
                                 .action(Action::Edit(Edit::SetDetail(Detail::Language(language))));
                         }
                         ui.end_row();
+                        let label = ui.label(tr(lang, Msg::TargetLength));
+                        let mut minutes = meta.target_minutes.unwrap_or(0.0);
+                        let drag = ui
+                            .add(
+                                egui::DragValue::new(&mut minutes)
+                                    .range(0.0..=600.0)
+                                    .speed(0.5)
+                                    .max_decimals(1),
+                            )
+                            .labelled_by(label.id)
+                            .on_hover_text(tr(lang, Msg::TargetHelp));
+                        if drag.changed() {
+                            self.tx.action(Action::Edit(Edit::SetTarget(Some(minutes))));
+                        }
+                        ui.end_row();
                     });
             });
         ui.add_space(8.0);
@@ -87,16 +102,20 @@ impl View<'_> {
         } else {
             format!("{} ({})", tr(lang, Msg::Notes), notes.len())
         };
-        egui::CollapsingHeader::new(RichText::new(header).strong())
+        let jump = std::mem::take(&mut self.state.scroll_to_notes);
+        let pane = egui::CollapsingHeader::new(RichText::new(header).strong())
             .id_salt("notes_pane")
             .default_open(false)
+            .open(jump.then_some(true))
             .show(ui, |ui| {
                 let label = ui.label(RichText::new(tr(lang, Msg::NotesHelp)).small().weak());
                 let mut text = notes.join("\n");
                 let response = ui
                     .add(
                         egui::TextEdit::multiline(&mut text)
-                            .font(egui::FontId::proportional(BODY_FONT_SIZE - 2.0))
+                            .font(egui::FontId::proportional(
+                                self.state.prefs.body_size() - 2.0,
+                            ))
                             .desired_rows(3)
                             .desired_width(f32::INFINITY),
                     )
@@ -106,5 +125,8 @@ impl View<'_> {
                         .action(Action::Edit(Edit::SetDetail(Detail::Notes(text))));
                 }
             });
+        if jump {
+            pane.header_response.scroll_to_me(Some(egui::Align::TOP));
+        }
     }
 }

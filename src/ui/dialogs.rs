@@ -21,6 +21,16 @@ fn all_templates() -> &'static [Template] {
     TEMPLATES.get_or_init(templates)
 }
 
+/// The id of the draft-name field of the save and rename dialogs.
+const DRAFT_NAME_ID: &str = "draft_name_field";
+
+/// Whether Enter is pressed in the field with this id. Asked before the field is drawn: a
+/// single-line field gives up its focus on Enter while it is drawn, and then the key would
+/// belong to nobody.
+fn enter_in(ui: &Ui, id: &str) -> bool {
+    ui.memory(|m| m.has_focus(Id::unique(id))) && ui.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
 /// The options an export dialog's choices mean.
 pub fn export_options(
     settings: &crate::project::Settings,
@@ -127,9 +137,11 @@ impl View<'_> {
                 ui.heading(tr(lang, Msg::SaveDraft).trim_end_matches('…'));
                 let default_name = default_draft_name(lang, *number, chrono::Utc::now());
                 let label = ui.label(tr(lang, Msg::Name));
+                let enter = enter_in(ui, DRAFT_NAME_ID);
                 let field = ui
                     .add(
                         egui::TextEdit::singleline(name)
+                            .id(Id::unique(DRAFT_NAME_ID))
                             .hint_text(default_name.as_str())
                             .desired_width(400.0),
                     )
@@ -137,7 +149,6 @@ impl View<'_> {
                 if ui.memory(|m| m.focused().is_none()) {
                     field.request_focus();
                 }
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let label = ui.label(tr(lang, Msg::Note));
                 ui.add(
                     egui::TextEdit::multiline(note)
@@ -164,14 +175,22 @@ impl View<'_> {
             Dialog::RenameDraft { id, name } => {
                 ui.heading(tr(lang, Msg::RenameDraft).trim_end_matches('…'));
                 let label = ui.label(tr(lang, Msg::Name));
+                let enter = enter_in(ui, DRAFT_NAME_ID);
                 let field = ui
-                    .add(egui::TextEdit::singleline(name).desired_width(400.0))
+                    .add(
+                        egui::TextEdit::singleline(name)
+                            .id(Id::unique(DRAFT_NAME_ID))
+                            .desired_width(400.0),
+                    )
                     .labelled_by(label.id);
+                if ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
                 let rename = Action::RenameDraftTo {
                     id: *id,
                     name: name.clone(),
                 };
-                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                if enter {
                     self.tx.action(rename.clone());
                 }
                 self.buttons_ui(
@@ -196,6 +215,10 @@ impl View<'_> {
             Dialog::ChangedOnDisk { path, .. } => {
                 let path = path.clone();
                 self.changed_on_disk_ui(ui, &path);
+            }
+            Dialog::TypePath { task, path } => {
+                let task = task.clone();
+                self.type_path_ui(ui, &task, path);
             }
         }
     }

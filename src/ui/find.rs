@@ -12,13 +12,19 @@ use super::commands::Command;
 use super::i18n::{Msg, action_on, matches_label, replaced_label, tr};
 use super::view::View;
 
+/// The width of the match count, so the buttons after it stay put as it changes.
+const COUNT_WIDTH: f32 = 120.0;
+
 impl View<'_> {
-    /// The find and replace bar.
+    /// The find and replace bar: the query, the match count, previous/next, the options (match
+    /// case, whole words, only this section), the replacement and its buttons. Escape closes it
+    /// from any of its widgets.
     pub(crate) fn find_bar_ui(&mut self, ui: &mut Ui) {
         let lang = self.lang();
         let ed = self.ed;
         let find = ed.find();
         let total = find.matches().len();
+        let mut widgets: Vec<egui::Response> = Vec::new();
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(lang, Msg::FindLabel));
             let query = ui.add(
@@ -39,13 +45,20 @@ impl View<'_> {
                 self.tx.command(Command::FindNext);
                 self.state.focus_find = true;
             }
-            ui.label(match find.replaced {
+            widgets.push(query);
+            let count = match find.replaced {
                 Some(count) => replaced_label(lang, count),
                 None => matches_label(lang, find.current, total),
-            });
+            };
+            ui.add_sized(
+                [COUNT_WIDTH, ui.spacing().interact_size.y],
+                egui::Label::new(count).truncate(),
+            );
             for command in [Command::FindPrev, Command::FindNext] {
-                self.command_button_ui(ui, command);
+                widgets.push(self.command_button_ui(ui, command));
             }
+            ui.separator();
+            widgets.extend(self.find_options_ui(ui));
             ui.separator();
             let label = ui.label(tr(lang, Msg::ReplaceWith));
             let replacement = ui
@@ -59,23 +72,61 @@ impl View<'_> {
                 self.tx
                     .action(Action::SetReplacement(self.state.find_replacement.clone()));
             }
+            widgets.push(replacement);
             for command in [Command::ReplaceOne, Command::ReplaceAll] {
-                self.command_button_ui(ui, command);
+                widgets.push(self.command_button_ui(ui, command));
             }
             ui.separator();
-            if ui
-                .button("×")
-                .accessible_name(action_on(lang, Msg::Close, tr(lang, Msg::FindLabel)))
-                .clicked()
-            {
+            let close = ui.button("×").accessible_name(action_on(
+                lang,
+                Msg::Close,
+                tr(lang, Msg::FindLabel),
+            ));
+            if close.clicked() {
                 self.tx.action(Action::CloseFind);
             }
+            widgets.push(close);
         });
+        // A text field gives up its focus on Escape in the same frame: count that as the bar's.
+        let bar_has_focus = widgets.iter().any(|w| w.has_focus() || w.lost_focus());
+        if bar_has_focus && ui.input(|i| i.key_pressed(Key::Escape)) {
+            self.tx.action(Action::CloseFind);
+        }
+    }
+
+    /// The find options: match case, whole words, only the section last written in.
+    fn find_options_ui(&mut self, ui: &mut Ui) -> Vec<egui::Response> {
+        let lang = self.lang();
+        let current = self.ed.find().options.clone();
+        let mut options = current.clone();
+        let case = ui.checkbox(&mut options.match_case, tr(lang, Msg::MatchCase));
+        let word = ui.checkbox(&mut options.whole_word, tr(lang, Msg::WholeWord));
+        let section = self
+            .state
+            .last_section
+            .filter(|id| self.ed.speech().section_index(*id).is_some());
+        let mut only = options.section.is_some();
+        let limit = ui
+            .add_enabled(
+                section.is_some() || only,
+                egui::Checkbox::new(&mut only, tr(lang, Msg::ThisSection)),
+            )
+            .on_hover_text(tr(lang, Msg::ThisSectionHelp));
+        options.section = if only {
+            options.section.or(section)
+        } else {
+            None
+        };
+        if options != current {
+            self.tx.action(Action::SetFindOptions(options));
+        }
+        vec![case, word, limit]
     }
 }
 
 /// A layout of `text` in `font_id` with the find matches painted behind it (the current one
-/// stronger).
+/// stronger). Each paragraph (line) starts `first_line_indent` in, and paragraphs are
+/// `paragraph_gap` points apart (the line break between them gets a taller line).
 pub fn highlighted_job(
     ui: &Ui,
     text: &str,
@@ -83,6 +134,7 @@ pub fn highlighted_job(
     highlights: &[(Range<usize>, bool)],
     wrap_width: f32,
     first_line_indent: f32,
+    paragraph_gap: f32,
 ) -> LayoutJob {
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
@@ -105,7 +157,11 @@ pub fn highlighted_job(
         keep_trailing_whitespace: true,
         ..Default::default()
     };
-    let plain = TextFormat::simple(font_id.clone(), color);
+    let mut plain = TextFormat::simple(font_id.clone(), color);
+    // Text sits at the top of its row: a row made taller by a paragraph's end opens its space
+    // below the text, between the paragraphs.
+    plain.valign = egui::Align::TOP;
+    let row_height = ui.fonts_mut(|f| f.row_height(font_id));
     let mut paragraph_start = true;
     let mut append = |job: &mut LayoutJob, piece: &str, format: &TextFormat| {
         // Each paragraph (line) starts indented, so paragraphs stay apart when they wrap.
@@ -115,7 +171,18 @@ pub fn highlighted_job(
             } else {
                 0.0
             };
-            job.append(line, leading, format.clone());
+            match line.strip_suffix('\n') {
+                Some(text) if paragraph_gap > 0.0 => {
+                    // The line break (drawn as nothing) gets the taller line.
+                    if !text.is_empty() {
+                        job.append(text, leading, format.clone());
+                    }
+                    let mut tall = format.clone();
+                    tall.line_height = Some(row_height + paragraph_gap);
+                    job.append("\n", if text.is_empty() { leading } else { 0.0 }, tall);
+                }
+                _ => job.append(line, leading, format.clone()),
+            }
             paragraph_start = line.ends_with('\n');
         }
     };

@@ -30,6 +30,8 @@ pub struct LayoutKey {
     pub font: FontId,
     /// The first line's indent of each paragraph, in points.
     pub first_line_indent: f32,
+    /// The space below each paragraph, in points.
+    pub paragraph_gap: f32,
     /// The find matches painted behind the text (byte ranges; the current one `true`).
     pub highlights: Vec<(Range<usize>, bool)>,
     /// The text colour (changes with the theme).
@@ -127,6 +129,7 @@ mod tests {
             wrap_width,
             font: FontId::proportional(16.0),
             first_line_indent: 32.0,
+            paragraph_gap: 0.0,
             highlights: Vec::new(),
             color: Color32::WHITE,
         }

@@ -64,9 +64,18 @@ impl View<'_> {
                     let shown = self.state.prefs.show_drafts;
                     self.toggle_button_ui(ui, command, shown);
                 }
+                Command::ToggleParagraphSpacing => {
+                    let on = self.state.prefs.paragraph_spacing;
+                    self.toggle_button_ui(ui, command, on);
+                    self.body_size_ui(ui);
+                }
                 // Shown as submenus below.
                 Command::Language(_) | Command::Theme(_) => continue,
-                Command::Quit | Command::Find | Command::AddSection | Command::CommandPalette => {
+                Command::Quit
+                | Command::Find
+                | Command::AddSection
+                | Command::CommandPalette
+                | Command::ZoomIn => {
                     if !last_was_separator {
                         ui.separator();
                     }
@@ -98,6 +107,26 @@ impl View<'_> {
                 }
             });
         }
+    }
+
+    /// The size of the speech's text in the panes (apart from the zoom, which scales all).
+    fn body_size_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(self.lang(), Msg::BodyTextSize));
+            let mut size = self.state.prefs.body_size();
+            let drag = ui
+                .add(
+                    egui::DragValue::new(&mut size)
+                        .range(super::prefs::BODY_FONT_RANGE)
+                        .speed(0.5)
+                        .max_decimals(0)
+                        .suffix(" pt"),
+                )
+                .labelled_by(label.id);
+            if drag.changed() {
+                self.state.prefs.body_font_size = size;
+            }
+        });
     }
 
     fn recent_files_ui(&mut self, ui: &mut Ui) {

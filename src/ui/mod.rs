@@ -10,7 +10,8 @@
 //! - [`commands`]: the command table ([`Command`]): labels, tooltips, shortcuts, groups; menus,
 //!   shortcuts, the F1 list and the command palette ([`palette`]) come from it.
 //! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`details`],
-//!   [`drafts`], [`status`], [`find`], [`dialogs`], [`recovery_prompt`], [`diff_view`].
+//!   [`drafts`], [`status`], [`find`], [`dialogs`], [`recovery_prompt`], [`diff_view`],
+//!   [`type_path`] (a typed path where no file picker can be shown), [`undo_notice`].
 //! - [`i18n`]: every word of the interface, and the wording of what the editor reports.
 //! - [`file_dialogs`]: the system's file pickers; [`fonts`], [`icons`], [`style`], [`prefs`],
 //!   [`startup`].
@@ -37,6 +38,8 @@ pub mod recovery_prompt;
 pub mod startup;
 pub mod status;
 pub mod style;
+pub mod type_path;
+pub mod undo_notice;
 pub mod view;
 
 use std::path::PathBuf;
@@ -56,7 +59,8 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Lectern")
-            .with_inner_size([1280.0, 840.0])
+            // Fitted to the monitor in the first frame (85% of it at most), see `app::fit_window`.
+            .with_inner_size([1200.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         ..Default::default()

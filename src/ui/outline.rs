@@ -14,8 +14,12 @@ use super::i18n::{Msg, action_on, count_label, section_name, tr};
 use super::icons::{Icon, grip_ui, icon_button};
 use super::view::{View, ViewAction};
 
+/// The space between a section's × and its move arrows, in points.
+pub const REMOVE_GAP: f32 = 18.0;
+
 impl View<'_> {
-    /// The name of a pane as the outline and the pane headers show it: `Opening`, `二、提高站位`.
+    /// The name of a pane as the outline and the pane headers show it: `Opening`, `二、提高站位`,
+    /// `II. Know` (a space after the English number's period).
     pub(crate) fn pane_title(&self, pane: Part) -> String {
         match pane {
             Part::Title => tr(self.lang(), Msg::Title).to_string(),
@@ -26,8 +30,8 @@ impl View<'_> {
                 let Some(index) = self.ed.speech().section_index(id) else {
                     return String::new();
                 };
-                let heading = self.ed.speech().sections[index].heading.trim();
-                format!("{}{}", self.numbering().label(index), heading)
+                let heading = &self.ed.speech().sections[index].heading;
+                self.numbering().heading(index, heading)
             }
         }
     }
@@ -63,9 +67,35 @@ impl View<'_> {
                         _ => self.outline_row_ui(ui, pane),
                     }
                 }
+                self.outline_notes_ui(ui);
                 ui.add_space(6.0);
                 self.command_button_ui(ui, Command::AddSection);
             });
+    }
+
+    /// The notes' row: how many there are; a click opens them.
+    fn outline_notes_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang();
+        let count = self.ed.speech().notes.len();
+        let title = if count == 0 {
+            tr(lang, Msg::Notes).to_string()
+        } else {
+            format!("{} ({count})", tr(lang, Msg::Notes))
+        };
+        let in_view = self.state.in_view.is_none();
+        ui.horizontal(|ui| {
+            ui.add_space(22.0);
+            let button = egui::Button::new(RichText::new(title.as_str()).italics())
+                .frame(false)
+                .selected(in_view);
+            if ui
+                .add(button)
+                .accessible_name(action_on(lang, Msg::GoTo, tr(lang, Msg::Notes)))
+                .clicked()
+            {
+                self.tx.view(ViewAction::JumpToNotes);
+            }
+        });
     }
 
     fn outline_row_ui(&mut self, ui: &mut Ui, pane: Part) {
@@ -73,8 +103,13 @@ impl View<'_> {
         let length = self.pane_length(pane);
         ui.horizontal(|ui| {
             ui.add_space(22.0);
+            let in_view = self.state.in_view == Some(pane);
             if ui
-                .add(egui::Button::new(title.as_str()).frame(false))
+                .add(
+                    egui::Button::new(title.as_str())
+                        .frame(false)
+                        .selected(in_view),
+                )
                 .accessible_name(action_on(self.lang(), Msg::GoTo, &title))
                 .on_hover_text(&length)
                 .clicked()
@@ -106,6 +141,7 @@ impl View<'_> {
                     handle.dnd_set_drag_payload(id);
                     let title_button = egui::Button::new(RichText::new(title.as_str()).strong())
                         .frame(false)
+                        .selected(self.state.in_view == Some(pane))
                         .truncate();
                     if ui
                         .add(title_button)
@@ -126,6 +162,9 @@ impl View<'_> {
                             &name,
                             Action::Edit(Edit::RemoveSection(id)),
                         );
+                        // Well apart from the arrows, so a missed click on them never deletes.
+                        ui.add_space(REMOVE_GAP);
+                        ui.separator();
                         self.section_action_ui(
                             ui,
                             Some(Icon::Down),

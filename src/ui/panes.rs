@@ -4,7 +4,7 @@
 //! sends [`Edit::SetField`] with the new text.
 
 use egui::text::{CCursor, CCursorRange};
-use egui::{Align, Color32, Id, Layout, RichText, TextBuffer, Ui};
+use egui::{Align, Id, Layout, RichText, TextBuffer, Ui};
 
 use crate::stats::format_duration;
 
@@ -18,8 +18,23 @@ use super::icons::{Icon, icon_button};
 use super::style::BODY_FONT_SIZE;
 use super::view::{View, ViewAction};
 
-/// The widest the page column gets, in points.
+/// The widest the page column gets, in points (at the normal body size; it grows with it).
 const PAGE_WIDTH: f32 = 820.0;
+
+/// The space between paragraphs in the panes, in ems of the body text.
+const PARAGRAPH_GAP: f32 = 0.5;
+
+/// The colours of a budget bar filled to `fraction` (above 1: over budget): its fill and its
+/// figures' text, from the theme (red and amber as the theme draws errors and warnings).
+pub fn budget_colours(visuals: &egui::Visuals, fraction: f32) -> (egui::Color32, egui::Color32) {
+    if fraction > 1.0 {
+        (visuals.error_fg_color, visuals.error_fg_color)
+    } else if fraction > 0.9 {
+        (visuals.warn_fg_color, visuals.text_color())
+    } else {
+        (visuals.selection.bg_fill, visuals.text_color())
+    }
+}
 
 /// The id of a field's text edit.
 pub fn field_id(field: Field) -> Id {
@@ -40,24 +55,34 @@ impl View<'_> {
         }
         self.state.galleys.begin_pass(ui.ctx());
         scroll.show(ui, |ui| {
-            let width = ui.available_width().min(PAGE_WIDTH);
+            let scale = self.state.prefs.body_size() / BODY_FONT_SIZE;
+            let width = ui.available_width().min(PAGE_WIDTH * scale.max(1.0));
             let margin = ((ui.available_width() - width) / 2.0).max(0.0);
             ui.horizontal(|ui| {
                 ui.add_space(margin);
                 ui.vertical(|ui| {
                     ui.set_width(width);
                     self.details_ui(ui);
+                    // The part at the top of the view: the first whose pane reaches below the
+                    // top edge (with a little margin).
+                    let top = ui.clip_rect().top() + 24.0;
+                    let mut in_view = None;
                     for pane in self.ed.speech().part_ids() {
-                        self.pane_ui(ui, pane, scroll_to == Some(pane));
+                        let rect = self.pane_ui(ui, pane, scroll_to == Some(pane));
+                        if in_view.is_none() && rect.bottom() > top {
+                            in_view = Some(pane);
+                        }
                         ui.add_space(8.0);
                     }
+                    self.state.in_view = in_view;
                     self.notes_ui(ui);
                 });
             });
         });
     }
 
-    fn pane_ui(&mut self, ui: &mut Ui, pane: Part, scroll_here: bool) {
+    /// One pane; returns where it is.
+    fn pane_ui(&mut self, ui: &mut Ui, pane: Part, scroll_here: bool) -> egui::Rect {
         let lang = self.lang();
         let collapsed = self.state.collapsed.contains(&pane);
         let frame = egui::Frame::group(ui.style())
@@ -123,6 +148,7 @@ impl View<'_> {
         if scroll_here {
             response.scroll_to_me(Some(Align::TOP));
         }
+        response.rect
     }
 
     /// How screen readers and tests name a pane: `Opening`, `Section 2`.
@@ -196,14 +222,36 @@ impl View<'_> {
         let mut text = self.state.buffers.remove(&field).unwrap_or_default();
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
-        let size = if field == Field::Title { 20.0 } else { 16.0 };
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id(field_id(field))
-                .hint_text(hint)
-                .font(egui::FontId::proportional(size))
-                .desired_width(f32::INFINITY),
-        );
+        let body = self.state.prefs.body_size();
+        let size = if field == Field::Title {
+            body + 4.0
+        } else {
+            body
+        };
+        let font = egui::FontId::proportional(size);
+        // Find matches in the title and greeting are painted like those in the text.
+        let highlights = self.ed.find().highlights(field);
+        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
+            let job = highlighted_job(
+                ui,
+                buf.as_str(),
+                &font,
+                &highlights,
+                f32::INFINITY,
+                0.0,
+                0.0,
+            );
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let mut edit = egui::TextEdit::singleline(&mut text)
+            .id(field_id(field))
+            .hint_text(hint)
+            .font(egui::FontId::proportional(size))
+            .desired_width(f32::INFINITY);
+        if !highlights.is_empty() {
+            edit = edit.layouter(&mut layouter);
+        }
+        let response = ui.add(edit);
         let response = match label {
             Some(label) => response.labelled_by(label),
             None => response.accessible_name(self.pane_title(field.part())),
@@ -217,15 +265,24 @@ impl View<'_> {
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
         let highlights = self.ed.find().highlights(field);
-        let font = egui::FontId::proportional(17.0);
+        let size = self.state.prefs.body_size() + 1.0;
+        let font = egui::FontId::proportional(size);
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
-            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY, 0.0);
+            let job = highlighted_job(
+                ui,
+                buf.as_str(),
+                &font,
+                &highlights,
+                f32::INFINITY,
+                0.0,
+                0.0,
+            );
             ui.fonts_mut(|f| f.layout_job(job))
         };
         let mut edit = egui::TextEdit::singleline(&mut text)
             .id(field_id(field))
             .hint_text(hint)
-            .font(egui::FontId::proportional(17.0))
+            .font(egui::FontId::proportional(size))
             .desired_width(ui.available_width().max(80.0));
         if !highlights.is_empty() {
             edit = edit.layouter(&mut layouter);
@@ -235,6 +292,9 @@ impl View<'_> {
             Msg::Heading,
             &section_name(self.lang(), index),
         ));
+        if response.has_focus() || response.clicked() {
+            self.state.last_section = Some(id);
+        }
         self.finish_field(field, text, response.changed());
     }
 
@@ -243,12 +303,18 @@ impl View<'_> {
         self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
         let highlights = self.ed.find().highlights(field);
-        let font = egui::FontId::proportional(BODY_FONT_SIZE);
+        let size = self.state.prefs.body_size();
+        let font = egui::FontId::proportional(size);
         // Chinese paragraphs start two characters in, as on the printed page; English ones one em.
         let indent = if self.ed.chinese_speech() {
-            2.0 * BODY_FONT_SIZE
+            2.0 * size
         } else {
-            BODY_FONT_SIZE
+            size
+        };
+        let gap = if self.state.prefs.paragraph_spacing {
+            PARAGRAPH_GAP * size
+        } else {
+            0.0
         };
         let name = match field {
             Field::Body(id) => self
@@ -265,22 +331,36 @@ impl View<'_> {
                 wrap_width,
                 font: font.clone(),
                 first_line_indent: indent,
+                paragraph_gap: gap,
                 highlights: highlights.clone(),
                 color: ui.visuals().text_color(),
             };
             galleys.galley(ui.ctx(), field, buf.as_str(), key, || {
-                highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width, indent)
+                highlighted_job(
+                    ui,
+                    buf.as_str(),
+                    &font,
+                    &highlights,
+                    wrap_width,
+                    indent,
+                    gap,
+                )
             })
         };
         let edit = egui::TextEdit::multiline(&mut text)
             .id(field_id(field))
-            .font(egui::FontId::proportional(BODY_FONT_SIZE))
+            .font(egui::FontId::proportional(size))
             .hint_text(hint)
             .desired_rows(3)
             .desired_width(f32::INFINITY)
             .lock_focus(true)
             .layouter(&mut layouter);
         let response = ui.add(edit);
+        if let Field::Body(id) = field
+            && (response.has_focus() || response.clicked())
+        {
+            self.state.last_section = Some(id);
+        }
         let response = match label {
             Some(label) => response.labelled_by(label),
             None => response.accessible_name(name),
@@ -332,25 +412,70 @@ impl View<'_> {
             if let Some(budget) = budget.filter(|b| *b > 0.0) {
                 let fraction = (seconds / (budget * 60.0)) as f32;
                 let over = fraction > 1.0;
-                let mut bar = egui::ProgressBar::new(fraction.min(1.0))
-                    .desired_width(160.0)
-                    .desired_height(10.0)
-                    .text(
-                        RichText::new(format!(
-                            "{} / {}",
-                            format_duration(seconds),
-                            format_duration(budget * 60.0)
-                        ))
-                        .small(),
-                    );
-                if over {
-                    bar = bar.fill(Color32::from_rgb(200, 50, 50));
-                }
-                let bar = ui.add(bar);
+                // The theme's own colours, and the figures beside the bar rather than on it, so
+                // they read in the light theme as in the dark one.
+                let (fill, text) = budget_colours(ui.visuals(), fraction);
+                let bar = ui.add(
+                    egui::ProgressBar::new(fraction.min(1.0))
+                        .desired_width(160.0)
+                        .desired_height(8.0)
+                        .fill(fill),
+                );
+                let figures = ui.label(
+                    RichText::new(format!(
+                        "{} / {}",
+                        format_duration(seconds),
+                        format_duration(budget * 60.0)
+                    ))
+                    .small()
+                    .color(text),
+                );
                 if over {
                     bar.on_hover_text(tr(lang, Msg::OverBudget));
+                    figures.on_hover_text(tr(lang, Msg::OverBudget));
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The WCAG contrast ratio of two colours.
+    fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+        let luminance = |c: egui::Color32| {
+            let linear = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.04045 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * linear(c.r()) + 0.7152 * linear(c.g()) + 0.0722 * linear(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn budget_figures_read_in_both_themes() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            for fraction in [0.3, 0.95, 1.4] {
+                let (_, text) = budget_colours(&visuals, fraction);
+                let ratio = contrast(text, visuals.panel_fill);
+                assert!(
+                    ratio >= 3.0,
+                    "dark {}: fraction {fraction}: contrast {ratio}",
+                    visuals.dark_mode
+                );
+            }
+            assert_eq!(budget_colours(&visuals, 1.4).0, visuals.error_fg_color);
+        }
+        // The old fixed red on the light theme's bar was what could not be read: the check
+        // tells such a pair apart.
+        assert!(contrast(egui::Color32::WHITE, egui::Color32::from_rgb(255, 240, 150)) < 3.0);
     }
 }

@@ -1,13 +1,14 @@
 //! The status bar: total length, speaking time against the target, save state, file name.
 
-use egui::{Align, Color32, Layout, RichText, Ui};
+use egui::{Align, Layout, RichText, Ui};
 
 use crate::stats::format_duration;
 
 use crate::editor::{Action, Edit, Editor};
 
 use super::i18n::{Msg, count_label, tr};
-use super::view::View;
+use super::view::{View, ViewAction};
+use crate::part::Part;
 
 /// Whether the document is saved, for the status bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,11 +62,18 @@ impl View<'_> {
             };
             let time = RichText::new(time);
             ui.label(if over {
-                time.color(Color32::from_rgb(200, 50, 50))
+                time.color(ui.visuals().error_fg_color)
             } else {
                 time
             });
-            let label = ui.label(RichText::new(tr(lang, Msg::Target)).weak());
+            // A link: it opens the details, where the target is too.
+            let label = ui
+                .link(tr(lang, Msg::Target))
+                .on_hover_text(tr(lang, Msg::TargetHelp));
+            if label.clicked() {
+                self.state.open_details = Some(true);
+                self.tx.view(ViewAction::JumpTo(Part::Title));
+            }
             let mut minutes = target.unwrap_or(0.0);
             let drag = ui
                 .add(
@@ -74,7 +82,8 @@ impl View<'_> {
                         .speed(0.5)
                         .max_decimals(1),
                 )
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .on_hover_text(tr(lang, Msg::TargetHelp));
             if drag.changed() {
                 self.tx.action(Action::Edit(Edit::SetTarget(Some(minutes))));
             }
@@ -92,8 +101,8 @@ impl View<'_> {
                 ui.separator();
                 let (msg, color) = match state {
                     SaveState::Saved => (Msg::Saved, ui.visuals().weak_text_color()),
-                    SaveState::Modified => (Msg::Modified, Color32::from_rgb(210, 140, 30)),
-                    SaveState::UnsavedNew => (Msg::UnsavedNew, Color32::from_rgb(210, 140, 30)),
+                    SaveState::Modified => (Msg::Modified, ui.visuals().warn_fg_color),
+                    SaveState::UnsavedNew => (Msg::UnsavedNew, ui.visuals().warn_fg_color),
                 };
                 let (msg, color) = if ed.is_saving() {
                     (Msg::Saving, ui.visuals().weak_text_color())

@@ -29,6 +29,8 @@ pub enum Intent {
 pub enum ViewAction {
     /// Expand a part and scroll to it.
     JumpTo(Part),
+    /// Open the notes pane and scroll to it.
+    JumpToNotes,
     /// Collapse or expand a part's pane.
     TogglePane(Part),
     /// Close the window's own dialog (shortcuts, about, the command palette).
@@ -128,6 +130,14 @@ pub struct ViewState {
     pub palette: PaletteState,
     /// The export preview: (revision, options, text).
     pub export_preview: Option<(u64, crate::export::ExportOptions, String)>,
+    /// Open (or close) the details pane in the next frame (the status bar's target link).
+    pub open_details: Option<bool>,
+    /// Open the notes pane and scroll to it in the next frame (the outline's Notes row).
+    pub scroll_to_notes: bool,
+    /// The part at the top of the panes' view (the outline marks it); `None` when the notes are.
+    pub in_view: Option<Part>,
+    /// The section the writer last typed or clicked in (find's "only this section").
+    pub last_section: Option<crate::model::SectionId>,
     /// The compare view's laid-out text and model.
     pub diff: super::diff_view::DiffViewCache,
     /// The panes' laid-out text, kept between frames.

@@ -123,7 +123,7 @@ fn a_missing_or_repeated_key_is_a_bad_project_naming_the_draft() {
     let missing = text.replacen(&format!("\"{key}\": "), "\"00000000\": ", 1);
     let err = load(&missing).unwrap_err();
     assert!(
-        matches!(&err, Error::BadProject { message, .. } if message.contains("draft 2") && message.contains(&key)),
+        matches!(&err, Error::BadProject { problem: ProjectProblem::MissingText { draft: 2, key: k }, .. } if *k == key),
         "{err}"
     );
     let twice = text.replacen(

@@ -15,12 +15,12 @@ use super::text_key;
 pub(super) struct TextTable(Vec<(String, String)>);
 
 impl TextTable {
-    /// The texts by key; a key listed twice is the error message.
+    /// The texts by key; a key listed twice is the error.
     pub(super) fn by_key(&self) -> Result<super::Texts<'_>, String> {
         let mut map = HashMap::with_capacity(self.0.len());
         for (key, text) in &self.0 {
             if map.insert(key.as_str(), text.as_str()).is_some() {
-                return Err(format!("the text {key:?} is listed twice in `texts`"));
+                return Err(key.clone());
             }
         }
         Ok(super::Texts(map))

@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use chrono::{DateTime, Local, Utc};
 
 use crate::editor::Message;
-use crate::error::Error;
+use crate::error::{Error, ProjectProblem};
 use crate::project::{Draft, DraftOrigin};
 
 use super::{Msg, UiLanguage, tr};
@@ -99,6 +99,47 @@ fn io_reason(lang: UiLanguage, error: &std::io::Error) -> String {
     format!("{reason}{code}")
 }
 
+/// What is wrong with a `.lectern` file, in English, Simplified and Traditional Chinese.
+fn project_problem_text(problem: &ProjectProblem) -> (String, String, String) {
+    match problem {
+        ProjectProblem::NotLectern => (
+            problem.to_string(),
+            "文件中没有 Lectern 格式的讲话稿".into(),
+            "檔案中沒有 Lectern 格式的講稿".into(),
+        ),
+        ProjectProblem::Damaged { line, column } => (
+            problem.to_string(),
+            format!("第 {line} 行第 {column} 列处内容已损坏"),
+            format!("第 {line} 行第 {column} 欄處內容已損毀"),
+        ),
+        ProjectProblem::UnexpectedValue { line, column } => (
+            problem.to_string(),
+            format!("第 {line} 行第 {column} 列处有不应出现的内容"),
+            format!("第 {line} 行第 {column} 欄處有不應出現的內容"),
+        ),
+        ProjectProblem::TooDeep => (
+            problem.to_string(),
+            "括号嵌套过深".into(),
+            "括號巢狀過深".into(),
+        ),
+        ProjectProblem::MissingText { draft, .. } => (
+            problem.to_string(),
+            format!("草稿 {draft} 引用的文字缺失"),
+            format!("草稿 {draft} 引用的文字缺失"),
+        ),
+        ProjectProblem::RepeatedText { .. } => (
+            problem.to_string(),
+            "文字表中有重复的条目".into(),
+            "文字表中有重複的條目".into(),
+        ),
+        ProjectProblem::RecoveryHeader => (
+            problem.to_string(),
+            "恢复文件的首行已缺失或损坏".into(),
+            "復原檔案的首行已缺失或損毀".into(),
+        ),
+    }
+}
+
 /// One of the core's errors in `lang`, naming the file last.
 pub fn error_text(lang: UiLanguage, error: &Error) -> String {
     let pick = |en: String, hans: String, hant: String| match lang {
@@ -110,14 +151,14 @@ pub fn error_text(lang: UiLanguage, error: &Error) -> String {
         Error::Io {
             action,
             path,
-            source,
+            cause,
         } => {
             let doing = match *action {
                 "reading" => tr(lang, Msg::ErrorReading),
                 "writing" => tr(lang, Msg::ErrorWriting),
                 _ => tr(lang, Msg::ErrorOther),
             };
-            let reason = io_reason(lang, source);
+            let reason = io_reason(lang, cause);
             let path = path.display();
             pick(
                 format!("{doing} failed: {reason}: {path}"),
@@ -207,12 +248,13 @@ pub fn error_text(lang: UiLanguage, error: &Error) -> String {
                 format!("無法讀取該 Word 文件（檔案已損毀或不是 .docx）：{p}"),
             )
         }
-        Error::BadProject { path, message } => {
+        Error::BadProject { path, problem } => {
             let p = path.display();
+            let (en, hans, hant) = project_problem_text(problem);
             pick(
-                format!("not a valid .lectern file ({message}): {p}"),
-                format!("不是有效的 .lectern 文件（内容无法解析）：{p}"),
-                format!("不是有效的 .lectern 檔案（內容無法解析）：{p}"),
+                format!("not a valid .lectern file ({en}): {p}"),
+                format!("不是有效的 .lectern 文件（{hans}）：{p}"),
+                format!("不是有效的 .lectern 檔案（{hant}）：{p}"),
             )
         }
         Error::NewerVersion {
@@ -251,6 +293,22 @@ pub fn error_text(lang: UiLanguage, error: &Error) -> String {
                 format!("no draft named “{name}” (drafts: {available}): {p}"),
                 format!("没有名为“{name}”的草稿（现有草稿：{available}）：{p}"),
                 format!("沒有名為「{name}」的草稿（現有草稿：{available}）：{p}"),
+            )
+        }
+        Error::DraftExists { path, name } => {
+            let p = path.display();
+            pick(
+                format!("a draft named “{name}” already exists: {p}"),
+                format!("已有名为“{name}”的草稿：{p}"),
+                format!("已有名為「{name}」的草稿：{p}"),
+            )
+        }
+        Error::DraftsNeedProject { path } => {
+            let p = path.display();
+            pick(
+                format!("drafts exist only in .lectern files: {p}"),
+                format!("只有 .lectern 文件中才有草稿：{p}"),
+                format!("只有 .lectern 檔案中才有草稿：{p}"),
             )
         }
         Error::NoSuchTemplate { id, available } => pick(
@@ -304,7 +362,11 @@ mod tests {
             Error::NotFound { path: path.clone() },
             Error::BadProject {
                 path: path.clone(),
-                message: "Expected struct VersionProbe".into(),
+                problem: ProjectProblem::NotLectern,
+            },
+            Error::BadProject {
+                path: path.clone(),
+                problem: ProjectProblem::Damaged { line: 3, column: 7 },
             },
             Error::UnknownEncoding {
                 path: path.clone(),

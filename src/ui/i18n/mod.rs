@@ -127,6 +127,18 @@ messages! {
     ThemeSystem => "System", "跟随系统", "跟隨系統";
     ThemeLight => "Light", "浅色", "淺色";
     ThemeDark => "Dark", "深色", "深色";
+    ZoomIn => "Zoom in", "放大", "放大";
+    ZoomOut => "Zoom out", "缩小", "縮小";
+    ZoomReset => "Actual size", "实际大小", "實際大小";
+    BodyTextSize => "Text size in panes", "正文字号", "正文字級";
+    ParagraphSpacing => "Space between paragraphs", "段落之间留空", "段落之間留空";
+    MatchCase => "Match case", "区分大小写", "區分大小寫";
+    WholeWord => "Whole words", "全词匹配", "全詞匹配";
+    ThisSection => "Only this section", "仅限本部分", "僅限本部分";
+    ThisSectionHelp => "Search only the section you were last writing in", "只在上次编辑的部分中查找", "只在上次編輯的部分中尋找";
+    SectionDeleted => "Section deleted", "已删除部分", "已刪除部分";
+    NoFilePicker => "No file picker can be shown: this desktop has neither the file-chooser portal (xdg-desktop-portal) nor zenity. Type the file's full path below, or install one of the two.", "无法显示选择文件的窗口：此桌面既没有文件选择门户（xdg-desktop-portal），也没有 zenity。请在下面输入文件的完整路径，或安装二者之一。", "無法顯示選擇檔案的視窗：此桌面既沒有檔案選擇入口（xdg-desktop-portal），也沒有 zenity。請在下方輸入檔案的完整路徑，或安裝兩者之一。";
+    TypePath => "Path of the file", "文件路径", "檔案路徑";
     Shortcuts => "Keyboard shortcuts", "快捷键", "快速鍵";
     About => "About Lectern", "关于 Lectern", "關於 Lectern";
     AboutText => "Lectern — a desktop editor for writing speeches.\nChinese text uses the bundled Droid Sans Fallback font (Apache-2.0).",
@@ -157,6 +169,8 @@ messages! {
     ResetBudget => "Reset to an even share of the target", "恢复为按目标时长平均分配", "恢復為按目標時長平均分配";
     OverBudget => "Over budget", "超出预算", "超出預算";
     Target => "Target (min)", "目标时长（分钟）", "目標時長（分鐘）";
+    TargetLength => "Target length (min)", "目标讲话时长（分钟）", "目標講話時長（分鐘）";
+    TargetHelp => "How long the speech should take: drag, or double-click to type. Each section's budget is an even share of it. Click the label to open the details.", "讲话应有的时长：拖动，或双击后输入。各部分的时长预算按它平均分配。点击标签打开基本信息。", "講話應有的時長：拖曳，或按兩下後輸入。各部分的時長預算按它平均分配。點擊標籤開啟基本資訊。";
     Details => "Details", "基本信息", "基本資訊";
     Speaker => "Speaker", "讲话人", "講話人";
     Occasion => "Occasion", "场合", "場合";
