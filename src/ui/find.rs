@@ -125,8 +125,8 @@ impl View<'_> {
 }
 
 /// A layout of `text` in `font_id` with the find matches painted behind it (the current one
-/// stronger). Each paragraph (line) starts `first_line_indent` in, and paragraphs are
-/// `paragraph_gap` points apart (the line break between them gets a taller line).
+/// stronger). Each paragraph (line) starts `first_line_indent` in, and after the first one
+/// `paragraph_gap` points lower (the gap is given to its first character's line).
 pub fn highlighted_job(
     ui: &Ui,
     text: &str,
@@ -157,12 +157,10 @@ pub fn highlighted_job(
         keep_trailing_whitespace: true,
         ..Default::default()
     };
-    let mut plain = TextFormat::simple(font_id.clone(), color);
-    // Text sits at the top of its row: a row made taller by a paragraph's end opens its space
-    // below the text, between the paragraphs.
-    plain.valign = egui::Align::TOP;
+    let plain = TextFormat::simple(font_id.clone(), color);
     let row_height = ui.fonts_mut(|f| f.row_height(font_id));
     let mut paragraph_start = true;
+    let mut first_paragraph = true;
     let mut append = |job: &mut LayoutJob, piece: &str, format: &TextFormat| {
         // Each paragraph (line) starts indented, so paragraphs stay apart when they wrap.
         for line in piece.split_inclusive('\n') {
@@ -171,17 +169,24 @@ pub fn highlighted_job(
             } else {
                 0.0
             };
-            match line.strip_suffix('\n') {
-                Some(text) if paragraph_gap > 0.0 => {
-                    // The line break (drawn as nothing) gets the taller line.
-                    if !text.is_empty() {
-                        job.append(text, leading, format.clone());
-                    }
-                    let mut tall = format.clone();
-                    tall.line_height = Some(row_height + paragraph_gap);
-                    job.append("\n", if text.is_empty() { leading } else { 0.0 }, tall);
+            let mut rest = line;
+            if paragraph_start && !first_paragraph && paragraph_gap > 0.0 {
+                // The paragraph's first character gets a taller line; the text sits at its
+                // bottom, so the space opens above the paragraph.
+                let first = line.chars().next().map_or(0, char::len_utf8);
+                let mut tall = format.clone();
+                tall.line_height = Some(row_height + paragraph_gap);
+                tall.valign = egui::Align::BOTTOM;
+                job.append(&line[..first], leading, tall);
+                rest = &line[first..];
+                if !rest.is_empty() {
+                    job.append(rest, 0.0, format.clone());
                 }
-                _ => job.append(line, leading, format.clone()),
+            } else {
+                job.append(rest, leading, format.clone());
+            }
+            if paragraph_start {
+                first_paragraph = false;
             }
             paragraph_start = line.ends_with('\n');
         }
