@@ -64,6 +64,8 @@ pub enum Command {
     ToggleOutline,
     /// Show or hide the drafts panel.
     ToggleDrafts,
+    /// Show or hide the Proofing panel (规范检查).
+    ToggleProofing,
     /// Switch the interface language.
     Language(UiLanguage),
     /// Switch the theme.
@@ -152,6 +154,7 @@ impl Command {
         Command::CloseCompare,
         Command::ToggleOutline,
         Command::ToggleDrafts,
+        Command::ToggleProofing,
         Command::Language(UiLanguage::En),
         Command::Language(UiLanguage::ZhHans),
         Command::Language(UiLanguage::ZhHant),
@@ -189,6 +192,7 @@ impl Command {
             }
             Command::ToggleOutline
             | Command::ToggleDrafts
+            | Command::ToggleProofing
             | Command::Language(_)
             | Command::Theme(_)
             | Command::CommandPalette => CommandGroup::View,
@@ -222,6 +226,7 @@ impl Command {
             Command::CloseCompare => Msg::CloseCompare,
             Command::ToggleOutline => Msg::ShowOutline,
             Command::ToggleDrafts => Msg::ShowDrafts,
+            Command::ToggleProofing => Msg::ShowProofing,
             Command::Language(_) => Msg::InterfaceLanguage,
             Command::Theme(ThemeChoice::System) => Msg::ThemeSystem,
             Command::Theme(ThemeChoice::Light) => Msg::ThemeLight,
@@ -238,6 +243,7 @@ impl Command {
             Command::ImportAsDraft => Some(Msg::ReviewHelp),
             Command::Undo | Command::Redo => Some(Msg::UndoHelp),
             Command::CommandPalette => Some(Msg::CommandPaletteHelp),
+            Command::ToggleProofing => Some(Msg::ProofingHelp),
             _ => None,
         }
     }
@@ -333,6 +339,10 @@ impl Command {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::L)];
                 KEYS
             }
+            Command::ToggleProofing => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F7)];
+                KEYS
+            }
             Command::NextChange => {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F8)];
                 KEYS
@@ -401,6 +411,7 @@ impl Command {
             Command::NextChange => Action::NextChange,
             Command::PrevChange => Action::PrevChange,
             Command::CloseCompare => Action::CloseCompare,
+            Command::ToggleProofing => Action::ToggleProofing,
             Command::ToggleOutline
             | Command::ToggleDrafts
             | Command::Language(_)

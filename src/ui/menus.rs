@@ -64,6 +64,10 @@ impl View<'_> {
                     let shown = self.state.prefs.show_drafts;
                     self.toggle_button_ui(ui, command, shown);
                 }
+                Command::ToggleProofing => {
+                    let shown = self.ed.proofing().open;
+                    self.toggle_button_ui(ui, command, shown);
+                }
                 // Shown as submenus below.
                 Command::Language(_) | Command::Theme(_) => continue,
                 Command::Quit | Command::Find | Command::AddSection | Command::CommandPalette => {

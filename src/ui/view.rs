@@ -130,6 +130,10 @@ pub struct ViewState {
     pub export_preview: Option<(u64, crate::export::ExportOptions, String)>,
     /// The compare view's laid-out text and model.
     pub diff: super::diff_view::DiffViewCache,
+    /// The Proofing panel's row heights.
+    pub proofing: super::proofing::ProofingViewCache,
+    /// A selection was scrolled to in this frame: the pane does not scroll to its top.
+    pub selection_scrolled: bool,
 }
 
 impl ViewState {
