@@ -217,17 +217,23 @@ impl View<'_> {
         let message = finding_text(lang, &finding.message);
         let context = self.finding_context(finding);
         let name = if context.0.is_empty() && context.1.is_empty() && context.2.is_empty() {
-            message.clone()
+            // Nothing to quote (an empty section): the part names it.
+            format!(
+                "{message} — {}",
+                self.pane_accessible_name(finding.field.part())
+            )
         } else {
             format!("{message} — {}{}{}", context.0, context.1, context.2)
         };
         ui.vertical(|ui| {
             ui.add_space(2.0);
             let job = self.finding_job(ui, &message, &context);
+            // A label that wraps, but a button to screen readers (and tests).
+            let go_name = action_on(lang, Msg::GoTo, &name);
             let go = ui
                 .add(egui::Label::new(job).wrap().sense(Sense::click()))
-                .accessible_name(action_on(lang, Msg::GoTo, &name))
                 .on_hover_cursor(CursorIcon::PointingHand);
+            go.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &go_name));
             if go.clicked() {
                 self.tx.action(Action::GoToFinding(finding.clone()));
             }
@@ -240,7 +246,7 @@ impl View<'_> {
                     };
                     ui.label(
                         RichText::new(format!(
-                            "“{}” → {to}",
+                            "“{}” » {to}",
                             shortened(&finding.text, SHOWN_CHARS)
                         ))
                         .small(),
@@ -342,17 +348,17 @@ impl View<'_> {
             .corner_radius(7.0)
             .inner_margin(egui::Margin::symmetric(5, 0))
             .show(ui, |ui| {
-                ui.label(
+                // Read as "Findings: Opening (2)", not as a bare number.
+                let name = action_on(lang, Msg::FindingsIn, &format!("{title} ({count})"));
+                let badge = ui.label(
                     RichText::new(count.to_string())
                         .small()
                         .color(Color32::WHITE),
-                )
-                .accessible_name(action_on(
-                    lang,
-                    Msg::FindingsIn,
-                    &format!("{title} ({count})"),
-                ))
-                .on_hover_text(findings_count_label(lang, count));
+                );
+                badge.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &name)
+                });
+                badge.on_hover_text(findings_count_label(lang, count));
             });
     }
 }

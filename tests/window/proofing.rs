@@ -68,8 +68,8 @@ fn f7_opens_the_panel_with_findings_grouped_by_part() {
     assert!(shows(&harness, "Findings: Title (1)"));
     assert!(!shows(&harness, "Findings: Greeting (1)"));
     // The offending text and its fix.
-    assert!(shows(&harness, "“的” → (delete)"));
-    assert!(count_labels_containing(&harness, "“,” → “，”") >= 3);
+    assert!(shows(&harness, "“的” » (delete)"));
+    assert!(count_labels_containing(&harness, "“,” » “，”") >= 3);
     // F7 again closes it, and the badges go.
     harness.key_press(Key::F7);
     harness.run();
