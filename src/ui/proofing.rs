@@ -233,7 +233,7 @@ impl View<'_> {
             let go = ui
                 .add(egui::Label::new(job).wrap().sense(Sense::click()))
                 .on_hover_cursor(CursorIcon::PointingHand);
-            go.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &go_name));
+            go.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &go_name));
             if go.clicked() {
                 self.tx.action(Action::GoToFinding(finding.clone()));
             }
@@ -249,7 +249,7 @@ impl View<'_> {
                             "“{}” » {to}",
                             shortened(&finding.text, SHOWN_CHARS)
                         ))
-                        .small(),
+                        .strong(),
                     );
                     if ui
                         .small_button(tr(lang, Msg::Fix))
@@ -355,9 +355,7 @@ impl View<'_> {
                         .small()
                         .color(Color32::WHITE),
                 );
-                badge.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &name)
-                });
+                badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
                 badge.on_hover_text(findings_count_label(lang, count));
             });
     }

@@ -78,7 +78,7 @@ fn f7_opens_the_panel_with_findings_grouped_by_part() {
 }
 
 #[test]
-fn the_command_is_in_the_view_menu_and_the_palette() {
+fn the_command_is_in_the_view_menu_the_palette_and_the_f1_list() {
     let (mut harness, _) = new_harness();
     harness.get_by_label("View").click();
     harness.run();
@@ -91,6 +91,12 @@ fn the_command_is_in_the_view_menu_and_the_palette() {
     harness.key_press(Key::Enter);
     harness.run();
     assert!(harness.state().editor().proofing().open);
+    // The F1 list names it with its key.
+    assert!(!shows(&harness, "F7"));
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(shows(&harness, "F7"));
+    assert!(count_labels_containing(&harness, "Proofing panel") >= 1);
 }
 
 fn press_command_shift(harness: &mut Harness<'static, LecternApp>, key: Key) {
