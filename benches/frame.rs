@@ -2,6 +2,9 @@
 //! a frame that types one character into a section, and frames of the compare view (the speech
 //! as a draft against an edited working copy): idle, and stepping to the next change. Then an
 //! idle and a keystroke frame with the sample speech from `../shared/samples` (when present).
+//! With the Proofing panel open: an idle and a keystroke frame on the 45,000-character speech
+//! with an ASCII comma in every paragraph (hundreds of findings), and a keystroke frame on the
+//! sample speech.
 //!
 //! Last, frames while a project of the sample speech with 500 drafts is saved in the background:
 //! the frame that starts the save (the snapshot is taken there), and the slowest frame drawn
@@ -50,6 +53,19 @@ fn big_speech(chars: usize) -> Speech {
         closing: numbered(2),
         ..Speech::default()
     }
+}
+
+/// The big speech with an ASCII comma between Chinese characters in every paragraph (a
+/// `punct-halfwidth` finding each), for the frames with the Proofing panel open.
+fn big_speech_with_slips(chars: usize) -> Speech {
+    let mut speech = big_speech(chars);
+    let slip = |p: &mut String| *p = p.replacen('，', ",", 1);
+    speech.opening.iter_mut().for_each(slip);
+    speech.closing.iter_mut().for_each(slip);
+    for section in &mut speech.sections {
+        section.paragraphs.iter_mut().for_each(slip);
+    }
+    speech
 }
 
 fn app_with_big_speech(dir: &std::path::Path) -> LecternApp {
@@ -145,6 +161,36 @@ fn frames(c: &mut Criterion) {
         "the keystrokes reached the document"
     );
 
+    // The Proofing panel open on a speech with hundreds of findings: typing checks the
+    // changed section again, and the panel draws only the rows in sight.
+    let slips = app_with_speech(
+        dir.path(),
+        "slips.lectern",
+        big_speech_with_slips(45_000),
+        UiLanguage::ZhHans,
+    );
+    let mut proofing = Window::new(slips);
+    proofing.apply(Action::ToggleProofing);
+    assert!(
+        proofing.app.editor().proofing().findings().len() > 300,
+        "{}",
+        proofing.app.editor().proofing().findings().len()
+    );
+    group.bench_function("idle_proofing_open", |b| {
+        b.iter(|| proofing.frame(Vec::new()))
+    });
+    proofing.focus_section_body(1);
+    let before = proofing.app.editor().revision();
+    group.bench_function("keystroke_proofing_open", |b| {
+        b.iter(|| proofing.frame(vec![egui::Event::Text("字".into())]))
+    });
+    assert!(proofing.app.editor().revision() > before, "typed");
+    assert_eq!(
+        proofing.app.editor().proofing().rechecked_fields(),
+        1,
+        "a keystroke checks only its section again"
+    );
+
     let mut compare = window_with_edited_draft(dir.path());
     assert!(
         compare.diff_position().1 > 10,
@@ -199,6 +245,12 @@ fn frames(c: &mut Criterion) {
     ));
     typing.focus_section_body(1);
     group.bench_function("keystroke", |b| {
+        b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
+    });
+    typing.apply(Action::ToggleProofing);
+    assert!(!typing.app.editor().proofing().findings().is_empty());
+    typing.focus_section_body(1);
+    group.bench_function("keystroke_proofing_open", |b| {
         b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
     });
     group.finish();

@@ -16,8 +16,10 @@ use super::doc::Edit;
 /// One field as it was last checked.
 #[derive(Debug)]
 struct Checked {
-    /// Its text then.
-    text: String,
+    /// Its paragraphs then: compared with the speech's as they are, without joining them into
+    /// one text (a keystroke frame compares every field; a 45,000-character speech would
+    /// otherwise be copied on every revision).
+    paragraphs: Vec<String>,
     /// What was found in it.
     findings: Vec<Finding>,
 }
@@ -86,14 +88,25 @@ impl ProofState {
         self.fields.retain(|field, _| ids.contains(field));
         self.rechecked = 0;
         for &field in &ids {
-            let Some(text) = speech.field_text(field) else {
+            let Some(lines) = speech.field_lines(field) else {
                 continue;
             };
-            if self.fields.get(&field).is_some_and(|c| c.text == text) {
+            let unchanged = self.fields.get(&field).is_some_and(|c| {
+                c.paragraphs.len() == lines.len()
+                    && c.paragraphs.iter().zip(&lines).all(|(a, b)| a == b)
+            });
+            if unchanged {
                 continue;
             }
-            let findings = proof::check_field(speech, field);
-            self.fields.insert(field, Checked { text, findings });
+            let findings = proof::check_paragraphs(field, &lines, language);
+            let paragraphs = lines.iter().map(|p| p.to_string()).collect();
+            self.fields.insert(
+                field,
+                Checked {
+                    paragraphs,
+                    findings,
+                },
+            );
             self.rechecked += 1;
         }
         self.structural = proof::check_structure(speech, settings);
@@ -102,14 +115,21 @@ impl ProofState {
             .filter_map(|field| self.fields.get(field))
             .flat_map(|c| c.findings.iter())
             .chain(self.structural.iter())
-            .filter(|f| {
-                self.ignored.is_empty() || !self.ignored.contains(&IgnoreKey::new(speech, f))
-            })
+            .filter(|f| !self.is_ignored(speech, f))
             .cloned()
             .collect();
         proof::sort_in_reading_order(speech, &mut visible);
         self.visible = visible;
         self.made_for = Some(rev);
+    }
+
+    /// Whether the writer ignored this finding. The whole key (with the text around the
+    /// finding) is only made for findings whose check, field and text match an ignored one.
+    fn is_ignored(&self, speech: &Speech, finding: &Finding) -> bool {
+        let candidate = self.ignored.iter().any(|k| {
+            k.check == finding.check && k.field == finding.field && k.text == finding.text
+        });
+        candidate && self.ignored.contains(&IgnoreKey::new(speech, finding))
     }
 
     /// Forgets the findings (the panel closed): they are checked afresh when it opens.
@@ -161,10 +181,12 @@ impl Editor {
         }
     }
 
-    /// Shows a finding: reveals its part and selects its text.
+    /// Shows a finding: reveals its part, puts the keyboard focus in its field and selects its
+    /// text (a text field shows its selection only while it has the focus).
     pub(super) fn go_to_finding(&mut self, finding: &Finding) {
         self.effects.push(Effect::Reveal(finding.field.part()));
         if let Some(range) = finding_range(&self.doc.speech, finding) {
+            self.effects.push(Effect::Focus(finding.field));
             self.effects.push(Effect::Select {
                 field: finding.field,
                 range,

@@ -176,6 +176,7 @@ fn going_to_a_finding_reveals_and_selects_it() {
         effects,
         [
             Effect::Reveal(crate::part::Part::Opening),
+            Effect::Focus(Field::Opening),
             Effect::Select {
                 field: Field::Opening,
                 range: start..start + 1,

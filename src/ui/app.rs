@@ -303,7 +303,8 @@ impl LecternApp {
             | Command::ImportAsDraft
             | Command::NextChange
             | Command::PrevChange
-            | Command::CloseCompare => {}
+            | Command::CloseCompare
+            | Command::ToggleProofing => {}
         }
     }
 
@@ -486,6 +487,13 @@ impl View<'_> {
                 .resizable(true)
                 .default_size(260.0)
                 .show(ui, |ui| self.outline_ui(ui));
+        }
+        if self.ed.proofing().open {
+            egui::Panel::right("proofing")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| self.proofing_ui(ui));
         }
         if self.state.prefs.show_drafts {
             egui::Panel::right("drafts")

@@ -72,6 +72,8 @@ pub enum Command {
     ZoomReset,
     /// A little space between paragraphs in the panes, or none.
     ToggleParagraphSpacing,
+    /// Show or hide the Proofing panel (规范检查).
+    ToggleProofing,
     /// Switch the interface language.
     Language(UiLanguage),
     /// Switch the theme.
@@ -164,6 +166,7 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::ToggleParagraphSpacing,
+        Command::ToggleProofing,
         Command::Language(UiLanguage::En),
         Command::Language(UiLanguage::ZhHans),
         Command::Language(UiLanguage::ZhHant),
@@ -205,6 +208,7 @@ impl Command {
             | Command::ZoomOut
             | Command::ZoomReset
             | Command::ToggleParagraphSpacing
+            | Command::ToggleProofing
             | Command::Language(_)
             | Command::Theme(_)
             | Command::CommandPalette => CommandGroup::View,
@@ -242,6 +246,7 @@ impl Command {
             Command::ZoomOut => Msg::ZoomOut,
             Command::ZoomReset => Msg::ZoomReset,
             Command::ToggleParagraphSpacing => Msg::ParagraphSpacing,
+            Command::ToggleProofing => Msg::ShowProofing,
             Command::Language(_) => Msg::InterfaceLanguage,
             Command::Theme(ThemeChoice::System) => Msg::ThemeSystem,
             Command::Theme(ThemeChoice::Light) => Msg::ThemeLight,
@@ -258,6 +263,7 @@ impl Command {
             Command::ImportAsDraft => Some(Msg::ReviewHelp),
             Command::Undo | Command::Redo => Some(Msg::UndoHelp),
             Command::CommandPalette => Some(Msg::CommandPaletteHelp),
+            Command::ToggleProofing => Some(Msg::ProofingHelp),
             _ => None,
         }
     }
@@ -353,6 +359,10 @@ impl Command {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(CMD_SHIFT, Key::L)];
                 KEYS
             }
+            Command::ToggleProofing => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F7)];
+                KEYS
+            }
             Command::NextChange => {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(NONE, Key::F8)];
                 KEYS
@@ -435,6 +445,7 @@ impl Command {
             Command::NextChange => Action::NextChange,
             Command::PrevChange => Action::PrevChange,
             Command::CloseCompare => Action::CloseCompare,
+            Command::ToggleProofing => Action::ToggleProofing,
             Command::ToggleOutline
             | Command::ToggleDrafts
             | Command::ZoomIn

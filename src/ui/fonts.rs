@@ -51,6 +51,7 @@ mod tests {
             "同志們：一、二、三、",
             "×…＋−•",
             "»¶±",
+            "“”「」（）……",
         ] {
             assert!(ctx.fonts_mut(|f| f.has_glyphs(&font, text)), "{text}");
         }

@@ -69,6 +69,10 @@ impl View<'_> {
                     self.toggle_button_ui(ui, command, on);
                     self.body_size_ui(ui);
                 }
+                Command::ToggleProofing => {
+                    let shown = self.ed.proofing().open;
+                    self.toggle_button_ui(ui, command, shown);
+                }
                 // Shown as submenus below.
                 Command::Language(_) | Command::Theme(_) => continue,
                 Command::Quit

@@ -10,8 +10,9 @@
 //! - [`commands`]: the command table ([`Command`]): labels, tooltips, shortcuts, groups; menus,
 //!   shortcuts, the F1 list and the command palette ([`palette`]) come from it.
 //! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`details`],
-//!   [`drafts`], [`status`], [`find`], [`dialogs`], [`recovery_prompt`], [`diff_view`],
-//!   [`type_path`] (a typed path where no file picker can be shown), [`undo_notice`].
+//!   [`drafts`], [`proofing`], [`status`], [`find`], [`dialogs`], [`recovery_prompt`],
+//!   [`diff_view`], [`type_path`] (a typed path where no file picker can be shown),
+//!   [`undo_notice`].
 //! - [`i18n`]: every word of the interface, and the wording of what the editor reports.
 //! - [`file_dialogs`]: the system's file pickers; [`fonts`], [`icons`], [`style`], [`prefs`],
 //!   [`startup`].
@@ -34,6 +35,7 @@ pub mod outline;
 pub mod palette;
 pub mod panes;
 pub mod prefs;
+pub mod proofing;
 pub mod recovery_prompt;
 pub mod startup;
 pub mod status;

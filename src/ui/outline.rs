@@ -116,6 +116,7 @@ impl View<'_> {
             {
                 self.tx.view(ViewAction::JumpTo(pane));
             }
+            self.finding_badge_ui(ui, pane);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.label(RichText::new(length).small().weak());
             });
@@ -154,6 +155,7 @@ impl View<'_> {
                 ui.horizontal(|ui| {
                     ui.add_space(22.0);
                     ui.label(RichText::new(&length).small().weak());
+                    self.finding_badge_ui(ui, pane);
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         self.section_action_ui(
                             ui,

@@ -44,6 +44,7 @@ pub fn field_id(field: Field) -> Id {
 impl View<'_> {
     /// The centre column.
     pub(crate) fn panes_ui(&mut self, ui: &mut Ui) {
+        self.state.selection_scrolled = false;
         let mut scroll_to = self.state.scroll_to.take();
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("panes_scroll")
@@ -145,7 +146,7 @@ impl View<'_> {
                 }
             })
             .response;
-        if scroll_here {
+        if scroll_here && !self.state.selection_scrolled {
             response.scroll_to_me(Some(Align::TOP));
         }
         response.rect
@@ -183,8 +184,10 @@ impl View<'_> {
         }
     }
 
-    /// Applies pending focus and find-selection requests to a field's text edit.
-    fn prepare_field(&mut self, ui: &Ui, field: Field, text: &str) {
+    /// Applies pending focus and selection requests (find, proofing) to a field's text edit.
+    /// Returns the first character of a selection made now.
+    fn prepare_field(&mut self, ui: &Ui, field: Field, text: &str) -> Option<usize> {
+        let mut selected_at = None;
         let id = field_id(field);
         if self.state.focus == Some(field) {
             ui.memory_mut(|m| m.request_focus(id));
@@ -202,9 +205,27 @@ impl View<'_> {
                     CCursor::new(end),
                 )));
                 egui::TextEdit::store_state(ui.ctx(), id, state);
+                selected_at = Some(start);
             }
             self.state.select = None;
         }
+        selected_at
+    }
+
+    /// Scrolls the page to a selection made in this frame, in the middle of the view (a long
+    /// section's text may run far below its pane's top).
+    fn scroll_to_selection(
+        &mut self,
+        ui: &Ui,
+        output: &egui::text_edit::TextEditOutput,
+        at: usize,
+    ) {
+        let rect = output
+            .galley
+            .pos_from_cursor(CCursor::new(at))
+            .translate(output.galley_pos.to_vec2());
+        ui.scroll_to_rect(rect.expand(24.0), Some(Align::Center));
+        self.state.selection_scrolled = true;
     }
 
     /// Sends the new text of a field that the writer changed.
@@ -300,7 +321,7 @@ impl View<'_> {
 
     fn text_field_ui(&mut self, ui: &mut Ui, field: Field, label: Option<Id>) {
         let mut text = self.state.buffers.remove(&field).unwrap_or_default();
-        self.prepare_field(ui, field, &text);
+        let selected_at = self.prepare_field(ui, field, &text);
         let hint = self.guidance(field);
         let highlights = self.ed.find().highlights(field);
         let size = self.state.prefs.body_size();
@@ -355,7 +376,11 @@ impl View<'_> {
             .desired_width(f32::INFINITY)
             .lock_focus(true)
             .layouter(&mut layouter);
-        let response = ui.add(edit);
+        let output = edit.show(ui);
+        if let Some(at) = selected_at {
+            self.scroll_to_selection(ui, &output, at);
+        }
+        let response = output.response.response;
         if let Field::Body(id) = field
             && (response.has_focus() || response.clicked())
         {

@@ -142,6 +142,10 @@ pub struct ViewState {
     pub diff: super::diff_view::DiffViewCache,
     /// The panes' laid-out text, kept between frames.
     pub galleys: super::galleys::FieldGalleys,
+    /// The Proofing panel's row heights.
+    pub proofing: super::proofing::ProofingViewCache,
+    /// A selection was scrolled to in this frame: the pane does not scroll to its top.
+    pub selection_scrolled: bool,
 }
 
 impl ViewState {

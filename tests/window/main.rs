@@ -18,4 +18,5 @@ mod files;
 mod import_preview;
 mod palette;
 mod panels;
+mod proofing;
 mod recovery;

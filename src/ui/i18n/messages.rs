@@ -394,6 +394,48 @@ mod tests {
     }
 
     #[test]
+    fn chinese_findings_have_no_english_words() {
+        use crate::proof::CheckId;
+        use crate::ui::i18n::{
+            check_name, deletion_label, finding_text, findings_count_label, fix_all_label,
+        };
+        let messages = super::super::proof_messages::tests::every_message();
+        assert!(messages.len() > 20);
+        // A positive first: the English wording has English words.
+        assert!(has_latin_word(&finding_text(UiLanguage::En, &messages[0])));
+        for lang in [UiLanguage::ZhHans, UiLanguage::ZhHant] {
+            for message in &messages {
+                let text = finding_text(lang, message);
+                assert!(!has_latin_word(&text), "{lang:?}: {text}");
+            }
+            for check in CheckId::ALL {
+                let name = check_name(lang, check);
+                assert!(!has_latin_word(name), "{lang:?}: {name}");
+            }
+            for msg in [
+                Msg::Proofing,
+                Msg::ShowProofing,
+                Msg::ProofingHelp,
+                Msg::NoFindings,
+                Msg::Fix,
+                Msg::Ignore,
+                Msg::FixAllOf,
+                Msg::FindingsIn,
+                Msg::IgnoredFindings,
+            ] {
+                assert!(!has_latin_word(tr(lang, msg)), "{lang:?}: {msg:?}");
+            }
+            for text in [
+                fix_all_label(lang, 12),
+                findings_count_label(lang, 1),
+                deletion_label(lang).to_string(),
+            ] {
+                assert!(!has_latin_word(&text), "{lang:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn automatic_drafts_are_named_in_the_interface_language() {
         let mut draft = Draft {
             id: crate::project::DraftId(1),

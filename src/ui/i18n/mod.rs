@@ -6,9 +6,13 @@
 
 mod import_notes;
 mod messages;
+mod proof_messages;
 
 pub use import_notes::{encoding_label, import_note_text};
 pub use messages::{default_draft_name, draft_label, error_text, local_time, message_text};
+pub use proof_messages::{
+    check_name, deletion_label, finding_text, findings_count_label, fix_all_label,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -317,6 +321,15 @@ messages! {
     ErrorReading => "reading", "读取", "讀取";
     ErrorWriting => "writing", "写入", "寫入";
     ErrorOther => "working on", "处理", "處理";
+    Proofing => "Proofing", "规范检查", "規範檢查";
+    ShowProofing => "Proofing panel", "规范检查面板", "規範檢查面板";
+    ProofingHelp => "Checks punctuation, numbering, repeated characters, script and spacing; fixes only what you ask", "检查标点、序号、重复字词、繁简和空格；只在你要求时修正", "檢查標點、序號、重複字詞、繁簡和空格；只在你要求時修正";
+    NoFindings => "No findings.", "未发现问题。", "未發現問題。";
+    Fix => "Fix", "修正", "修正";
+    Ignore => "Ignore", "忽略", "忽略";
+    FixAllOf => "Fix all", "全部修正", "全部修正";
+    FindingsIn => "Findings", "问题", "問題";
+    IgnoredFindings => "Ignored", "已忽略", "已忽略";
 }
 
 /// The text of a command's menu entry or button.
