@@ -208,6 +208,7 @@ fn app_with_speech(
     }
     LecternApp::new(AppOptions {
         dialogs: Box::new(ScriptedDialogs::new()),
+        opener: Box::new(lectern::editor::NoOpener),
         prefs: UiPrefs {
             language: Some(language),
             show_drafts: true,

@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::export::{ExportFormat, ExportStyle};
 use crate::project::DraftId;
 
+use super::export_dialog::ExportDialog;
 use super::import_preview::ImportPreviewDialog;
 
 /// What to do once the unsaved-changes question is answered.
@@ -49,13 +49,8 @@ pub enum Dialog {
         /// The name typed so far.
         name: String,
     },
-    /// Export with a live preview.
-    Export {
-        /// Text or Markdown.
-        format: ExportFormat,
-        /// Chinese or English layout.
-        style: ExportStyle,
-    },
+    /// Export with a live preview: text, Markdown, Word or PDF.
+    Export(ExportDialog),
     /// Save the changes first?
     Unsaved {
         /// What to do afterwards.

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportOptions, export};
 use crate::import::file::import_file;
 use crate::project::Project;
 use crate::template::new_speech;
@@ -114,31 +114,6 @@ impl Editor {
     /// The exported text for `options` (the live preview and the file are the same).
     pub fn export_text(&self, options: &ExportOptions) -> String {
         export(&self.doc.speech, options)
-    }
-
-    pub(super) fn export_to_file(&mut self, options: &ExportOptions, env: &mut Env) {
-        let extension = match options.format {
-            ExportFormat::Text => "txt",
-            ExportFormat::Markdown => "md",
-        };
-        let suggested = format!("{}.{extension}", self.suggested_stem());
-        let purpose = FilePurpose::Export {
-            extension: extension.to_string(),
-        };
-        let Some(mut path) = env.dialogs.pick(&purpose, &suggested) else {
-            return;
-        };
-        if path.extension().is_none() {
-            path.set_extension(extension);
-        }
-        let text = self.export_text(options);
-        match crate::storage::write_atomic(&path, text.as_bytes(), false) {
-            Ok(()) => {
-                self.dialog = None;
-                self.report(Message::Exported { path });
-            }
-            Err(error) => self.report(Message::Failed(error)),
-        }
     }
 
     /// Picks a reviewer's copy, adds it as a named draft (one undo step) and compares it (left)

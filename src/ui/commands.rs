@@ -30,6 +30,8 @@ pub enum Command {
     ImportText,
     /// Export with a preview.
     Export,
+    /// Print: a PDF in the last used layout, opened in the system's viewer.
+    Print,
     /// Close the window.
     Quit,
     /// Undo the last change of the document.
@@ -135,6 +137,7 @@ impl Command {
         Command::SaveAs,
         Command::ImportText,
         Command::Export,
+        Command::Print,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -172,6 +175,7 @@ impl Command {
             | Command::SaveAs
             | Command::ImportText
             | Command::Export
+            | Command::Print
             | Command::Quit => CommandGroup::File,
             Command::Undo
             | Command::Redo
@@ -205,6 +209,7 @@ impl Command {
             Command::SaveAs => Msg::SaveAs,
             Command::ImportText => Msg::ImportText,
             Command::Export => Msg::Export,
+            Command::Print => Msg::Print,
             Command::Quit => Msg::Quit,
             Command::Undo => Msg::Undo,
             Command::Redo => Msg::Redo,
@@ -290,6 +295,10 @@ impl Command {
             }
             Command::Export => {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::E)];
+                KEYS
+            }
+            Command::Print => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::P)];
                 KEYS
             }
             Command::Quit => {
@@ -386,6 +395,7 @@ impl Command {
             Command::SaveAs => Action::SaveAs,
             Command::ImportText => Action::ImportText,
             Command::Export => Action::Export,
+            Command::Print => Action::Print,
             Command::Quit => Action::Quit,
             Command::Undo => Action::Undo,
             Command::Redo => Action::Redo,

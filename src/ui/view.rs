@@ -126,8 +126,10 @@ pub struct ViewState {
     pub window_dialog: Option<WindowDialog>,
     /// The command palette.
     pub palette: PaletteState,
-    /// The export preview: (revision, options, text).
-    pub export_preview: Option<(u64, crate::export::ExportOptions, String)>,
+    /// The export preview.
+    pub export_preview: Option<super::export_dialog::ExportPreview>,
+    /// The Export dialog's size as the writer left it.
+    pub export_dialog_size: Option<egui::Vec2>,
     /// The compare view's laid-out text and model.
     pub diff: super::diff_view::DiffViewCache,
 }

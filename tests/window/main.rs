@@ -13,6 +13,7 @@ mod support;
 mod details;
 mod diff;
 mod editor;
+mod export;
 mod files;
 mod import_preview;
 mod palette;
