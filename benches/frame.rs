@@ -274,6 +274,7 @@ fn app_with_speech(
 fn options(path: Option<std::path::PathBuf>, language: UiLanguage) -> AppOptions {
     AppOptions {
         dialogs: Box::new(ScriptedDialogs::new()),
+        opener: Box::new(lectern::editor::NoOpener),
         prefs: UiPrefs {
             language: Some(language),
             show_drafts: true,

@@ -4,7 +4,6 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::export::ExportOptions;
 use crate::import::LineMark;
 use crate::model::SectionId;
 use crate::part::{Field, Part};
@@ -14,6 +13,7 @@ use crate::proof::{CheckId, Finding};
 use super::compare::{CompareSides, DiffSettings};
 use super::dialog::{Dialog, DiskAnswer, Resolution};
 use super::doc::Edit;
+use super::export_dialog::ExportDialog;
 use crate::diff::review::PartKey;
 
 /// One thing the writer (or the window on the writer's behalf) asks of the editor. Applied by
@@ -40,8 +40,13 @@ pub enum Action {
     ImportText,
     /// Show the export dialog.
     Export,
-    /// Export with these options to a file picked now.
-    ExportToFile(ExportOptions),
+    /// Export with these choices to a file picked now.
+    ExportToFile(ExportDialog),
+    /// Write a PDF in the last used layout (or the language's) to a temporary folder and open
+    /// it in the system's viewer.
+    Print,
+    /// Open the folder of this file in the system's file manager.
+    OpenFolder(PathBuf),
     /// Close the window (asks about unsaved changes first).
     Quit,
     /// The window's close button was pressed.
@@ -164,6 +169,8 @@ pub enum Action {
     DismissMessage,
     /// Do what the path typed in place of a file picker is for.
     AcceptTypedPath,
+    /// Take the notice away.
+    DismissNotice,
 
     // ---- Import preview
     /// Select this line of the import preview.

@@ -11,7 +11,6 @@ use super::dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
 use super::doc::Edit;
 use super::env::Env;
 use super::notice::Undoable;
-use crate::export::{ExportFormat, ExportStyle};
 use crate::part::{Field, Part};
 
 impl Editor {
@@ -48,6 +47,7 @@ impl Editor {
             | Action::RejectPart(_) => compare_editable,
             Action::DismissMessage => !self.messages.is_empty(),
             Action::AcceptTypedPath => matches!(self.dialog, Some(Dialog::TypePath { .. })),
+            Action::DismissNotice => self.notice.is_some(),
             Action::FixFinding(finding) => finding.is_fixable(),
             Action::FixAll(_) => self.proof.open,
             Action::GoToFinding(_) | Action::IgnoreFinding(_) => self.proof.open,
@@ -65,6 +65,8 @@ impl Editor {
             | Action::ImportText
             | Action::Export
             | Action::ExportToFile(_)
+            | Action::Print
+            | Action::OpenFolder(_)
             | Action::Quit
             | Action::CloseRequested
             | Action::Edit(_)
@@ -90,16 +92,6 @@ impl Editor {
         }
     }
 
-    /// The export dialog's first choice: text, in the speech's own style.
-    fn export_defaults(&self) -> (ExportFormat, ExportStyle) {
-        let style = if self.chinese_speech() {
-            ExportStyle::Chinese
-        } else {
-            ExportStyle::English
-        };
-        (ExportFormat::Text, style)
-    }
-
     pub(super) fn run(&mut self, action: Action, env: &mut Env) {
         if !self.can_apply(&action) {
             return;
@@ -118,11 +110,10 @@ impl Editor {
                 let _started: Result<(), Option<Pending>> = self.save_as(None, env);
             }
             Action::ImportText => self.guard(Pending::ImportText, env),
-            Action::Export => {
-                let (format, style) = self.export_defaults();
-                self.dialog = Some(Dialog::Export { format, style });
-            }
-            Action::ExportToFile(options) => self.export_to_file(&options, env),
+            Action::Export => self.dialog = Some(Dialog::Export(self.export_choices())),
+            Action::ExportToFile(choices) => self.export_to_file(choices, env),
+            Action::Print => self.print(env),
+            Action::OpenFolder(file) => self.open_folder(&file, env),
             Action::Quit => self.guard(Pending::Quit, env),
             Action::CloseRequested => {
                 if self.is_modified() {
@@ -282,13 +273,20 @@ impl Editor {
             Action::CloseCompare => self.compare = None,
 
             // ---- Dialogs and messages
-            Action::ShowDialog(dialog) => self.dialog = Some(dialog),
+            Action::ShowDialog(dialog) => {
+                if let Dialog::Export(choices) = &dialog {
+                    // Print uses the layout last chosen here.
+                    self.remember_export(choices);
+                }
+                self.dialog = Some(dialog);
+            }
             Action::ResolveUnsaved(resolution) => self.resolve_unsaved(resolution, env),
             Action::CloseDialog => self.dialog = None,
             Action::AcceptTypedPath => self.accept_typed_path(env),
             Action::DismissMessage => {
                 self.messages.remove(0);
             }
+            Action::DismissNotice => self.notice = None,
 
             // ---- Import preview
             Action::SelectImportLine(line) => self.select_import_line(line),

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::export::{ExportFormat, ExportOptions, ExportStyle};
 use crate::project::DraftId;
 
 use super::env::FilePurpose;
+use super::export_dialog::ExportDialog;
 use super::import_preview::ImportPreviewDialog;
 
 /// What to do once the unsaved-changes question is answered.
@@ -50,13 +50,8 @@ pub enum Dialog {
         /// The name typed so far.
         name: String,
     },
-    /// Export with a live preview.
-    Export {
-        /// Text or Markdown.
-        format: ExportFormat,
-        /// Chinese or English layout.
-        style: ExportStyle,
-    },
+    /// Export with a live preview: text, Markdown, Word or PDF.
+    Export(ExportDialog),
     /// Save the changes first?
     Unsaved {
         /// What to do afterwards.
@@ -97,8 +92,8 @@ pub enum PathTask {
         /// What waited for the save.
         then: Option<Pending>,
     },
-    /// Export there with these options.
-    Export(ExportOptions),
+    /// Export there with the Export dialog's choices.
+    Export(Box<ExportDialog>),
 }
 
 impl PathTask {
@@ -109,12 +104,8 @@ impl PathTask {
             PathTask::ImportText => FilePurpose::ImportText,
             PathTask::ImportAsDraft => FilePurpose::ImportAsDraft,
             PathTask::SaveAs { .. } => FilePurpose::SaveAs,
-            PathTask::Export(options) => FilePurpose::Export {
-                extension: match options.format {
-                    ExportFormat::Text => "txt",
-                    ExportFormat::Markdown => "md",
-                }
-                .to_string(),
+            PathTask::Export(choices) => FilePurpose::Export {
+                extension: choices.kind.extension().to_string(),
             },
         }
     }

@@ -1,11 +1,13 @@
-//! What the editor gets from outside on each call: the time and the file pickers.
+//! What the editor gets from outside on each call: the time, the file pickers and the system's
+//! opener (for a printed PDF and an exported file's folder).
 //!
 //! The pickers sit behind [`FileDialogs`]; a request says *what for* ([`FilePurpose`]), and the
 //! window's implementation turns that into a title and filters in the interface language. Tests
-//! use [`ScriptedDialogs`], which answers from a script and never opens a window.
+//! use [`ScriptedDialogs`], which answers from a script and never opens a window. The opener sits
+//! behind [`SystemOpener`]; tests use [`RecordingOpener`], which never starts a program.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -21,7 +23,7 @@ pub enum FilePurpose {
     ImportAsDraft,
     /// Save the project under a new name.
     SaveAs,
-    /// Export to a file with this extension (`txt`, `md`).
+    /// Export to a file with this extension (`txt`, `md`, `docx`, `pdf`).
     Export {
         /// The extension, without the dot.
         extension: String,
@@ -70,16 +72,131 @@ pub struct Env<'a> {
     pub wall: DateTime<Utc>,
     /// The file pickers.
     pub dialogs: &'a mut dyn FileDialogs,
+    /// Opens a file or folder with the system's program for it.
+    pub opener: &'a mut dyn SystemOpener,
 }
 
 impl<'a> Env<'a> {
-    /// The environment at `now_secs`, with the system's wall clock.
+    /// The environment at `now_secs`, with the system's wall clock and no opener (opening
+    /// anything fails, and the editor says where the file is); see [`Env::with_opener`].
     pub fn new(now_secs: f64, dialogs: &'a mut dyn FileDialogs) -> Self {
         Self {
             now_secs,
             wall: Utc::now(),
             dialogs,
+            // A zero-sized value: leaking it allocates nothing.
+            opener: Box::leak(Box::new(NoOpener)),
         }
+    }
+
+    /// The same environment with `opener`.
+    pub fn with_opener(mut self, opener: &'a mut dyn SystemOpener) -> Self {
+        self.opener = opener;
+        self
+    }
+}
+
+/// Opens files and folders with the system's programs (a PDF in its viewer, a folder in the
+/// file manager).
+pub trait SystemOpener {
+    /// Opens `path` with the program the system uses for it. An error when no such program
+    /// could be started (or it said it failed).
+    fn open(&mut self, path: &Path) -> std::io::Result<()>;
+}
+
+/// No opener: every open fails as unsupported.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoOpener;
+
+impl SystemOpener for NoOpener {
+    fn open(&mut self, _path: &Path) -> std::io::Result<()> {
+        Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+    }
+}
+
+/// The system's opener: `xdg-open` on Linux and the BSDs, `open` on macOS, `explorer` on
+/// Windows, started with [`std::process::Command`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DesktopOpener;
+
+impl DesktopOpener {
+    /// How long to wait for the opener to say it failed before taking it as started.
+    const WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+}
+
+impl SystemOpener for DesktopOpener {
+    fn open(&mut self, path: &Path) -> std::io::Result<()> {
+        let program = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        let mut child = std::process::Command::new(program)
+            .arg(path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()?;
+        let started = std::time::Instant::now();
+        loop {
+            match child.try_wait()? {
+                // explorer's exit code says nothing about success.
+                Some(status) if status.success() || cfg!(windows) => return Ok(()),
+                Some(_) => return Err(std::io::Error::other(format!("{program} failed"))),
+                None if started.elapsed() >= Self::WAIT => {
+                    // Still running (it started the program in the foreground): reap it later.
+                    std::thread::spawn(move || child.wait());
+                    return Ok(());
+                }
+                None => std::thread::sleep(std::time::Duration::from_millis(20)),
+            }
+        }
+    }
+}
+
+/// An opener for tests: records what it was asked to open and never starts a program. Clones
+/// share the record. It fails when told to (as a desktop without a viewer would).
+#[derive(Clone, Debug, Default)]
+pub struct RecordingOpener {
+    record: Arc<Mutex<(Vec<PathBuf>, bool)>>,
+}
+
+impl RecordingOpener {
+    /// An opener that succeeds.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// From now on, every open fails (`true`) or succeeds.
+    pub fn set_failing(&self, failing: bool) {
+        self.with(|r| r.1 = failing);
+    }
+
+    /// What it was asked to open, in order.
+    pub fn opened(&self) -> Vec<PathBuf> {
+        self.with(|r| r.0.clone())
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut (Vec<PathBuf>, bool)) -> R) -> R {
+        match self.record.lock() {
+            Ok(mut record) => f(&mut record),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
+        }
+    }
+}
+
+impl SystemOpener for RecordingOpener {
+    fn open(&mut self, path: &Path) -> std::io::Result<()> {
+        self.with(|r| {
+            r.0.push(path.to_path_buf());
+            if r.1 {
+                Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+            } else {
+                Ok(())
+            }
+        })
     }
 }
 

@@ -269,8 +269,8 @@ fn without_a_file_picker_the_path_is_typed_instead() {
     assert_eq!(ed.speech().greeting, "同志们：");
 
     // Export: the typed path gets the format's extension.
-    let options = crate::export::ExportOptions::chinese();
-    apply_at(&mut ed, &mut d, 3.0, Action::ExportToFile(options));
+    let choices = super::ExportDialog::for_language(true);
+    apply_at(&mut ed, &mut d, 3.0, Action::ExportToFile(choices.clone()));
     assert!(matches!(
         ed.dialog(),
         Some(Dialog::TypePath {
@@ -284,7 +284,7 @@ fn without_a_file_picker_the_path_is_typed_instead() {
         &mut d,
         3.0,
         Action::ShowDialog(Dialog::TypePath {
-            task: PathTask::Export(options),
+            task: PathTask::Export(Box::new(choices)),
             path: out.display().to_string(),
         }),
     );

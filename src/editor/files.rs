@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportOptions, export};
 use crate::import::file::import_file;
 use crate::project::Project;
 use crate::template::new_speech;
@@ -43,7 +43,12 @@ impl Editor {
 
     /// Asks the pickers for a file for `task`; when no picker can be shown, puts up the
     /// dialog where the writer types the path instead (never nothing at all) and returns `None`.
-    fn pick_or_ask(&mut self, task: PathTask, suggested: &str, env: &mut Env) -> Option<PathBuf> {
+    pub(super) fn pick_or_ask(
+        &mut self,
+        task: PathTask,
+        suggested: &str,
+        env: &mut Env,
+    ) -> Option<PathBuf> {
         if env.dialogs.available() {
             return env.dialogs.pick(&task.purpose(), suggested);
         }
@@ -89,9 +94,9 @@ impl Editor {
                     self.carry_pending(then);
                 }
             }
-            PathTask::Export(options) => {
-                let extension = export_extension(options.format);
-                self.export_to(&options, with_extension(path, extension));
+            PathTask::Export(choices) => {
+                let path = with_extension(path, choices.kind.extension());
+                self.export_to(*choices, path);
             }
         }
     }
@@ -170,27 +175,6 @@ impl Editor {
         export(&self.doc.speech, options)
     }
 
-    pub(super) fn export_to_file(&mut self, options: &ExportOptions, env: &mut Env) {
-        let extension = export_extension(options.format);
-        let suggested = format!("{}.{extension}", self.suggested_stem());
-        let task = PathTask::Export(*options);
-        let Some(path) = self.pick_or_ask(task, &suggested, env) else {
-            return;
-        };
-        self.export_to(options, with_extension(path, extension));
-    }
-
-    fn export_to(&mut self, options: &ExportOptions, path: PathBuf) {
-        let text = self.export_text(options);
-        match crate::storage::write_atomic(&path, text.as_bytes(), false) {
-            Ok(()) => {
-                self.dialog = None;
-                self.report(Message::Exported { path });
-            }
-            Err(error) => self.report(Message::Failed(error)),
-        }
-    }
-
     /// Picks a reviewer's copy, adds it as a named draft (one undo step) and compares it (left)
     /// with the working copy (right).
     pub(super) fn import_as_draft(&mut self, env: &mut Env) {
@@ -229,15 +213,8 @@ impl Editor {
 }
 
 /// The extension of an export format, without the dot.
-fn export_extension(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Text => "txt",
-        ExportFormat::Markdown => "md",
-    }
-}
-
 /// `path`, with `extension` added when it has none.
-fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+pub(super) fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_none() {
         path.set_extension(extension);
     }

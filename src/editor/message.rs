@@ -16,21 +16,65 @@ pub enum Message {
     AutosaveOff,
     /// Recovery files that could not be read, each with its problem.
     RecoveryUnreadable(Vec<Error>),
+    /// A Word or PDF copy (or a text export) could not be made or written to `path`.
+    ExportFailed {
+        /// The file it was for.
+        path: PathBuf,
+        /// What failed.
+        error: crate::export::PrintError,
+    },
+    /// The system's viewer or file manager could not be started for `path`.
+    OpenFailed {
+        /// What was to be opened.
+        what: OpenWhat,
+        /// The file or folder.
+        path: PathBuf,
+    },
+}
+
+/// What the system's opener was asked to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenWhat {
+    /// A printed copy, in the PDF viewer.
+    Viewer,
+    /// A folder, in the file manager.
+    Folder,
+}
+
+/// A short notice that goes away by itself (no button to press), with what it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
     /// An export was written to `path`.
     Exported {
         /// The written file.
         path: PathBuf,
     },
+    /// The printed copy was written to `path` and opened in the viewer.
+    Printed {
+        /// The PDF.
+        path: PathBuf,
+    },
+}
+
+impl Notice {
+    /// The file the notice is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Notice::Exported { path } | Notice::Printed { path } => path,
+        }
+    }
 }
 
 impl Message {
     /// Whether this is an error (shown with an error's look) rather than a notice.
     pub fn is_error(&self) -> bool {
         match self {
-            Message::Failed(_) | Message::AutosaveFailed(_) | Message::RecoveryUnreadable(_) => {
-                true
-            }
-            Message::AutosaveOff | Message::Exported { .. } => false,
+            Message::Failed(_)
+            | Message::AutosaveFailed(_)
+            | Message::RecoveryUnreadable(_)
+            | Message::ExportFailed { .. }
+            | Message::OpenFailed { .. } => true,
+            Message::AutosaveOff => false,
         }
     }
 }

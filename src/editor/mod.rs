@@ -19,6 +19,9 @@ mod doc;
 mod env;
 #[cfg(test)]
 mod everyday_tests;
+mod export_dialog;
+#[cfg(test)]
+mod export_tests;
 mod files;
 mod find;
 mod import_preview;
@@ -51,10 +54,16 @@ pub use action::{Action, Effect};
 pub use compare::{CompareSides, CompareState, DiffMode, DiffSettings, Version};
 pub use dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
 pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
-pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
+pub use env::{
+    DesktopOpener, DialogCall, Env, FileDialogs, FilePurpose, NoOpener, RecordingOpener,
+    ScriptedDialogs, SystemOpener,
+};
+pub use export_dialog::{
+    ExportDialog, ExportKind, LayoutOption, LayoutOptions, default_layout, printed_bytes,
+};
 pub use find::{FindOptions, FindState, Match, find_in, find_with};
 pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
-pub use message::Message;
+pub use message::{Message, Notice, OpenWhat};
 pub use notice::{UNDO_NOTICE_SECS, UndoNotice, Undoable};
 pub use proofing::{ProofState, finding_range};
 pub use recovery::{RecoveryOffer, RecoveryOptions};
@@ -85,6 +94,8 @@ pub struct EditorOptions {
     /// Write saves on a worker thread, collected by [`Editor::tick`] (the window). Without it
     /// each save is written before [`Editor::apply`] returns (tests, scripts).
     pub background_saves: bool,
+    /// Where Print writes its PDF; `None`: `lectern-print` in the system's temporary folder.
+    pub print_folder: Option<PathBuf>,
 }
 
 /// The whole editor's state, without a window.
@@ -106,6 +117,11 @@ pub struct Editor {
     diff_settings: DiffSettings,
     dialog: Option<Dialog>,
     messages: Vec<Message>,
+    /// The notice shown, and when it was shown.
+    notice: Option<(Notice, f64)>,
+    /// The Export dialog's last choices.
+    last_export: Option<export_dialog::LastExport>,
+    print_folder: Option<PathBuf>,
     recovery: recovery::RecoveryState,
     /// Saves being written or waiting.
     saving: saving::SaveQueue,
@@ -122,6 +138,9 @@ pub struct Editor {
 
 /// How often a running save is looked at, in seconds.
 const SAVE_POLL_SECS: f64 = 0.02;
+
+/// How long a notice stays, in seconds.
+pub const NOTICE_SECS: f64 = 10.0;
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
@@ -153,6 +172,9 @@ impl Editor {
             diff_settings: DiffSettings::default(),
             dialog: None,
             messages: Vec::new(),
+            notice: None,
+            last_export: None,
+            print_folder: options.print_folder,
             recovery: recovery::RecoveryState::new(options.recovery.clone()),
             saving: saving::SaveQueue::new(options.background_saves),
             effects: Vec::new(),
@@ -238,6 +260,11 @@ impl Editor {
         &self.messages
     }
 
+    /// The notice shown (it goes away by itself after [`NOTICE_SECS`]).
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref().map(|(notice, _)| notice)
+    }
+
     /// The find bar's state.
     pub fn find(&self) -> &FindState {
         &self.find
@@ -290,17 +317,32 @@ impl Editor {
         self.wall = env.wall;
         let saving = self.finish_saves(false, env);
         let autosave = self.autosave_tick();
-        let notice = self.undo_notice_tick();
-        let due = if saving {
+        let next = [autosave, self.undo_notice_tick(), self.notice_tick()]
+            .into_iter()
+            .flatten()
+            .reduce(f64::min);
+        if saving {
             // Look again soon for the save's result.
-            Some(autosave.map_or(SAVE_POLL_SECS, |secs| secs.min(SAVE_POLL_SECS)))
+            Some(next.map_or(SAVE_POLL_SECS, |secs| secs.min(SAVE_POLL_SECS)))
         } else {
-            autosave
-        };
-        match (due, notice) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+            next
         }
+    }
+
+    /// Takes the notice away once its time is up; returns the seconds it has left.
+    fn notice_tick(&mut self) -> Option<f64> {
+        let (_, shown) = self.notice.as_ref()?;
+        let left = shown + NOTICE_SECS - self.now_secs;
+        if left <= 0.0 {
+            self.notice = None;
+            None
+        } else {
+            Some(left)
+        }
+    }
+
+    fn show_notice(&mut self, notice: Notice) {
+        self.notice = Some((notice, self.now_secs));
     }
 
     /// What the views should do after timed work: a save that finished and let the window

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use egui::{Context, Ui, ViewportCommand};
 
-use crate::editor::{Action, Editor, EditorOptions, Effect, Env, RecoveryOptions};
+use crate::editor::{Action, Editor, EditorOptions, Effect, Env, RecoveryOptions, SystemOpener};
 use crate::part::Part;
 
 use super::commands::Command;
@@ -21,6 +21,8 @@ use super::view::{Intent, Sender, View, ViewAction, ViewState, WindowDialog};
 pub struct AppOptions {
     /// The file pickers.
     pub dialogs: Box<dyn WindowDialogs>,
+    /// Opens a printed PDF in the system's viewer and a folder in the file manager.
+    pub opener: Box<dyn SystemOpener>,
     /// What the window remembered from the last run.
     pub prefs: UiPrefs,
     /// A file to open at start (`lectern FILE`). Without one, the most recent file is opened, or
@@ -74,6 +76,7 @@ pub struct LecternApp {
     view: ViewState,
     tx: Sender,
     dialogs: Box<dyn WindowDialogs>,
+    opener: Box<dyn SystemOpener>,
     /// The time of the current pass, in seconds (by `clock`).
     now_secs: f64,
     clock: PassClock,
@@ -121,6 +124,7 @@ impl LecternApp {
             .language
             .unwrap_or_else(|| UiLanguage::from_locale(options.system_locale.as_deref()));
         let mut dialogs = options.dialogs;
+        let mut opener = options.opener;
         dialogs.set_language(lang);
         let initial_path = options.initial_path.or_else(|| {
             options
@@ -138,8 +142,9 @@ impl LecternApp {
                 warn_without_recovery: options.warn_without_recovery,
                 background_saves: options.background_saves,
                 template: Some(template_for(lang, options.system_locale.as_deref())),
+                print_folder: None,
             },
-            &mut Env::new(0.0, dialogs.as_mut()),
+            &mut Env::new(0.0, dialogs.as_mut()).with_opener(opener.as_mut()),
         );
         let view = ViewState {
             lang,
@@ -152,6 +157,7 @@ impl LecternApp {
             view,
             tx: Sender::default(),
             dialogs,
+            opener,
             now_secs: 0.0,
             clock: options.clock,
             allow_close: false,
@@ -220,7 +226,8 @@ impl LecternApp {
         }
         let mut viewport = Vec::new();
         self.apply_sent(&mut viewport);
-        let mut env = Env::new(self.now_secs, self.dialogs.as_mut());
+        let mut env =
+            Env::new(self.now_secs, self.dialogs.as_mut()).with_opener(self.opener.as_mut());
         if let Some(secs) = self.editor.tick(&mut env) {
             ctx.request_repaint_after(Duration::from_secs_f64(secs.max(0.0)));
         }
@@ -289,6 +296,7 @@ impl LecternApp {
             | Command::SaveAs
             | Command::ImportText
             | Command::Export
+            | Command::Print
             | Command::Quit
             | Command::Undo
             | Command::Redo
@@ -310,7 +318,8 @@ impl LecternApp {
 
     fn apply_action(&mut self, action: Action, viewport: &mut Vec<ViewportCommand>) {
         self.dialogs.set_language(self.view.lang);
-        let mut env = Env::new(self.now_secs, self.dialogs.as_mut());
+        let mut env =
+            Env::new(self.now_secs, self.dialogs.as_mut()).with_opener(self.opener.as_mut());
         let effects = self.editor.apply(action, &mut env);
         self.handle_effects(effects, viewport);
     }
@@ -508,6 +517,7 @@ impl View<'_> {
         }
         self.dialogs_ui(&ctx);
         self.undo_notice_ui(&ctx);
+        self.notice_ui(&ctx);
         self.drop_overlay_ui(&ctx);
     }
 

@@ -30,6 +30,8 @@ pub enum Command {
     ImportText,
     /// Export with a preview.
     Export,
+    /// Print: a PDF in the last used layout, opened in the system's viewer.
+    Print,
     /// Close the window.
     Quit,
     /// Undo the last change of the document.
@@ -145,6 +147,7 @@ impl Command {
         Command::SaveAs,
         Command::ImportText,
         Command::Export,
+        Command::Print,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -187,6 +190,7 @@ impl Command {
             | Command::SaveAs
             | Command::ImportText
             | Command::Export
+            | Command::Print
             | Command::Quit => CommandGroup::File,
             Command::Undo
             | Command::Redo
@@ -225,6 +229,7 @@ impl Command {
             Command::SaveAs => Msg::SaveAs,
             Command::ImportText => Msg::ImportText,
             Command::Export => Msg::Export,
+            Command::Print => Msg::Print,
             Command::Quit => Msg::Quit,
             Command::Undo => Msg::Undo,
             Command::Redo => Msg::Redo,
@@ -316,6 +321,10 @@ impl Command {
             }
             Command::Export => {
                 const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::E)];
+                KEYS
+            }
+            Command::Print => {
+                const KEYS: &[KeyboardShortcut] = &[shortcut(CMD, Key::P)];
                 KEYS
             }
             Command::Quit => {
@@ -430,6 +439,7 @@ impl Command {
             Command::SaveAs => Action::SaveAs,
             Command::ImportText => Action::ImportText,
             Command::Export => Action::Export,
+            Command::Print => Action::Print,
             Command::Quit => Action::Quit,
             Command::Undo => Action::Undo,
             Command::Redo => Action::Redo,

@@ -1,5 +1,5 @@
 //! Modal dialogs: the messages (errors and notices), the editor's dialogs (new from template,
-//! save/rename draft, export with preview, unsaved changes, recovery, changed on disk) and the
+//! save/rename draft, unsaved changes, recovery, changed on disk) and the
 //! window's own (shortcuts, about, the command palette). Each reads what it shows and sends what
 //! the writer answers.
 
@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 use egui::{Context, Id, Modal, RichText, Ui};
 
 use crate::editor::{Action, Dialog, Resolution};
-use crate::export::{ExportFormat, ExportOptions, ExportStyle};
 use crate::template::{Template, templates};
 
 use super::commands::{Command, CommandGroup};
@@ -29,19 +28,6 @@ const DRAFT_NAME_ID: &str = "draft_name_field";
 /// belong to nobody.
 fn enter_in(ui: &Ui, id: &str) -> bool {
     ui.memory(|m| m.has_focus(Id::unique(id))) && ui.input(|i| i.key_pressed(egui::Key::Enter))
-}
-
-/// The options an export dialog's choices mean.
-pub fn export_options(
-    settings: &crate::project::Settings,
-    format: ExportFormat,
-    style: ExportStyle,
-) -> ExportOptions {
-    let options = match style {
-        ExportStyle::Chinese => ExportOptions::chinese(),
-        ExportStyle::English => ExportOptions::english(settings),
-    };
-    options.with_format(format)
 }
 
 impl View<'_> {
@@ -65,6 +51,10 @@ impl View<'_> {
         }
         if let Some(state) = ed.import_preview() {
             self.import_preview_ui(ctx, state);
+            return;
+        }
+        if let Some(Dialog::Export(choices)) = ed.dialog() {
+            self.export_dialog_ui(ctx, choices);
             return;
         }
         if let Some(dialog) = ed.dialog() {
@@ -198,7 +188,8 @@ impl View<'_> {
                     vec![(Msg::Ok, rename), (Msg::Cancel, Action::CloseDialog)],
                 );
             }
-            Dialog::Export { format, style } => self.export_dialog_ui(ui, format, style),
+            // Drawn by `export_dialog_ui` (a modal of its own size).
+            Dialog::Export(_) => {}
             Dialog::Unsaved { .. } => {
                 ui.heading(tr(lang, Msg::UnsavedChanges));
                 ui.label(tr(lang, Msg::SaveChangesQuestion));
@@ -221,53 +212,6 @@ impl View<'_> {
                 self.type_path_ui(ui, &task, path);
             }
         }
-    }
-
-    fn export_dialog_ui(
-        &mut self,
-        ui: &mut Ui,
-        format: &mut ExportFormat,
-        style: &mut ExportStyle,
-    ) {
-        let lang = self.lang();
-        ui.heading(tr(lang, Msg::Export).trim_end_matches('…'));
-        ui.horizontal(|ui| {
-            ui.label(tr(lang, Msg::Format));
-            ui.radio_value(format, ExportFormat::Text, tr(lang, Msg::PlainText));
-            ui.radio_value(format, ExportFormat::Markdown, tr(lang, Msg::Markdown));
-        });
-        ui.horizontal(|ui| {
-            ui.label(tr(lang, Msg::Style));
-            ui.radio_value(style, ExportStyle::Chinese, tr(lang, Msg::ChineseStyle));
-            ui.radio_value(style, ExportStyle::English, tr(lang, Msg::EnglishStyle));
-        });
-        let options = export_options(&self.ed.doc().settings, *format, *style);
-        let rev = self.ed.revision();
-        let fresh =
-            matches!(&self.state.export_preview, Some((r, o, _)) if *r == rev && *o == options);
-        if !fresh {
-            let text = self.ed.export_text(&options);
-            self.state.export_preview = Some((rev, options, text));
-        }
-        ui.label(RichText::new(tr(lang, Msg::Preview)).strong());
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("export_preview")
-                .max_height(360.0)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    if let Some((_, _, text)) = &self.state.export_preview {
-                        ui.add(egui::Label::new(text.as_str()).wrap());
-                    }
-                });
-        });
-        self.buttons_ui(
-            ui,
-            vec![
-                (Msg::SaveFile, Action::ExportToFile(options)),
-                (Msg::Close, Action::CloseDialog),
-            ],
-        );
     }
 
     /// Every shortcut of the command table, grouped by task.

@@ -10,9 +10,9 @@
 //! - [`commands`]: the command table ([`Command`]): labels, tooltips, shortcuts, groups; menus,
 //!   shortcuts, the F1 list and the command palette ([`palette`]) come from it.
 //! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`details`],
-//!   [`drafts`], [`proofing`], [`status`], [`find`], [`dialogs`], [`recovery_prompt`],
-//!   [`diff_view`], [`type_path`] (a typed path where no file picker can be shown),
-//!   [`undo_notice`].
+//!   [`drafts`], [`proofing`], [`status`], [`find`], [`dialogs`], [`export_dialog`],
+//!   [`recovery_prompt`], [`diff_view`], [`type_path`] (a typed path where no file picker can
+//!   be shown), [`undo_notice`].
 //! - [`i18n`]: every word of the interface, and the wording of what the editor reports.
 //! - [`file_dialogs`]: the system's file pickers; [`fonts`], [`icons`], [`style`], [`prefs`],
 //!   [`startup`].
@@ -23,6 +23,7 @@ pub mod details;
 pub mod dialogs;
 pub mod diff_view;
 pub mod drafts;
+pub mod export_dialog;
 pub mod file_dialogs;
 pub mod find;
 pub mod fonts;
@@ -79,6 +80,7 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
             let store = crate::recovery::RecoveryStore::default_location();
             let app = LecternApp::new(AppOptions {
                 dialogs: Box::new(NativeDialogs::default()),
+                opener: Box::new(crate::editor::DesktopOpener),
                 prefs,
                 initial_path,
                 system_locale: sys_locale::get_locale(),

@@ -128,8 +128,6 @@ pub struct ViewState {
     pub window_dialog: Option<WindowDialog>,
     /// The command palette.
     pub palette: PaletteState,
-    /// The export preview: (revision, options, text).
-    pub export_preview: Option<(u64, crate::export::ExportOptions, String)>,
     /// Open (or close) the details pane in the next frame (the status bar's target link).
     pub open_details: Option<bool>,
     /// Open the notes pane and scroll to it in the next frame (the outline's Notes row).
@@ -138,6 +136,10 @@ pub struct ViewState {
     pub in_view: Option<Part>,
     /// The section the writer last typed or clicked in (find's "only this section").
     pub last_section: Option<crate::model::SectionId>,
+    /// The export preview.
+    pub export_preview: Option<super::export_dialog::ExportPreview>,
+    /// The Export dialog's size as the writer left it.
+    pub export_dialog_size: Option<egui::Vec2>,
     /// The compare view's laid-out text and model.
     pub diff: super::diff_view::DiffViewCache,
     /// The panes' laid-out text, kept between frames.

@@ -14,6 +14,7 @@ mod details;
 mod diff;
 mod editor;
 mod everyday;
+mod export;
 mod files;
 mod import_preview;
 mod palette;

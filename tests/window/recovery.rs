@@ -37,6 +37,7 @@ fn recovering_by(
 ) -> Harness<'static, LecternApp> {
     harness(LecternApp::new(AppOptions {
         dialogs: Box::new(dialogs.clone()),
+        opener: Box::new(lectern::editor::NoOpener),
         prefs: UiPrefs {
             language: Some(UiLanguage::En),
             show_drafts: true,

@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use lectern::editor::{Action, ScriptedDialogs};
+use lectern::editor::{Action, RecordingOpener, ScriptedDialogs};
 use lectern::ui::i18n::{UiLanguage, message_text};
 use lectern::ui::view::Intent;
 use lectern::ui::{AppOptions, LecternApp, UiPrefs};
@@ -25,8 +25,18 @@ pub fn app(dialogs: &ScriptedDialogs) -> LecternApp {
 
 /// The editor with these preferences.
 pub fn app_with(dialogs: &ScriptedDialogs, prefs: UiPrefs) -> LecternApp {
+    app_with_opener(dialogs, prefs, &RecordingOpener::new())
+}
+
+/// The editor with these preferences and an opener that records what it opens.
+pub fn app_with_opener(
+    dialogs: &ScriptedDialogs,
+    prefs: UiPrefs,
+    opener: &RecordingOpener,
+) -> LecternApp {
     LecternApp::new(AppOptions {
         dialogs: Box::new(dialogs.clone()),
+        opener: Box::new(opener.clone()),
         prefs,
         initial_path: None,
         system_locale: None,

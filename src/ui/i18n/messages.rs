@@ -5,8 +5,12 @@ use std::io::ErrorKind;
 
 use chrono::{DateTime, Local, Utc};
 
-use crate::editor::Message;
+use std::path::Path;
+
+use crate::editor::{Message, Notice, OpenWhat};
 use crate::error::{Error, ProjectProblem};
+use crate::export::fonts::FontSource;
+use crate::export::{PrintError, Role, RoleFont};
 use crate::project::{Draft, DraftOrigin};
 
 use super::{Msg, UiLanguage, tr};
@@ -68,10 +72,123 @@ pub fn message_text(lang: UiLanguage, message: &Message) -> (String, String) {
                 ),
             )
         }
-        Message::Exported { path } => (
-            title(Msg::Exported),
-            format!("{}\n{}", tr(lang, Msg::ExportedTo), path.display()),
+        Message::ExportFailed { path, error } => {
+            (title(Msg::Error), print_error_text(lang, error, path))
+        }
+        Message::OpenFailed { what, path } => (
+            title(Msg::Error),
+            format!(
+                "{}\n{}",
+                tr(
+                    lang,
+                    match what {
+                        OpenWhat::Viewer => Msg::OpenViewerFailed,
+                        OpenWhat::Folder => Msg::OpenFolderFailed,
+                    }
+                ),
+                path.display()
+            ),
         ),
+    }
+}
+
+/// A notice's text: what happened, and the file.
+pub fn notice_text(lang: UiLanguage, notice: &Notice) -> String {
+    let msg = match notice {
+        Notice::Exported { .. } => Msg::ExportedTo,
+        Notice::Printed { .. } => Msg::PrintedTo,
+    };
+    format!("{}\n{}", tr(lang, msg), notice.path().display())
+}
+
+/// Why a Word or PDF copy of `path` could not be made or written, in `lang`, naming the file
+/// last.
+pub fn print_error_text(lang: UiLanguage, error: &PrintError, path: &Path) -> String {
+    let p = path.display();
+    let pick = |en: String, hans: String, hant: String| match lang {
+        UiLanguage::En => en,
+        UiLanguage::ZhHans => hans,
+        UiLanguage::ZhHant => hant,
+    };
+    match error {
+        PrintError::File(error) => error_text(lang, error),
+        PrintError::Pdf(_) | PrintError::PageSize => pick(
+            format!("the PDF could not be made ({error}): {p}"),
+            format!("无法生成 PDF：{p}"),
+            format!("無法產生 PDF：{p}"),
+        ),
+        PrintError::Docx(_) => pick(
+            format!("the Word document could not be made ({error}): {p}"),
+            format!("无法生成 Word 文档：{p}"),
+            format!("無法產生 Word 文件：{p}"),
+        ),
+        PrintError::UnreadableFont { family } => pick(
+            format!("the font “{family}” could not be read: {p}"),
+            format!("无法读取字体“{family}”：{p}"),
+            format!("無法讀取字型「{family}」：{p}"),
+        ),
+    }
+}
+
+/// The name of a printed text's role, for the list of fonts.
+pub fn role_name(lang: UiLanguage, role: Role) -> &'static str {
+    tr(
+        lang,
+        match role {
+            Role::Title => Msg::Title,
+            Role::Meta => Msg::FontRoleMeta,
+            Role::Greeting => Msg::Greeting,
+            Role::Heading1 => Msg::FontRoleHeading1,
+            Role::Heading2 => Msg::FontRoleHeading2,
+            Role::Body => Msg::Text,
+            Role::Notice => Msg::FontRoleNotice,
+            Role::Header => Msg::FontRoleHeader,
+            Role::PageNumber => Msg::FontRolePageNumber,
+            Role::Cue => Msg::FontRoleCue,
+        },
+    )
+}
+
+/// One role's font for people: `Text: FangSong`, or with a stand-in
+/// `正文：未安装 FangSong，改用 Droid Sans Fallback（随附）`. The second value says whether it
+/// is a substitution (shown as a warning).
+pub fn font_line(lang: UiLanguage, font: &RoleFont) -> (String, bool) {
+    let role = role_name(lang, font.role);
+    let bundled = matches!(font.source, FontSource::Bundled);
+    let used = if bundled {
+        match lang {
+            UiLanguage::En => format!("{} ({})", font.used, tr(lang, Msg::FontBundled)),
+            _ => format!("{}（{}）", font.used, tr(lang, Msg::FontBundled)),
+        }
+    } else {
+        font.used.clone()
+    };
+    let text = match (lang, font.substituted) {
+        (UiLanguage::En, false) => format!("{role}: {used}"),
+        (UiLanguage::En, true) => format!("{role}: {} not installed, using {used}", font.wanted),
+        (UiLanguage::ZhHans, false) | (UiLanguage::ZhHant, false) => format!("{role}：{used}"),
+        (UiLanguage::ZhHans, true) => format!("{role}：未安装 {}，改用 {used}", font.wanted),
+        (UiLanguage::ZhHant, true) => format!("{role}：未安裝 {}，改用 {used}", font.wanted),
+    };
+    (text, font.substituted)
+}
+
+/// The characters no font has, for the font list.
+pub fn missing_chars_text(lang: UiLanguage, chars: &[char]) -> String {
+    let chars: String = chars.iter().collect();
+    match lang {
+        UiLanguage::En => format!("No font has these characters (they print as boxes): {chars}"),
+        UiLanguage::ZhHans => format!("以下字符没有字体可用（将印成方框）：{chars}"),
+        UiLanguage::ZhHant => format!("以下字元沒有字型可用（將印成方框）：{chars}"),
+    }
+}
+
+/// `Page 1 of 5`, `第 1 页，共 5 页`.
+pub fn page_of(lang: UiLanguage, page: usize, pages: usize) -> String {
+    match lang {
+        UiLanguage::En => format!("Page {page} of {pages}"),
+        UiLanguage::ZhHans => format!("第 {page} 页，共 {pages} 页"),
+        UiLanguage::ZhHant => format!("第 {page} 頁，共 {pages} 頁"),
     }
 }
 

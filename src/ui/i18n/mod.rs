@@ -9,7 +9,10 @@ mod messages;
 mod proof_messages;
 
 pub use import_notes::{encoding_label, import_note_text};
-pub use messages::{default_draft_name, draft_label, error_text, local_time, message_text};
+pub use messages::{
+    default_draft_name, draft_label, error_text, font_line, local_time, message_text,
+    missing_chars_text, notice_text, page_of, print_error_text, role_name,
+};
 pub use proof_messages::{
     check_name, deletion_label, finding_text, findings_count_label, fix_all_label,
 };
@@ -330,6 +333,35 @@ messages! {
     FixAllOf => "Fix all", "全部修正", "全部修正";
     FindingsIn => "Findings", "问题", "問題";
     IgnoredFindings => "Ignored", "已忽略", "已忽略";
+    Print => "Print…", "打印…", "列印…";
+    FormatDocx => "Word (.docx)", "Word 文档（.docx）", "Word 文件（.docx）";
+    FormatPdf => "PDF", "PDF", "PDF";
+    Layout => "Layout", "版式", "版式";
+    LayoutGongwen => "Official layout (公文, GB/T 9704)", "公文（GB/T 9704）", "公文（GB/T 9704）";
+    LayoutReading => "Reading copy in large type (大字版)", "讲话稿大字版", "講話稿大字版";
+    LayoutManuscript => "English manuscript", "英文讲稿", "英文講稿";
+    LayoutOptions => "Options", "选项", "選項";
+    OptionSectionBreaks => "Start each section on a new page", "每个部分另起一页", "每個部分另起一頁";
+    OptionCheckAgainstDelivery => "“Check against delivery” as the first line", "首行注明以实际讲话为准", "首行註明以實際講話為準";
+    OptionNextPageCue => "The next page's first words at the foot (接下页)", "页脚提示下页开头（接下页）", "頁腳提示下頁開頭（接下頁）";
+    OptionSpeakerAndDate => "Speaker and date below the title", "标题下方显示讲话人和日期", "標題下方顯示講話人和日期";
+    Fonts => "Fonts", "字体", "字型";
+    FontsInDocument => "Fonts named in the document (used where the reader has them):", "文档中指定的字体（对方电脑装有时使用）：", "文件中指定的字型（對方電腦裝有時使用）：";
+    FontsInPdf => "Fonts embedded in the PDF:", "PDF 中嵌入的字体：", "PDF 中嵌入的字型：";
+    FontBundled => "bundled", "随附", "隨附";
+    FontRoleMeta => "Speaker and date", "讲话人和日期", "講話人和日期";
+    FontRoleHeading1 => "Headings", "一级标题", "一級標題";
+    FontRoleHeading2 => "Second-level headings", "二级标题", "二級標題";
+    FontRoleNotice => "Delivery note", "提示语", "提示語";
+    FontRoleHeader => "Running header", "页眉", "頁首";
+    FontRolePageNumber => "Page numbers", "页码", "頁碼";
+    FontRoleCue => "Next-page cue", "接下页提示", "接下頁提示";
+    FirstPagePreview => "Preview of the first page", "第一页预览", "第一頁預覽";
+    OpenFolder => "Open folder", "打开文件夹", "開啟資料夾";
+    PrintedTo => "The PDF is open in the viewer; print it from there. It is at:", "PDF 已在阅读器中打开，请从阅读器打印。文件位于：", "PDF 已在閱讀器中開啟，請從閱讀器列印。檔案位於：";
+    OpenViewerFailed => "No program to show the PDF could be started. Open this file yourself to print it:", "无法启动显示 PDF 的程序。请自行打开以下文件进行打印：", "無法啟動顯示 PDF 的程式。請自行開啟以下檔案進行列印：";
+    OpenFolderFailed => "The folder could not be opened:", "无法打开该文件夹：", "無法開啟該資料夾：";
+    Dismiss => "Dismiss", "关闭提示", "關閉提示";
 }
 
 /// The text of a command's menu entry or button.
