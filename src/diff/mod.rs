@@ -403,6 +403,11 @@ pub struct SpeechDiff {
 impl SpeechDiff {
     /// Compares `old` with `new`.
     pub fn new(old: &Speech, new: &Speech, options: &DiffOptions) -> SpeechDiff {
+        Self::build(old, new, options, true)
+    }
+
+    /// [`SpeechDiff::new`], looking for moved paragraphs only when `find_moves` is set.
+    fn build(old: &Speech, new: &Speech, options: &DiffOptions, find_moves: bool) -> SpeechDiff {
         // Each section's text is built once, for matching and for diffing.
         let old_texts: Vec<String> = old
             .sections
@@ -428,7 +433,11 @@ impl SpeechDiff {
         }
         parts.extend(section_parts(&sections, &plan, options));
         parts.push(fixed_part(old, new, Part::Closing, options));
-        let moves = moves::detect(&mut parts, options.fold());
+        let moves = if find_moves {
+            moves::detect(&mut parts, options.fold())
+        } else {
+            0
+        };
 
         let mut summary = Summary {
             paragraph_moves: moves,

@@ -308,3 +308,61 @@ fn width_and_spacing_differences_are_ignored_but_counted() {
     assert!(d.is_identical());
     assert_eq!(d.summary.ignored, 7);
 }
+
+#[test]
+fn finding_moves_on_a_long_speech_costs_little() {
+    use std::time::Instant;
+    // About 200,000 characters: 72 sections of 40 paragraphs.
+    let long_para = |s: usize, i: usize| {
+        format!(
+            "第{s}节第{i}段：要坚持问题导向，把各项工作抓紧抓实，确保取得实际成效，切实增强群众的获得感和满意度，推动工作再上新台阶。"
+        ) + &"结合实际抓好落实。".repeat(i % 3)
+    };
+    let sections: Vec<Section> = (0..72)
+        .map(|s| {
+            Section::new(
+                format!("第{s}部分"),
+                (0..40).map(|i| long_para(s, i)).collect(),
+            )
+        })
+        .collect();
+    let old = speech(sections);
+    let chars: usize = old
+        .sections
+        .iter()
+        .map(|s| section_text(s).chars().count())
+        .sum();
+    assert!(chars > 190_000, "{chars}");
+    let mut new = old.clone();
+    for s in (0..72).step_by(3) {
+        new.sections[s].paragraphs[5] =
+            new.sections[s].paragraphs[5].replace("抓紧抓实", "抓细抓好");
+    }
+    let tail = new.sections[10].paragraphs.split_off(20);
+    new.sections.insert(11, Section::new("新增一节", tail));
+    let moved = new.sections[2].paragraphs.remove(7);
+    new.sections[30].paragraphs.insert(3, moved);
+
+    let options = DiffOptions::new();
+    let time = |find_moves: bool| {
+        let start = Instant::now();
+        let d = SpeechDiff::build(&old, &new, &options, find_moves);
+        (start.elapsed(), d)
+    };
+    // Warm up (the word segmenter's dictionary), then the better of three each.
+    let _ = time(true);
+    let best = |find_moves: bool| (0..3).map(|_| time(find_moves).0).min().unwrap_or_default();
+    let (with, without) = (best(true), best(false));
+    let (_, d) = time(true);
+    assert_eq!(d.summary.paragraph_moves, 2, "{:?}", d.summary);
+    // 24 edited, 10 split, 2 and (old) 29 by the paragraph moved.
+    assert_eq!(d.summary.modified, 27);
+    eprintln!(
+        "{chars} chars: diff without moves {without:?}, with moves {with:?} (+{:.1} %)",
+        (with.as_secs_f64() / without.as_secs_f64() - 1.0) * 100.0
+    );
+    assert!(
+        with.as_secs_f64() < without.as_secs_f64() * 1.5 + 0.02,
+        "{with:?} vs {without:?}"
+    );
+}
