@@ -450,7 +450,8 @@ pub(crate) fn moved_sections(old_to_new: &[Option<usize>]) -> Vec<bool> {
     let mut moved = vec![false; old_to_new.len()];
     for (i, &(o, n)) in matched.iter().enumerate() {
         let same_place = new_order.binary_search(&n).is_ok_and(|rank| rank == i);
-        moved[o] = !same_place && !(in_some[i] && per_rank[ending[i]] == 1);
+        let in_every = in_some[i] && per_rank[ending[i]] == 1;
+        moved[o] = !(same_place || in_every);
     }
     moved
 }

@@ -542,10 +542,9 @@ fn build_part(
 fn fixed_part(old: &Speech, new: &Speech, part: Part, options: &DiffOptions) -> PartDiff {
     let old_text = old.part_text(part).unwrap_or_default();
     let new_text = new.part_text(part).unwrap_or_default();
-    let status = if old_text == new_text {
-        PartStatus::Unchanged
-    } else if options.fold().any()
-        && options.fold().key_of(&old_text) == options.fold().key_of(&new_text)
+    let fold = options.fold();
+    let status = if old_text == new_text
+        || (fold.any() && fold.key_of(&old_text) == fold.key_of(&new_text))
     {
         PartStatus::Unchanged
     } else {

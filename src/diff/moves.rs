@@ -326,6 +326,12 @@ fn range(first: &Line, last: &Line) -> (usize, usize) {
     }
 }
 
+/// A span: its part and its position in the part.
+type SpanAt = (usize, usize);
+
+/// Where a move is in a span (bytes) and its mark.
+type Cut = (usize, usize, Moved);
+
 /// Cuts the spans so every move is a span of its own with its mark, and recounts the parts.
 fn mark(
     parts: &mut [PartDiff],
@@ -334,7 +340,7 @@ fn mark(
     groups: &[Vec<(usize, usize)>],
 ) {
     // (part, span) → (start, end, mark), for both ends of every move.
-    let mut cuts: HashMap<(usize, usize), Vec<(usize, usize, Moved)>> = HashMap::new();
+    let mut cuts: HashMap<SpanAt, Vec<Cut>> = HashMap::new();
     for (id, g) in groups.iter().enumerate() {
         let (Some(&(d0, n0)), Some(&(d1, n1))) = (g.first(), g.last()) else {
             continue;

@@ -350,7 +350,7 @@ fn finding_moves_on_a_long_speech_costs_little() {
         (start.elapsed(), d)
     };
     // Warm up (the word segmenter's dictionary), then the better of three each.
-    let _ = time(true);
+    let _warm: (std::time::Duration, SpeechDiff) = time(true);
     let best = |find_moves: bool| (0..3).map(|_| time(find_moves).0).min().unwrap_or_default();
     let (with, without) = (best(true), best(false));
     let (_, d) = time(true);

@@ -19,10 +19,10 @@ type Piece<'a> = (Op, &'a str, Option<&'a str>);
 /// chosen granularity — as `git diff --word-diff` does. Otherwise the token diff is exact.
 pub(crate) const TWO_LEVEL_BYTES: usize = 48 * 1024;
 
-/// Compares two texts. The `Equal` (old side) + `Delete` spans rebuild `old`, `Equal` (new side)
-/// + `Insert` rebuild `new`; each maximal run of non-equal spans is at most one `Delete` followed
-/// by one `Insert`. Tokens equal under `fold` are equal; an `Equal` span carries the new side's
-/// text when it is written differently.
+/// Compares two texts. The `Equal` (old side) and `Delete` spans rebuild `old`, the `Equal` (new
+/// side) and `Insert` spans rebuild `new`; each maximal run of non-equal spans is at most one
+/// `Delete` followed by one `Insert`. Tokens equal under `fold` are equal; an `Equal` span
+/// carries the new side's text when it is written differently.
 pub(crate) fn diff_texts(
     old: &str,
     new: &str,
