@@ -192,6 +192,8 @@ fn json_has_every_part_and_the_documented_keys() {
                 "spans",
                 "inserted_chars",
                 "deleted_chars",
+                "moved_chars",
+                "ignored",
                 "seconds_delta"
             ]
         );
@@ -221,6 +223,9 @@ fn json_has_every_part_and_the_documented_keys() {
         [
             "inserted_chars",
             "deleted_chars",
+            "moved_chars",
+            "paragraph_moves",
+            "ignored",
             "seconds_delta",
             "moved",
             "added",
@@ -403,5 +408,275 @@ fn sample_revision_reads_as_moves_one_deletion_and_two_phrase_edits() {
         new,
         &removed,
         phrases,
+    );
+}
+
+/// A JSON part's old side (`equal` as the old side writes it, `delete`) and new side (`equal` as
+/// the new side writes it, `insert`).
+fn json_sides(part: &Value) -> (String, String) {
+    let (mut old, mut new) = (String::new(), String::new());
+    for span in part["spans"].as_array().expect("spans") {
+        let text = span["text"].as_str().expect("text");
+        match span["op"].as_str().expect("op") {
+            "equal" => {
+                old.push_str(text);
+                new.push_str(span["new_text"].as_str().unwrap_or(text));
+            }
+            "delete" => old.push_str(text),
+            _ => new.push_str(text),
+        }
+    }
+    (old, new)
+}
+
+/// A section's text as the diff sees it: heading and paragraphs joined with `\n`.
+fn section_text(section: &Section) -> String {
+    std::iter::once(section.heading.as_str())
+        .chain(section.paragraphs.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every change of a JSON diff (all parts).
+fn all_changes(json: &Value) -> Vec<(String, String)> {
+    json["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .flat_map(changes)
+        .collect()
+}
+
+#[test]
+fn ignore_width_shows_only_the_real_edit_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("fixtures/diff/old.txt");
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, ',' | ':' | '(' | ')'))
+        .count();
+    assert!(marks > 20, "the fixture has ASCII punctuation: {marks}");
+    // The reviewer's copy: every ASCII , : ( ) full-width, plus one real edit.
+    let reviewed = text
+        .replace(',', "，")
+        .replace(':', "：")
+        .replace('(', "（")
+        .replace(')', "）")
+        .replace("请大家认真学习借鉴", "请大家认真学习");
+    let a = save(dir.path(), "old.lectern", parse(text));
+    let b = save(dir.path(), "new.lectern", parse(&reviewed));
+
+    let plain = json_of(&lectern(&["diff", s(&a), s(&b), "--format", "json"]));
+    assert!(all_changes(&plain).len() > 10, "{:?}", all_changes(&plain));
+    assert_eq!(plain["summary"]["ignored"], 0);
+
+    for granularity in ["word", "char"] {
+        let out = lectern(&[
+            "diff",
+            s(&a),
+            s(&b),
+            "--ignore-width",
+            "--format",
+            "json",
+            "--granularity",
+            granularity,
+        ]);
+        assert_eq!(code(&out), 1);
+        let json = json_of(&out);
+        let found = all_changes(&json);
+        assert_eq!(
+            found,
+            [("借鉴".to_string(), String::new())],
+            "{granularity}"
+        );
+        assert_eq!(json["summary"]["ignored"], marks, "{granularity}");
+        assert_eq!(json["summary"]["deleted_chars"], 2);
+        // Equal + delete still spell the old text, equal (new side) + insert the new one.
+        let old = parse(text);
+        let new = parse(&reviewed);
+        for part in json["parts"].as_array().expect("parts") {
+            if part["kind"] != "section" {
+                continue;
+            }
+            let i = part["old_index"].as_u64().expect("matched") as usize;
+            let (o, n) = json_sides(part);
+            assert_eq!(o, section_text(&old.sections[i]));
+            assert_eq!(n, section_text(&new.sections[i]));
+        }
+    }
+
+    let text_out = stdout(&lectern(&["diff", s(&a), s(&b), "--ignore-width"]));
+    let last = text_out.lines().last().unwrap_or("");
+    assert!(
+        last.ends_with(&format!("; ignored: {marks} width/space differences")),
+        "{last}"
+    );
+    assert_eq!(text_out.matches("[-").count(), 1, "{text_out}");
+
+    // Runs of spaces count unless -w.
+    let spaced = reviewed.replace("主要任务是", "主要任务是  ");
+    let c = save(dir.path(), "spaced.lectern", parse(&spaced));
+    let width_only = json_of(&lectern(&[
+        "diff",
+        s(&a),
+        s(&c),
+        "--ignore-width",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(all_changes(&width_only).len(), 2);
+    let both = json_of(&lectern(&[
+        "diff",
+        s(&a),
+        s(&c),
+        "--ignore-width",
+        "-w",
+        "--format",
+        "json",
+    ]));
+    // "是" followed by no space is not a run of spaces: still a change.
+    assert_eq!(all_changes(&both).len(), 2);
+    let d = save(
+        dir.path(),
+        "respaced.lectern",
+        parse(&reviewed.replace("主要任务是总结", "主要任务是 总结")),
+    );
+    let e = save(
+        dir.path(),
+        "respaced2.lectern",
+        parse(&reviewed.replace("主要任务是总结", "主要任务是  \t总结")),
+    );
+    let out = lectern(&["diff", s(&d), s(&e), "-w"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert_eq!(
+        stdout(&out),
+        "no differences; ignored: 1 width/space difference\n"
+    );
+}
+
+/// `speech` with section `index` split after `keep` paragraphs by a new section `heading`.
+fn split_section(speech: &Speech, index: usize, keep: usize, heading: &str) -> Speech {
+    let mut new = speech.clone();
+    let tail = new.sections[index].paragraphs.split_off(keep);
+    new.sections.insert(index + 1, Section::new(heading, tail));
+    new
+}
+
+fn check_split(dir: &Path, old: Speech, index: usize, keep: usize) {
+    let heading = "加强督促检查";
+    let moved = old.sections[index].paragraphs.len() - keep;
+    let new = split_section(&old, index, keep, heading);
+    let a = save(dir, "old.lectern", old.clone());
+    let b = save(dir, "new.lectern", new.clone());
+    for granularity in ["word", "char"] {
+        let out = lectern(&[
+            "diff",
+            s(&a),
+            s(&b),
+            "--format",
+            "json",
+            "--granularity",
+            granularity,
+        ]);
+        let json = json_of(&out);
+        let summary = &json["summary"];
+        assert_eq!(summary["paragraph_moves"], 1, "{granularity}: {summary}");
+        assert_eq!(summary["added"], 1);
+        assert_eq!(summary["moved"], 0, "a split renumbers, it does not move");
+        assert_eq!(summary["deleted_chars"], 0);
+        assert_eq!(summary["inserted_chars"], heading.chars().count());
+        let moved_chars: usize = old.sections[index].paragraphs[keep..]
+            .iter()
+            .map(|p| p.chars().count() + 1)
+            .sum();
+        assert_eq!(summary["moved_chars"], moved_chars);
+        let parts = json["parts"].as_array().expect("parts");
+        let added = parts
+            .iter()
+            .position(|p| p["status"] == "added")
+            .expect("added");
+        let source = parts
+            .iter()
+            .position(|p| p["kind"] == "section" && p["old_index"] == index)
+            .expect("source");
+        let arrived: Vec<&Value> = parts[added]["spans"]
+            .as_array()
+            .expect("spans")
+            .iter()
+            .filter(|s| s.get("moved_from").is_some())
+            .collect();
+        assert_eq!(arrived.len(), 1);
+        assert_eq!(arrived[0]["moved_from"]["part"], source);
+        assert_eq!(arrived[0]["moved_from"]["paragraphs"], moved);
+        let left: Vec<&Value> = parts[source]["spans"]
+            .as_array()
+            .expect("spans")
+            .iter()
+            .filter(|s| s.get("moved_to").is_some())
+            .collect();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0]["moved_to"]["part"], added);
+        assert_eq!(left[0]["op"], "delete");
+        // Both sides still rebuild.
+        for part in parts.iter().filter(|p| p["kind"] == "section") {
+            let (o, n) = json_sides(part);
+            let want_old = part["old_index"]
+                .as_u64()
+                .map_or(String::new(), |i| section_text(&old.sections[i as usize]));
+            let want_new = part["new_index"]
+                .as_u64()
+                .map_or(String::new(), |i| section_text(&new.sections[i as usize]));
+            assert_eq!((o, n), (want_old, want_new));
+        }
+    }
+    let text = stdout(&lectern(&["diff", s(&a), s(&b)]));
+    let plural = if moved > 1 {
+        format!(" ({moved} paragraphs)")
+    } else {
+        String::new()
+    };
+    let (from, to) = (
+        ["一", "二", "三", "四"][index],
+        ["一", "二", "三", "四", "五"][index + 1],
+    );
+    assert!(
+        text.contains(&format!("moved from {from}{plural}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("moved to {to}{plural}")), "{text}");
+    let last = text.lines().last().unwrap_or("");
+    assert!(
+        last.contains(&format!(
+            "{} chars inserted, 0 deleted, {} moved in 1 paragraph move;",
+            heading.chars().count(),
+            old.sections[index].paragraphs[keep..]
+                .iter()
+                .map(|p| p.chars().count() + 1)
+                .sum::<usize>()
+        )),
+        "{last}"
+    );
+}
+
+#[test]
+fn a_split_section_reads_as_a_new_heading_and_moved_paragraphs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    check_split(
+        dir.path(),
+        parse(include_str!("fixtures/diff/old.txt")),
+        0,
+        1,
+    );
+    let Some(text) = sample::sample_text() else {
+        return;
+    };
+    let old = parse(&text);
+    let len = old.sections[1].paragraphs.len();
+    assert!(len >= 4, "section 二 of the sample has paragraphs: {len}");
+    check_split(
+        tempfile::tempdir().expect("tempdir").path(),
+        old,
+        1,
+        len / 2,
     );
 }

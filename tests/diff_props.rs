@@ -28,12 +28,31 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(alphabet, 0..40).prop_map(|chars| chars.into_iter().collect())
 }
 
+/// One side of a diff: `skip` Insert for the old side (equal text as the old side writes it),
+/// Delete for the new side (equal text as the new side writes it).
 fn side(spans: &[Span], skip: Op) -> String {
     spans
         .iter()
-        .filter(|s| s.op != skip)
-        .map(|s| s.text.as_str())
+        .map(|s| {
+            if skip == Op::Insert {
+                s.old_side()
+            } else {
+                s.new_side()
+            }
+        })
         .collect()
+}
+
+/// Texts rich in what `--ignore-width` / `-w` ignore: both widths of `, : ( ) ; ? !`, curly
+/// and straight quotes, runs of spaces, tabs and `　`.
+fn wide_text() -> impl Strategy<Value = String> {
+    let alphabet = prop_oneof![
+        3 => prop::sample::select(vec!['的', '说', '法', '新', '原', 'a', 'b']),
+        3 => prop::sample::select(vec![',', '，', ':', '：', '(', '（', ')', '）', ';', '；', '?', '？', '!', '！']),
+        1 => prop::sample::select(vec!['"', '“', '”', '\'', '‘', '’', 'Ａ', '１']),
+        2 => prop::sample::select(vec![' ', ' ', '\t', '\u{3000}', '\n', '。']),
+    ];
+    prop::collection::vec(alphabet, 0..40).prop_map(|chars| chars.into_iter().collect())
 }
 
 fn lcs(a: &[char], b: &[char]) -> usize {
@@ -49,13 +68,23 @@ fn lcs(a: &[char], b: &[char]) -> usize {
     row[b.len()]
 }
 
+/// Spans as the engine makes them: no two equal spans in a row; within a change (a run of
+/// non-equal spans with the same move mark) a delete before an insert and at most one of each;
+/// no empty text; only equal spans carry `new_text`, only others a move mark.
 fn well_formed(spans: &[Span]) -> Result<(), TestCaseError> {
     for pair in spans.windows(2) {
         prop_assert!(!(pair[0].op == Op::Equal && pair[1].op == Op::Equal));
-        prop_assert!(!(pair[0].op == Op::Insert && pair[1].op == Op::Delete));
-        prop_assert!(pair[0].op != pair[1].op);
+        if pair[0].moved == pair[1].moved {
+            prop_assert!(!(pair[0].op == Op::Insert && pair[1].op == Op::Delete));
+            prop_assert!(pair[0].op != pair[1].op);
+        }
     }
     prop_assert!(spans.iter().all(|s| !s.text.is_empty()));
+    for s in spans {
+        prop_assert!(s.new_text.is_none() || s.op == Op::Equal);
+        prop_assert!(s.moved.is_none() || s.op != Op::Equal);
+        prop_assert!(s.new_text.as_deref() != Some(s.text.as_str()));
+    }
     Ok(())
 }
 
@@ -70,6 +99,43 @@ proptest! {
             prop_assert_eq!(side(&spans, Op::Delete), new.clone(), "{:?} {:?}", g, spans);
             well_formed(&spans)?;
         }
+    }
+
+    #[test]
+    fn both_sides_rebuild_exactly_ignoring_width_and_space(
+        old in wide_text(),
+        new in wide_text(),
+        cleanup in any::<bool>(),
+        space in any::<bool>(),
+    ) {
+        for g in GRANULARITIES {
+            let options = DiffOptions::new()
+                .granularity(g)
+                .cleanup(cleanup)
+                .ignore_width(true)
+                .ignore_space(space);
+            let spans = options.diff_texts(&old, &new);
+            prop_assert_eq!(side(&spans, Op::Insert), old.clone(), "{:?} {:?}", g, spans);
+            prop_assert_eq!(side(&spans, Op::Delete), new.clone(), "{:?} {:?}", g, spans);
+            well_formed(&spans)?;
+        }
+    }
+
+    #[test]
+    fn ignoring_width_never_finds_more_changed_text(old in wide_text(), new in wide_text()) {
+        let changed = |spans: &[Span]| -> usize {
+            spans.iter().filter(|s| s.op != Op::Equal).map(|s| s.text.chars().count()).sum()
+        };
+        let plain = DiffOptions::new().granularity(Granularity::Char).cleanup(false);
+        let wide = plain.clone().ignore_width(true);
+        prop_assert!(changed(&wide.diff_texts(&old, &new)) <= changed(&plain.diff_texts(&old, &new)));
+        // Written in the other width throughout: no change at all, every mark counted as ignored.
+        let swapped: String = old.chars().map(|c| match c {
+            ',' => '，', '，' => ',', ':' => '：', '：' => ':', '(' => '（', '（' => '(',
+            c => c,
+        }).collect();
+        let spans = wide.diff_texts(&old, &swapped);
+        prop_assert!(spans.iter().all(|s| s.op == Op::Equal), "{:?}", spans);
     }
 
     #[test]
@@ -204,12 +270,17 @@ proptest! {
         edits in prop::collection::vec(edit(), 0..6),
         granularity in prop::sample::select(GRANULARITIES.to_vec()),
         cleanup in any::<bool>(),
+        ignore in any::<bool>(),
     ) {
         let mut new = old.clone();
         for e in edits {
             apply(&mut new, e);
         }
-        let options = DiffOptions::new().granularity(granularity).cleanup(cleanup);
+        let options = DiffOptions::new()
+            .granularity(granularity)
+            .cleanup(cleanup)
+            .ignore_width(ignore)
+            .ignore_space(ignore);
         let diff = SpeechDiff::new(&old, &new, &options);
         let mut seen_old = vec![0; old.sections.len()];
         let mut seen_new = vec![0; new.sections.len()];
@@ -221,7 +292,8 @@ proptest! {
             match part.status {
                 PartStatus::Added => prop_assert!(part.old_index.is_none() && part.old_text().is_empty()),
                 PartStatus::Removed => prop_assert!(part.new_index.is_none() && part.new_text().is_empty()),
-                PartStatus::Unchanged => prop_assert_eq!(&o, &n),
+                PartStatus::Unchanged if !ignore => prop_assert_eq!(&o, &n),
+                PartStatus::Unchanged => prop_assert!(part.spans.iter().all(|s| s.op == Op::Equal)),
                 PartStatus::Modified => prop_assert_ne!(&o, &n),
                 PartStatus::Moved => prop_assert!(part.old_index.is_some() && part.new_index.is_some()),
             }
@@ -235,7 +307,14 @@ proptest! {
         prop_assert!(seen_new.iter().all(|&c| c == 1));
         let inserted: usize = diff.parts.iter().map(|p| p.inserted_chars).sum();
         prop_assert_eq!(inserted, diff.summary.inserted_chars);
-        prop_assert_eq!(diff.is_identical(), diff.summary == Default::default() && diff.parts.iter().all(|p| p.status == PartStatus::Unchanged));
+        let mut summary = diff.summary;
+        summary.ignored = 0;
+        prop_assert_eq!(diff.is_identical(), summary == Default::default() && diff.parts.iter().all(|p| p.status == PartStatus::Unchanged));
+        // Moved characters are counted once, where they arrived, and never as inserted.
+        let moved_in: usize = diff.parts.iter().flat_map(|p| &p.spans)
+            .filter(|s| s.op == Op::Insert && s.moved.is_some())
+            .map(|s| s.text.chars().count()).sum();
+        prop_assert_eq!(moved_in, diff.summary.moved_chars);
         // New sections come in new order.
         let order: Vec<usize> = diff.parts.iter().filter_map(|p| p.new_index).collect();
         prop_assert_eq!(order, (0..new.sections.len()).collect::<Vec<_>>());

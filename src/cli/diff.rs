@@ -34,6 +34,13 @@ pub struct DiffArgs {
     /// Colour the text output (auto: only on a terminal, and not when NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Treat half- and full-width forms of the same mark (, ，  : ：  ( （ …) and curly and
+    /// straight quotes as equal; the differences ignored are counted in the summary.
+    #[arg(long)]
+    ignore_width: bool,
+    /// Treat runs of spaces of any length as equal (line breaks still count).
+    #[arg(short = 'w', long)]
+    ignore_space: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -72,6 +79,8 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let options = DiffOptions::new()
         .granularity(granularity)
         .cleanup(!args.no_cleanup)
+        .ignore_width(args.ignore_width)
+        .ignore_space(args.ignore_space)
         .settings(new.settings.clone());
     let diff = SpeechDiff::new(&old.speech, &new.speech, &options);
     let out = match args.format {
@@ -125,6 +134,30 @@ fn round_tenths(seconds: f64) -> f64 {
     (seconds * 10.0).round() / 10.0
 }
 
+/// A span in JSON: `op` and `text`, plus `new_text` for equal text the new side writes
+/// differently and `moved_to` / `moved_from` (`move`: the move's number, `part`: the other end's
+/// position in `parts`) for moved text.
+fn span_json(span: &Span) -> Value {
+    let mut value = json!({"op": span.op.name(), "text": span.text});
+    if let Some(object) = value.as_object_mut() {
+        if let Some(new_text) = &span.new_text {
+            object.insert("new_text".into(), json!(new_text));
+        }
+        if let Some(moved) = span.moved {
+            let key = if span.op == Op::Delete {
+                "moved_to"
+            } else {
+                "moved_from"
+            };
+            object.insert(
+                key.into(),
+                json!({"move": moved.id, "part": moved.part, "paragraphs": moved.paragraphs}),
+            );
+        }
+    }
+    value
+}
+
 /// The JSON form: every part, then the summary.
 fn diff_json(diff: &SpeechDiff) -> Value {
     let parts: Vec<Value> = diff
@@ -138,9 +171,11 @@ fn diff_json(diff: &SpeechDiff) -> Value {
                 "old_heading": p.old_heading,
                 "new_heading": p.new_heading,
                 "status": p.status.name(),
-                "spans": p.spans.iter().map(|s| json!({"op": s.op.name(), "text": s.text})).collect::<Vec<_>>(),
+                "spans": p.spans.iter().map(span_json).collect::<Vec<_>>(),
                 "inserted_chars": p.inserted_chars,
                 "deleted_chars": p.deleted_chars,
+                "moved_chars": p.moved_chars,
+                "ignored": p.ignored,
                 "seconds_delta": round_tenths(p.seconds_delta),
             })
         })
@@ -151,6 +186,9 @@ fn diff_json(diff: &SpeechDiff) -> Value {
         "summary": {
             "inserted_chars": s.inserted_chars,
             "deleted_chars": s.deleted_chars,
+            "moved_chars": s.moved_chars,
+            "paragraph_moves": s.paragraph_moves,
+            "ignored": s.ignored,
             "seconds_delta": round_tenths(s.seconds_delta),
             "moved": s.moved,
             "added": s.added,
@@ -173,30 +211,63 @@ fn part_title(part: &PartDiff, language: Language) -> String {
 }
 
 /// The text form: for each changed part a header and its changed lines, then a summary line.
-/// Nothing is printed when the two speeches are the same.
+/// Nothing is printed when the two speeches are the same (but for a line counting the
+/// differences ignored, if any).
 fn diff_text(diff: &SpeechDiff, language: Language, color: bool) -> String {
     let mut out = String::new();
+    let numbering = Numbering::for_language(language);
     for part in diff.changed_parts() {
-        let header = format!(
-            "=== {} ({}, {})",
+        let moves = present::part_moves(diff, part, numbering);
+        let mut header = format!(
+            "=== {} ({}, {}",
             part_title(part, language),
             part.status.name(),
             present::signed_duration(part.seconds_delta)
         );
+        if !moves.is_empty() {
+            let notes: Vec<String> = moves.iter().map(ToString::to_string).collect();
+            header.push_str("; ");
+            header.push_str(&notes.join(", "));
+        }
+        header.push(')');
         if color {
             out.push_str(&format!("\x1b[1m{header}\x1b[0m\n"));
         } else {
             out.push_str(&header);
             out.push('\n');
         }
-        out.push_str(&changed_lines(&part.spans, color));
-    }
-    if diff.is_identical() {
-        return out;
+        out.push_str(&changed_lines(&part.spans, color, |span| {
+            present::MoveNote::of(diff, span, numbering)
+        }));
     }
     let s = &diff.summary;
+    let ignored = if s.ignored > 0 {
+        format!(
+            "; ignored: {} width/space difference{}",
+            s.ignored,
+            if s.ignored == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    if diff.is_identical() {
+        if s.ignored > 0 {
+            out.push_str(&format!("no differences{ignored}\n"));
+        }
+        return out;
+    }
+    let moved = if s.paragraph_moves > 0 {
+        format!(
+            ", {} moved in {} paragraph move{}",
+            s.moved_chars,
+            s.paragraph_moves,
+            if s.paragraph_moves == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{} modified, {} moved, {} added, {} removed; {} chars inserted, {} deleted; speaking time {}\n",
+        "{} modified, {} moved, {} added, {} removed; {} chars inserted, {} deleted{moved}; speaking time {}{ignored}\n",
         s.modified,
         s.moved,
         s.added,
@@ -208,9 +279,17 @@ fn diff_text(diff: &SpeechDiff, language: Language, color: bool) -> String {
     out
 }
 
+/// How much of a moved paragraph the text output shows before `…`.
+const MOVED_EXCERPT_CHARS: usize = 16;
+
 /// The lines of a part that hold a change, with the change marked inline (`[-old-]{+new+}` or
-/// red/green); a `⋯` line stands for unchanged lines left out between them.
-fn changed_lines(spans: &[Span], color: bool) -> String {
+/// red/green); a `⋯` line stands for unchanged lines left out between them. Moved text is one
+/// line of its own: the start of it and where it went or came from (`note`).
+fn changed_lines(
+    spans: &[Span],
+    color: bool,
+    note: impl Fn(&Span) -> Option<present::MoveNote>,
+) -> String {
     struct Lines {
         out: String,
         line: String,
@@ -242,10 +321,37 @@ fn changed_lines(spans: &[Span], color: bool) -> String {
         printed_any: false,
         skipped: false,
     };
+    let mark = |op: Op| match (op, color) {
+        (Op::Delete, true) => ("\x1b[31m", "\x1b[0m"),
+        (_, true) => ("\x1b[32m", "\x1b[0m"),
+        (Op::Delete, false) => ("[-", "-]"),
+        (_, false) => ("{+", "+}"),
+    };
     for span in spans {
+        if let Some(note) = note(span) {
+            if !lines.line.is_empty() || lines.changed {
+                lines.end_line();
+            }
+            let first = span
+                .text
+                .trim_matches('\n')
+                .split('\n')
+                .next()
+                .unwrap_or("");
+            let mut excerpt: String = first.chars().take(MOVED_EXCERPT_CHARS).collect();
+            if excerpt.len() < span.text.trim_matches('\n').len() {
+                excerpt.push('…');
+            }
+            let (open, close) = mark(span.op);
+            lines.line = format!("{open}{excerpt}{close} {note}");
+            lines.changed = true;
+            lines.end_line();
+            continue;
+        }
         if span.op == Op::Equal {
-            // Whole unchanged lines inside an equal span are never printed: skip them.
-            let text = span.text.as_str();
+            // Whole unchanged lines inside an equal span are never printed: skip them. Equal
+            // text is shown as the new side writes it.
+            let text = span.new_side();
             if let (Some(first), Some(last)) = (text.find('\n'), text.rfind('\n')) {
                 lines.line.push_str(&text[..first]);
                 lines.end_line();
@@ -267,12 +373,7 @@ fn changed_lines(spans: &[Span], color: bool) -> String {
                 continue;
             }
             lines.changed = true;
-            let (open, close) = match (span.op, color) {
-                (Op::Delete, true) => ("\x1b[31m", "\x1b[0m"),
-                (_, true) => ("\x1b[32m", "\x1b[0m"),
-                (Op::Delete, false) => ("[-", "-]"),
-                (_, false) => ("{+", "+}"),
-            };
+            let (open, close) = mark(span.op);
             lines.line.push_str(open);
             lines.line.push_str(piece);
             lines.line.push_str(close);
@@ -297,7 +398,7 @@ mod tests {
             Span::new(Op::Equal, "。"),
         ];
         assert_eq!(
-            changed_lines(&spans, false),
+            changed_lines(&spans, false, |_| None),
             "[-第二段。-]\n⋯\n第四[-段-]{+节+}。\n"
         );
     }

@@ -82,6 +82,8 @@ fn fingerprint(old: &Speech, new: &Speech, options: &DiffOptions) -> u64 {
     hash_speech(new, &mut h);
     options.granularity.hash(&mut h);
     options.cleanup.hash(&mut h);
+    options.ignore_width.hash(&mut h);
+    options.ignore_space.hash(&mut h);
     options.deadline.hash(&mut h);
     options.settings.cjk_chars_per_minute.to_bits().hash(&mut h);
     options.settings.words_per_minute.to_bits().hash(&mut h);

@@ -19,6 +19,7 @@
 //! `Insert` the new. Diff-match-patch's overlap step (turning `[-abcxxx-]{+xxxdef+}` into three
 //! spans) is left out on purpose: it would cut one edited phrase into two changes.
 
+use super::fold::{Fold, is_space};
 use super::text::normalize;
 use super::{Op, Span};
 
@@ -50,16 +51,24 @@ impl Change {
     }
 }
 
+/// An equality: its old text, its new text where written differently, its length in characters.
+struct Equality {
+    old: String,
+    new: Option<String>,
+    chars: usize,
+}
+
 enum Seg {
-    Equal(String, usize),
+    Equal(Equality),
     Change(Change),
 }
 
-/// Runs the whole cleanup on normalized spans; returns normalized spans.
-pub(crate) fn semantic(spans: Vec<Span>) -> Vec<Span> {
+/// Runs the whole cleanup on normalized spans; returns normalized spans. `fold` is what the
+/// comparison ignores (equal spans may be written differently on the two sides).
+pub(crate) fn semantic(spans: Vec<Span>, fold: Fold) -> Vec<Span> {
     let segs = fold_equalities(spans);
     let spans = give_back_common_ends(segs);
-    slide_edits(spans)
+    slide_edits(spans, fold)
 }
 
 /// Step 1.
@@ -69,11 +78,23 @@ fn fold_equalities(spans: Vec<Span>) -> Vec<Seg> {
         let chars = span.text.chars().count();
         match span.op {
             Op::Equal => match stack.last_mut() {
-                Some(Seg::Equal(text, n)) => {
-                    text.push_str(&span.text);
-                    *n += chars;
+                Some(Seg::Equal(equality)) => {
+                    if let Some(new) = &span.new_text {
+                        equality
+                            .new
+                            .get_or_insert_with(|| equality.old.clone())
+                            .push_str(new);
+                    } else if let Some(new) = &mut equality.new {
+                        new.push_str(&span.text);
+                    }
+                    equality.old.push_str(&span.text);
+                    equality.chars += chars;
                 }
-                _ => stack.push(Seg::Equal(span.text, chars)),
+                _ => stack.push(Seg::Equal(Equality {
+                    old: span.text,
+                    new: span.new_text,
+                    chars,
+                })),
             },
             op @ (Op::Delete | Op::Insert) => {
                 match stack.last_mut() {
@@ -99,21 +120,22 @@ fn collapse(stack: &mut Vec<Seg>) {
             return;
         }
         let foldable = match (&stack[n - 3], &stack[n - 2], &stack[n - 1]) {
-            (Seg::Change(before), Seg::Equal(_, len), Seg::Change(after)) => {
-                *len <= before.size() && *len <= after.size()
+            (Seg::Change(before), Seg::Equal(equal), Seg::Change(after)) => {
+                equal.chars <= before.size() && equal.chars <= after.size()
             }
             _ => false,
         };
         if !foldable {
             return;
         }
-        let (Some(Seg::Change(after)), Some(Seg::Equal(equal, len))) = (stack.pop(), stack.pop())
-        else {
+        let (Some(Seg::Change(after)), Some(Seg::Equal(equal))) = (stack.pop(), stack.pop()) else {
             return;
         };
         if let Some(Seg::Change(before)) = stack.last_mut() {
-            before.add(Op::Delete, &equal, len);
-            before.add(Op::Insert, &equal, len);
+            let len = equal.chars;
+            before.add(Op::Delete, &equal.old, len);
+            let new = equal.new.as_deref().unwrap_or(&equal.old);
+            before.add(Op::Insert, new, new.chars().count());
             before.add(Op::Delete, &after.deleted, after.deleted_chars);
             before.add(Op::Insert, &after.inserted, after.inserted_chars);
         }
@@ -122,18 +144,26 @@ fn collapse(stack: &mut Vec<Seg>) {
 
 /// Step 2.
 fn give_back_common_ends(segs: Vec<Seg>) -> Vec<Span> {
-    let mut pieces: Vec<(Op, String)> = Vec::with_capacity(segs.len() * 2);
+    let mut pieces: Vec<(Op, String, Option<String>)> = Vec::with_capacity(segs.len() * 2);
     for seg in segs {
         match seg {
-            Seg::Equal(text, _) => pieces.push((Op::Equal, text)),
+            Seg::Equal(equal) => pieces.push((Op::Equal, equal.old, equal.new)),
             Seg::Change(change) => {
                 let (del, ins) = (change.deleted.as_str(), change.inserted.as_str());
                 let prefix = common_prefix(del, ins);
                 let suffix = common_suffix(&del[prefix..], &ins[prefix..]);
-                pieces.push((Op::Equal, del[..prefix].to_string()));
-                pieces.push((Op::Delete, del[prefix..del.len() - suffix].to_string()));
-                pieces.push((Op::Insert, ins[prefix..ins.len() - suffix].to_string()));
-                pieces.push((Op::Equal, del[del.len() - suffix..].to_string()));
+                pieces.push((Op::Equal, del[..prefix].to_string(), None));
+                pieces.push((
+                    Op::Delete,
+                    del[prefix..del.len() - suffix].to_string(),
+                    None,
+                ));
+                pieces.push((
+                    Op::Insert,
+                    ins[prefix..ins.len() - suffix].to_string(),
+                    None,
+                ));
+                pieces.push((Op::Equal, del[del.len() - suffix..].to_string(), None));
             }
         }
     }
@@ -161,7 +191,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 }
 
 /// Step 3.
-fn slide_edits(mut spans: Vec<Span>) -> Vec<Span> {
+fn slide_edits(mut spans: Vec<Span>, fold: Fold) -> Vec<Span> {
     let mut changed = false;
     let mut i = 1;
     while i + 1 < spans.len() {
@@ -172,16 +202,51 @@ fn slide_edits(mut spans: Vec<Span>) -> Vec<Span> {
             if let (Some(e1), Some(x), Some(e2)) =
                 (left.last_mut(), edit.first_mut(), right.first_mut())
             {
-                changed |= slide(&mut e1.text, &mut x.text, &mut e2.text);
+                changed |= slide(e1, &mut x.text, e2, fold);
             }
         }
         i += 1;
     }
     if changed {
-        normalize(spans.into_iter().map(|s| (s.op, s.text)))
+        normalize(spans.into_iter().map(|s| (s.op, s.text, s.new_text)))
     } else {
         spans
     }
+}
+
+/// How many characters at the end of `e`'s old text an edit may slide over: all (up to `limit`)
+/// when both sides write it alike; else the common end of the two sides, starting at a character
+/// that is not a space (so what stays behind is still equal on both sides).
+fn common_tail_chars(e: &Span, limit: usize, fold: Fold) -> usize {
+    let Some(new) = &e.new_text else {
+        return limit;
+    };
+    let old = e.text.as_str();
+    let same = common_suffix(old, new);
+    let mut tail = &old[old.len() - same..];
+    // The rest must stay equal under `fold`: never start inside a run of spaces.
+    while let Some(c) = tail.chars().next()
+        && (fold.space && is_space(c))
+    {
+        tail = &tail[c.len_utf8()..];
+    }
+    tail.chars().count().min(limit)
+}
+
+/// [`common_tail_chars`] for the start of `e`.
+fn common_head_chars(e: &Span, limit: usize, fold: Fold) -> usize {
+    let Some(new) = &e.new_text else {
+        return limit;
+    };
+    let old = e.text.as_str();
+    let same = common_prefix(old, new);
+    let mut head = &old[..same];
+    while let Some(c) = head.chars().next_back()
+        && (fold.space && is_space(c))
+    {
+        head = &head[..head.len() - c.len_utf8()];
+    }
+    head.chars().count().min(limit)
 }
 
 /// Byte index `n` characters before the end of `s` (0 if shorter).
@@ -197,14 +262,24 @@ fn forward_chars(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
-/// Slides the edit `x` between `e1` and `e2` to its best place; true if it moved.
-fn slide(e1: &mut String, x: &mut String, e2: &mut String) -> bool {
+/// Slides the edit `x` between the equalities `e1` and `e2` to its best place; true if it moved.
+/// Where an equality is written differently on the two sides, only the stretch next to the edit
+/// that both sides write alike is slid over.
+fn slide(span1: &mut Span, x: &mut String, span2: &mut Span, fold: Fold) -> bool {
     // Work on a window: the end of e1, the edit, the start of e2.
     let margin = MAX_SLIDE + 3;
-    let tail_start = back_chars(e1, margin);
-    let head_end = forward_chars(e2, margin);
-    let at_start = tail_start == 0;
-    let at_end = head_end == e2.len();
+    let tail_chars = common_tail_chars(span1, margin, fold);
+    let head_chars = common_head_chars(span2, margin, fold);
+    let e1 = &mut span1.text;
+    let e2 = &mut span2.text;
+    let tail_start = if tail_chars == 0 {
+        e1.len()
+    } else {
+        back_chars(e1, tail_chars)
+    };
+    let head_end = forward_chars(e2, head_chars);
+    let at_start = tail_start == 0 && span1.new_text.is_none();
+    let at_end = head_end == e2.len() && span2.new_text.is_none();
     let mut s = String::with_capacity(e1.len() - tail_start + x.len() + head_end);
     s.push_str(&e1[tail_start..]);
     s.push_str(x);
@@ -244,10 +319,18 @@ fn slide(e1: &mut String, x: &mut String, e2: &mut String) -> bool {
         return false;
     }
     let (a, b) = best;
+    let tail_len = e1.len() - tail_start;
     e1.truncate(tail_start);
     e1.push_str(&s[..a]);
+    if let Some(new) = &mut span1.new_text {
+        new.truncate(new.len() - tail_len);
+        new.push_str(&s[..a]);
+    }
     *x = s[a..b].to_string();
     e2.replace_range(..head_end, &s[b..]);
+    if let Some(new) = &mut span2.new_text {
+        new.replace_range(..head_end, &s[b..]);
+    }
     true
 }
 
@@ -307,7 +390,7 @@ mod tests {
             (Op::Equal, "法"),
         ]);
         assert_eq!(
-            semantic(raw),
+            semantic(raw, Fold::NONE),
             spans(&[
                 (Op::Delete, "原来的说"),
                 (Op::Insert, "新的讲"),
@@ -329,7 +412,7 @@ mod tests {
             (Op::Equal, "结尾很长的一段"),
         ]);
         assert_eq!(
-            semantic(raw),
+            semantic(raw, Fold::NONE),
             spans(&[
                 (Op::Equal, "开头"),
                 (Op::Delete, "甲乙丙丁戊己庚"),
@@ -346,7 +429,7 @@ mod tests {
             (Op::Equal, "很长的相同文字"),
             (Op::Insert, "乙"),
         ]);
-        assert_eq!(semantic(raw.clone()), raw);
+        assert_eq!(semantic(raw.clone(), Fold::NONE), raw);
     }
 
     #[test]
@@ -358,7 +441,7 @@ mod tests {
             (Op::Equal, "。"),
         ]);
         assert_eq!(
-            semantic(raw),
+            semantic(raw, Fold::NONE),
             spans(&[
                 (Op::Equal, "x要"),
                 (Op::Delete, "学习"),
@@ -377,7 +460,7 @@ mod tests {
             (Op::Equal, "ame."),
         ]);
         assert_eq!(
-            semantic(raw),
+            semantic(raw, Fold::NONE),
             spans(&[
                 (Op::Equal, "The "),
                 (Op::Insert, "cat "),
@@ -394,7 +477,7 @@ mod tests {
             (Op::Equal, "三段。"),
         ]);
         assert_eq!(
-            semantic(raw),
+            semantic(raw, Fold::NONE),
             spans(&[
                 (Op::Equal, "第一段。\n"),
                 (Op::Delete, "第二段。\n"),

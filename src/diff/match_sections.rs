@@ -418,7 +418,9 @@ fn bigrams(text: &str, sample: Sampler) -> Vec<u64> {
 }
 
 /// For each old section: whether it is matched and moved, i.e. not in *every* longest increasing
-/// subsequence of the new positions taken in old order.
+/// subsequence of the new positions taken in old order — and not at the same place among the
+/// matched sections on both sides (a section added or removed before it renumbers it; that is
+/// not a move, and neither is staying put while others swap around it).
 pub(crate) fn moved_sections(old_to_new: &[Option<usize>]) -> Vec<bool> {
     let matched: Vec<(usize, usize)> = old_to_new
         .iter()
@@ -443,9 +445,13 @@ pub(crate) fn moved_sections(old_to_new: &[Option<usize>]) -> Vec<bool> {
             per_rank[ending[i]] += 1;
         }
     }
+    let mut new_order: Vec<usize> = matched.iter().map(|&(_, n)| n).collect();
+    new_order.sort_unstable();
     let mut moved = vec![false; old_to_new.len()];
-    for (i, &(o, _)) in matched.iter().enumerate() {
-        moved[o] = !(in_some[i] && per_rank[ending[i]] == 1);
+    for (i, &(o, n)) in matched.iter().enumerate() {
+        let same_place = new_order.binary_search(&n).is_ok_and(|rank| rank == i);
+        let in_every = in_some[i] && per_rank[ending[i]] == 1;
+        moved[o] = !(same_place || in_every);
     }
     moved
 }
@@ -488,6 +494,23 @@ mod tests {
     fn one_section_moved_to_the_end() {
         // Old section 0 is now last.
         assert_eq!(moved_of(&[3, 0, 1, 2]), [true, false, false, false]);
+    }
+
+    #[test]
+    fn a_section_at_the_same_place_is_never_moved() {
+        // 二 ↔ 四 swapped around 三, which keeps its place.
+        assert_eq!(
+            moved_of(&[0, 3, 2, 1, 4]),
+            [false, true, false, true, false]
+        );
+        // Reversed: the middle one stays.
+        assert_eq!(moved_of(&[2, 1, 0]), [true, false, true]);
+        // A section added first renumbers the rest: nothing moved.
+        let shifted = moved_sections(&[Some(1), Some(2), Some(3)]);
+        assert_eq!(shifted, [false, false, false]);
+        // A section added first and two swapped after it: only those two.
+        let swapped = moved_sections(&[Some(1), Some(3), Some(2), Some(4)]);
+        assert_eq!(swapped, [false, true, true, false]);
     }
 
     #[test]

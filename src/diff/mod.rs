@@ -10,16 +10,30 @@
 //! section is [`PartStatus::Moved`] unless it belongs to *every* longest increasing subsequence of
 //! those positions. So moving one section reports exactly that section, and swapping two
 //! neighbours (二 ↔ 三) reports *both* (either could be "the one that moved"). A renumbering
-//! alone is no change: headings are stored without numbers.
+//! alone is no change: headings are stored without numbers. A section at the same place among the
+//! matched sections on both sides is never moved.
+//!
+//! **Moved paragraphs.** Whole lines deleted from one part and inserted in another, the same or
+//! nearly, are a move: one `Delete` span where they left and one `Insert` span where they arrived,
+//! both marked with the same [`Moved`] (see `moves.rs` for the rules). Each is a change of its own;
+//! its characters count in `moved_chars`, not in `inserted_chars` / `deleted_chars`. So a section
+//! split in two reads as a new heading and paragraphs moved, not as thousands of characters deleted
+//! and inserted.
+//!
+//! **Ignoring width and spacing.** With [`DiffOptions::ignore_width`] / [`DiffOptions::ignore_space`]
+//! tokens compare after folding (full-width marks to ASCII, curly quotes to straight, runs of spaces
+//! to one); text equal only so is an `Equal` span whose [`Span::new_text`] holds the new side's
+//! writing, and each such difference is counted in [`PartDiff::ignored`].
 //!
 //! **Text.** A part's text is its lines joined with `\n` ([`Speech::part_text`]). Both sides are
 //! cut into tokens at the chosen [`Granularity`], diffed with the `similar` crate (Myers, with a
 //! deadline), turned into [`Span`]s and, by default, cleaned up so changes read as phrases (see
 //! [`DiffOptions::cleanup`]). For every part, the `Equal` + `Delete` spans rebuild the old text
-//! exactly and the `Equal` + `Insert` spans rebuild the new text exactly.
+//! exactly and the `Equal` + `Insert` spans rebuild the new text exactly ([`Span::old_side`],
+//! [`Span::new_side`]: an equal span as each side writes it).
 //!
 //! **Counts.** `inserted_chars` / `deleted_chars` count every character (Unicode scalar value,
-//! whitespace and newlines included) of the insert / delete spans. `seconds_delta` is the new
+//! whitespace and newlines included) of the insert / delete spans that did not move. `seconds_delta` is the new
 //! part's speaking time minus the old part's, both at the rates of [`DiffOptions::settings`]
 //! (pass the new side's settings).
 //!
@@ -46,7 +60,9 @@
 
 mod cache;
 mod cleanup;
+mod fold;
 mod match_sections;
+mod moves;
 pub mod part;
 pub mod present;
 pub mod review;
@@ -63,9 +79,11 @@ use crate::part::Part;
 use crate::project::Settings;
 
 pub use cache::DiffCache;
+pub(crate) use fold::Fold as TextFold;
 pub use match_sections::MATCH_THRESHOLD;
 pub(crate) use match_sections::{match_with_texts, moved_sections, section_text};
 pub use part::Change;
+pub use present::MoveNote;
 pub(crate) use text::diff_texts as text_diff;
 
 /// How finely texts are cut before they are compared.
@@ -106,12 +124,23 @@ impl Op {
 }
 
 /// A run of text with one [`Op`].
+///
+/// The old text is the concatenation of [`Span::old_side`] over a part's spans (the `Equal` and
+/// `Delete` text), the new text that of [`Span::new_side`] (the `Equal` text as the new side
+/// writes it, and the `Insert` text).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     /// What happened to the text.
     pub op: Op,
-    /// The text.
+    /// The text; for an `Equal` span, as the old side writes it.
     pub text: String,
+    /// `Equal` spans only: the new side's text when it is written differently, in ways the
+    /// comparison was told to ignore ([`DiffOptions::ignore_width`], [`DiffOptions::ignore_space`]);
+    /// `None` when it is the same as `text`.
+    pub new_text: Option<String>,
+    /// `Delete` and `Insert` spans only: set when the text moved to (`Delete`) or from (`Insert`)
+    /// another part of the speech.
+    pub moved: Option<Moved>,
 }
 
 impl Span {
@@ -120,8 +149,50 @@ impl Span {
         Self {
             op,
             text: text.into(),
+            new_text: None,
+            moved: None,
         }
     }
+
+    /// An `Equal` span written `old` on the old side and `new` on the new side.
+    pub fn equal(old: impl Into<String>, new: impl Into<String>) -> Self {
+        let (old, new) = (old.into(), new.into());
+        Self {
+            op: Op::Equal,
+            new_text: (old != new).then_some(new),
+            text: old,
+            moved: None,
+        }
+    }
+
+    /// The span's text on the old side (empty for an insertion).
+    pub fn old_side(&self) -> &str {
+        match self.op {
+            Op::Insert => "",
+            Op::Equal | Op::Delete => &self.text,
+        }
+    }
+
+    /// The span's text on the new side (empty for a deletion).
+    pub fn new_side(&self) -> &str {
+        match self.op {
+            Op::Delete => "",
+            Op::Equal => self.new_text.as_deref().unwrap_or(&self.text),
+            Op::Insert => &self.text,
+        }
+    }
+}
+
+/// Where moved text went or came from (see [`SpeechDiff`], "Moves").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Moved {
+    /// The move's number in the comparison, from 0; the `Delete` span where the text left and the
+    /// `Insert` span where it arrived carry the same number.
+    pub id: usize,
+    /// The part at the other end: its position in [`SpeechDiff::parts`].
+    pub part: usize,
+    /// How many paragraphs moved.
+    pub paragraphs: usize,
 }
 
 /// What happened to a part.
@@ -170,6 +241,15 @@ pub struct DiffOptions {
     pub deadline: Option<Duration>,
     /// Speaking rates for `seconds_delta` (use the new side's settings).
     pub settings: Settings,
+    /// Whether half- and full-width forms of the same mark (`,` `，`, `:` `：`, `(` `（`, …, and
+    /// full-width letters and digits) and curly and straight quotes compare equal. Default: off.
+    /// Text equal only under this rule is an `Equal` span carrying both sides' text
+    /// ([`Span::new_text`]) and is counted in [`PartDiff::ignored`].
+    pub ignore_width: bool,
+    /// Whether runs of spaces (any whitespace but a line break, `　` included) compare equal
+    /// whatever their length. A run never equals no space, and line breaks always count.
+    /// Default: off.
+    pub ignore_space: bool,
 }
 
 impl Default for DiffOptions {
@@ -179,6 +259,8 @@ impl Default for DiffOptions {
             cleanup: true,
             deadline: Some(Duration::from_secs(2)),
             settings: Settings::default(),
+            ignore_width: false,
+            ignore_space: false,
         }
     }
 }
@@ -213,10 +295,36 @@ impl DiffOptions {
         self
     }
 
+    /// Sets whether punctuation width (and curly versus straight quotes) is ignored.
+    pub fn ignore_width(mut self, ignore: bool) -> Self {
+        self.ignore_width = ignore;
+        self
+    }
+
+    /// Sets whether the length of runs of spaces is ignored.
+    pub fn ignore_space(mut self, ignore: bool) -> Self {
+        self.ignore_space = ignore;
+        self
+    }
+
+    fn fold(&self) -> fold::Fold {
+        fold::Fold {
+            width: self.ignore_width,
+            space: self.ignore_space,
+        }
+    }
+
     /// Compares two texts with these options (no sections involved).
     pub fn diff_texts(&self, old: &str, new: &str) -> Vec<Span> {
         let deadline = self.deadline.and_then(|d| Instant::now().checked_add(d));
-        text::diff_texts(old, new, self.granularity, self.cleanup, deadline)
+        text::diff_texts(
+            old,
+            new,
+            self.granularity,
+            self.cleanup,
+            self.fold(),
+            deadline,
+        )
     }
 }
 
@@ -245,6 +353,13 @@ pub struct PartDiff {
     pub inserted_chars: usize,
     /// Characters in delete spans.
     pub deleted_chars: usize,
+    /// Characters in moved spans (both ones that left and ones that arrived); not counted in
+    /// `inserted_chars` or `deleted_chars`.
+    pub moved_chars: usize,
+    /// Places where the two sides differ only in ways the options ignore (see
+    /// [`DiffOptions::ignore_width`]): each character written in another width and each run of
+    /// spaces written differently counts one.
+    pub ignored: usize,
     /// New speaking time minus old, in seconds.
     pub seconds_delta: f64,
 }
@@ -256,6 +371,12 @@ pub struct Summary {
     pub inserted_chars: usize,
     /// Characters deleted, all parts.
     pub deleted_chars: usize,
+    /// Characters moved from one part to another, all moves (each counted once, as it arrived).
+    pub moved_chars: usize,
+    /// Paragraph moves from one part to another.
+    pub paragraph_moves: usize,
+    /// Differences ignored, all parts (see [`PartDiff::ignored`]).
+    pub ignored: usize,
     /// New speaking time minus old, in seconds.
     pub seconds_delta: f64,
     /// Sections moved.
@@ -282,6 +403,11 @@ pub struct SpeechDiff {
 impl SpeechDiff {
     /// Compares `old` with `new`.
     pub fn new(old: &Speech, new: &Speech, options: &DiffOptions) -> SpeechDiff {
+        Self::build(old, new, options, true)
+    }
+
+    /// [`SpeechDiff::new`], looking for moved paragraphs only when `find_moves` is set.
+    fn build(old: &Speech, new: &Speech, options: &DiffOptions, find_moves: bool) -> SpeechDiff {
         // Each section's text is built once, for matching and for diffing.
         let old_texts: Vec<String> = old
             .sections
@@ -307,11 +433,26 @@ impl SpeechDiff {
         }
         parts.extend(section_parts(&sections, &plan, options));
         parts.push(fixed_part(old, new, Part::Closing, options));
+        let moves = if find_moves {
+            moves::detect(&mut parts, options.fold())
+        } else {
+            0
+        };
 
-        let mut summary = Summary::default();
+        let mut summary = Summary {
+            paragraph_moves: moves,
+            ..Summary::default()
+        };
         for part in &parts {
             summary.inserted_chars += part.inserted_chars;
             summary.deleted_chars += part.deleted_chars;
+            summary.moved_chars += part
+                .spans
+                .iter()
+                .filter(|s| s.op == Op::Insert && s.moved.is_some())
+                .map(|s| s.text.chars().count())
+                .sum::<usize>();
+            summary.ignored += part.ignored;
             summary.seconds_delta += part.seconds_delta;
             match part.status {
                 PartStatus::Unchanged => {}
@@ -355,18 +496,25 @@ fn build_part(
     status: PartStatus,
     options: &DiffOptions,
 ) -> PartDiff {
+    let fold = options.fold();
     let spans = text::diff_texts(
         old_text,
         new_text,
         options.granularity,
         options.cleanup,
+        fold,
         deadline_from(options),
     );
     let mut inserted_chars = 0;
     let mut deleted_chars = 0;
+    let mut ignored = 0;
     for span in &spans {
         match span.op {
-            Op::Equal => {}
+            Op::Equal => {
+                if let Some(new) = &span.new_text {
+                    ignored += fold.differences(&span.text, new);
+                }
+            }
             Op::Delete => deleted_chars += span.text.chars().count(),
             Op::Insert => inserted_chars += span.text.chars().count(),
         }
@@ -383,6 +531,8 @@ fn build_part(
         spans,
         inserted_chars,
         deleted_chars,
+        moved_chars: 0,
+        ignored,
         seconds_delta: 0.0,
     };
     part.seconds_delta = speaking::seconds_delta(&part.spans, &options.settings);
@@ -392,7 +542,10 @@ fn build_part(
 fn fixed_part(old: &Speech, new: &Speech, part: Part, options: &DiffOptions) -> PartDiff {
     let old_text = old.part_text(part).unwrap_or_default();
     let new_text = new.part_text(part).unwrap_or_default();
-    let status = if old_text == new_text {
+    let fold = options.fold();
+    let status = if old_text == new_text
+        || (fold.any() && fold.key_of(&old_text) == fold.key_of(&new_text))
+    {
         PartStatus::Unchanged
     } else {
         PartStatus::Modified
@@ -437,6 +590,11 @@ fn section_part(
         (_, None) => PartStatus::Removed,
         _ if entry.moved => PartStatus::Moved,
         _ if old_text == new_text => PartStatus::Unchanged,
+        _ if options.fold().any()
+            && options.fold().key_of(old_text) == options.fold().key_of(new_text) =>
+        {
+            PartStatus::Unchanged
+        }
         _ => PartStatus::Modified,
     };
     let mut part = build_part(PartKind::Section, old_text, new_text, status, options);
@@ -453,3 +611,5 @@ fn section_part(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_moves;

@@ -12,8 +12,17 @@
 //! Whole sections: rejecting an **added** section removes it; rejecting a **removed** section
 //! puts it back at its old position (clamped to the end); rejecting a **move** puts the section
 //! back at its old index (clamped).
+//!
+//! **Moved paragraphs** ([`crate::diff::Moved`]) are one change with two ends. Rejecting it at
+//! either end takes the text out of the part it arrived in and puts it back in the part it left,
+//! in one go. Where the part it left is a removed section, that section is put back whole (with
+//! every paragraph that left it). Removing an added section, or putting a part back whole, also
+//! takes back the moves into (out of) it, so no text is lost or doubled. [`stops`] stops at a
+//! move once, where the text arrived.
 
-use crate::diff::{PartDiff, PartStatus, SpeechDiff};
+use std::collections::BTreeMap;
+
+use crate::diff::{Op, PartDiff, PartStatus, SpeechDiff};
 use crate::model::{PartKind, Section, Speech};
 use crate::part::Part;
 
@@ -65,11 +74,13 @@ pub struct Stop {
     pub change: Option<usize>,
 }
 
-/// Every stop, in reading order: for a moved section its move first, then each change.
+/// Every stop, in reading order: for a moved section its move first, then each change (a moved
+/// paragraph only where it arrived).
 pub fn stops(diff: &SpeechDiff) -> Vec<Stop> {
     let mut out = Vec::new();
     for (index, part) in diff.parts.iter().enumerate() {
         let count = part.change_count();
+        let departures: Vec<usize> = (0..count).filter(|&c| is_departure(part, c)).collect();
         let structural = match part.status {
             PartStatus::Moved => true,
             PartStatus::Added | PartStatus::Removed => count == 0,
@@ -81,12 +92,34 @@ pub fn stops(diff: &SpeechDiff) -> Vec<Stop> {
                 change: None,
             });
         }
-        out.extend((0..count).map(|change| Stop {
-            part: index,
-            change: Some(change),
-        }));
+        out.extend(
+            (0..count)
+                .filter(|c| !departures.contains(c))
+                .map(|change| Stop {
+                    part: index,
+                    change: Some(change),
+                }),
+        );
     }
     out
+}
+
+/// Whether change `change` of `part` is moved text that left it.
+fn is_departure(part: &PartDiff, change: usize) -> bool {
+    part.change_move(change).is_some()
+        && crate::diff::part::numbered_spans(&part.spans)
+            .any(|(s, n)| n == Some(change) && s.op == Op::Delete)
+}
+
+/// The other end of a move: the part (its position in `diff.parts`) and the change there.
+pub fn move_counterpart(diff: &SpeechDiff, part: usize, change: usize) -> Option<(usize, usize)> {
+    let moved = diff.parts.get(part)?.change_move(change)?;
+    let other = diff.parts.get(moved.part)?;
+    let mut numbers = crate::diff::part::numbered_spans(&other.spans);
+    let number = numbers
+        .find(|(s, _)| s.moved.is_some_and(|m| m.id == moved.id))
+        .and_then(|(_, n)| n)?;
+    Some((moved.part, number))
 }
 
 /// What to reject in a part.
@@ -100,33 +133,122 @@ pub enum Reject {
     All,
 }
 
-/// Rejects `what` of `part` in `speech` (the working copy, the right side of the comparison).
-/// Returns whether `speech` changed.
-pub fn reject(speech: &mut Speech, part: &PartDiff, what: Reject) -> bool {
-    match part.status {
-        PartStatus::Added => {
-            let Some(index) = part.new_id.and_then(|id| speech.section_index(id)) else {
-                return false;
-            };
-            speech.sections.remove(index);
-            return true;
-        }
-        PartStatus::Removed => return restore_removed(speech, part),
-        PartStatus::Unchanged | PartStatus::Modified | PartStatus::Moved => {}
-    }
-    let text = match what {
-        Reject::Change(index) => part.text_with_change_reverted(index),
-        Reject::All => Some(part.old_text()),
-        Reject::Structure => None,
+/// What is undone in one part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Undo {
+    /// These changes.
+    Changes(Vec<usize>),
+    /// The whole part (`what`: [`Reject::Structure`] or [`Reject::All`]).
+    Whole(Reject),
+}
+
+/// Rejects `what` of part `part` of `diff` in `speech` (the working copy, the right side of the
+/// comparison). A moved paragraph is undone at both ends. Returns whether `speech` changed.
+pub fn reject(speech: &mut Speech, diff: &SpeechDiff, part: usize, what: Reject) -> bool {
+    let Some(this) = diff.parts.get(part) else {
+        return false;
     };
-    let mut changed = false;
-    if let Some(text) = text {
-        changed |= write_part(speech, part, &text);
+    let mut plan: BTreeMap<usize, Undo> = BTreeMap::new();
+    let mut moves_too: Vec<usize> = Vec::new();
+    match (this.status, what) {
+        (_, Reject::Change(change)) if this.change_move(change).is_some() => {
+            add_change(&mut plan, part, change);
+            if let Some((other, change)) = move_counterpart(diff, part, change) {
+                add_change(&mut plan, other, change);
+            }
+        }
+        (PartStatus::Added | PartStatus::Removed, _) | (_, Reject::All) => {
+            plan.insert(part, Undo::Whole(what));
+            moves_too.push(part);
+        }
+        (_, Reject::Change(change)) => add_change(&mut plan, part, change),
+        (_, Reject::Structure) => {
+            plan.insert(part, Undo::Whole(Reject::Structure));
+        }
     }
-    if part.status == PartStatus::Moved && matches!(what, Reject::Structure | Reject::All) {
-        changed |= move_back(speech, part);
+    // A removed section a move left from goes back whole, and then so do its other moves.
+    loop {
+        let upgrade: Vec<usize> = plan
+            .iter()
+            .filter(|(p, undo)| {
+                matches!(undo, Undo::Changes(_))
+                    && diff.parts.get(**p).map(|x| x.status) == Some(PartStatus::Removed)
+            })
+            .map(|(p, _)| *p)
+            .collect();
+        moves_too.extend(&upgrade);
+        for p in upgrade {
+            plan.insert(p, Undo::Whole(Reject::All));
+        }
+        let Some(p) = moves_too.pop() else {
+            break;
+        };
+        let Some(whole) = diff.parts.get(p) else {
+            continue;
+        };
+        for change in 0..whole.change_count() {
+            if let Some((other, c)) = move_counterpart(diff, p, change) {
+                add_change(&mut plan, other, c);
+            }
+        }
+    }
+    let mut changed = false;
+    // Texts first (sections are found by id), then sections removed, put back and moved back.
+    for (&p, undo) in &plan {
+        if let (Some(x), Undo::Changes(list)) = (diff.parts.get(p), undo) {
+            changed |= write_part(speech, x, &x.text_with_changes_reverted(list));
+        }
+    }
+    for (&p, undo) in &plan {
+        let (Some(x), Undo::Whole(what)) = (diff.parts.get(p), undo) else {
+            continue;
+        };
+        changed |= match x.status {
+            PartStatus::Added => remove_added(speech, x),
+            PartStatus::Removed => false,
+            PartStatus::Unchanged | PartStatus::Modified | PartStatus::Moved => {
+                let mut changed = false;
+                if *what == Reject::All {
+                    changed |= write_part(speech, x, &x.old_text());
+                }
+                if x.status == PartStatus::Moved {
+                    changed |= move_back(speech, x);
+                }
+                changed
+            }
+        };
+    }
+    for (&p, undo) in &plan {
+        if let (Some(x), Undo::Whole(_)) = (diff.parts.get(p), undo)
+            && x.status == PartStatus::Removed
+        {
+            changed |= restore_removed(speech, x);
+        }
     }
     changed
+}
+
+/// Adds change `change` of part `part` to what is undone (nothing if the part goes whole).
+fn add_change(plan: &mut BTreeMap<usize, Undo>, part: usize, change: usize) {
+    match plan
+        .entry(part)
+        .or_insert_with(|| Undo::Changes(Vec::new()))
+    {
+        Undo::Changes(list) => {
+            if !list.contains(&change) {
+                list.push(change);
+            }
+        }
+        Undo::Whole(_) => {}
+    }
+}
+
+fn remove_added(speech: &mut Speech, part: &PartDiff) -> bool {
+    let Some(index) = part.new_id.and_then(|id| speech.section_index(id)) else {
+        return false;
+    };
+    speech.sections.remove(index);
+    true
 }
 
 /// Splits a section's text into heading and paragraphs.
@@ -236,7 +358,7 @@ mod tests {
             };
             let part = &d.parts[stop.part];
             let what = stop.change.map_or(Reject::Structure, Reject::Change);
-            assert!(reject(&mut new, part, what), "{stop:?} {part:?}");
+            assert!(reject(&mut new, &d, stop.part, what), "{stop:?} {part:?}");
         }
         assert_eq!(new.title, old.title);
         assert_eq!(new.opening, old.opening);
@@ -260,11 +382,11 @@ mod tests {
         let part = d
             .parts
             .iter()
-            .find(|p| p.status == PartStatus::Moved && p.old_index == Some(2));
+            .position(|p| p.status == PartStatus::Moved && p.old_index == Some(2));
         let Some(part) = part else {
             panic!("no moved part: {d:?}");
         };
-        assert!(reject(&mut new, part, Reject::All));
+        assert!(reject(&mut new, &d, part, Reject::All));
         assert_eq!(new, old);
     }
 }

@@ -98,7 +98,15 @@ pub fn side_by_side_rows(spans: &[Span]) -> Vec<Row> {
             new.pop();
             flush(&mut rows, &mut old, &mut new);
         }
+        // An equal span's new side has its line breaks in the same places (only what a
+        // comparison may ignore differs, never a line break).
+        let mut new_pieces = span.new_side().split('\n');
         for (i, piece) in span.text.split('\n').enumerate() {
+            let new_piece = if span.op == Op::Equal {
+                new_pieces.next().unwrap_or(piece)
+            } else {
+                piece
+            };
             if i > 0 {
                 match span.op {
                     Op::Equal => flush(&mut rows, &mut old, &mut new),
@@ -115,7 +123,7 @@ pub fn side_by_side_rows(spans: &[Span]) -> Vec<Row> {
             match span.op {
                 Op::Equal => {
                     push_run(current(&mut old), Op::Equal, piece, None);
-                    push_run(current(&mut new), Op::Equal, piece, None);
+                    push_run(current(&mut new), Op::Equal, new_piece, None);
                 }
                 Op::Delete => push_run(current(&mut old), Op::Delete, piece, change),
                 Op::Insert => push_run(current(&mut new), Op::Insert, piece, change),
@@ -126,11 +134,17 @@ pub fn side_by_side_rows(spans: &[Span]) -> Vec<Row> {
     rows
 }
 
-/// The inline rows of a part: one line each, deleted and inserted runs interleaved.
+/// The inline rows of a part: one line each, deleted and inserted runs interleaved (equal text
+/// as the new side writes it).
 pub fn inline_rows(spans: &[Span]) -> Vec<Vec<Run>> {
     let mut lines: Vec<Vec<Run>> = vec![Vec::new()];
     for (span, change) in numbered(spans) {
-        for (i, piece) in span.text.split('\n').enumerate() {
+        let text = if span.op == Op::Equal {
+            span.new_side()
+        } else {
+            &span.text
+        };
+        for (i, piece) in text.split('\n').enumerate() {
             if i > 0 {
                 if span.op != Op::Equal {
                     push_run(current(&mut lines), span.op, BREAK_MARK, change);

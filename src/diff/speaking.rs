@@ -18,6 +18,18 @@ struct Side {
 }
 
 impl Side {
+    /// Adds equal text: its first line ends the current line, whole lines after it are skipped.
+    fn equal(&mut self, text: &str, settings: &Settings) {
+        match (text.find('\n'), text.rfind('\n')) {
+            (Some(first), Some(last)) => {
+                self.line.push_str(&text[..first]);
+                self.end_line(settings);
+                self.line.push_str(&text[last + 1..]);
+            }
+            _ => self.line.push_str(text),
+        }
+    }
+
     fn end_line(&mut self, settings: &Settings) {
         if self.touched {
             let counts = count_text(&self.line, settings);
@@ -36,21 +48,12 @@ pub(crate) fn seconds_delta(spans: &[Span], settings: &Settings) -> f64 {
     for span in spans {
         let text = span.text.as_str();
         match span.op {
-            Op::Equal => match (text.find('\n'), text.rfind('\n')) {
-                (Some(first), Some(last)) => {
-                    old.line.push_str(&text[..first]);
-                    new.line.push_str(&text[..first]);
-                    old.end_line(settings);
-                    new.end_line(settings);
-                    // Whole lines in between are the same on both sides: skipped.
-                    old.line.push_str(&text[last + 1..]);
-                    new.line.push_str(&text[last + 1..]);
-                }
-                _ => {
-                    old.line.push_str(text);
-                    new.line.push_str(text);
-                }
-            },
+            Op::Equal => {
+                // Whole lines in between are the same on both sides (or differ only in what the
+                // comparison ignores): skipped.
+                old.equal(text, settings);
+                new.equal(span.new_side(), settings);
+            }
             Op::Delete | Op::Insert => {
                 old.touched = true;
                 new.touched = true;

@@ -4,21 +4,31 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+use std::borrow::Cow;
+
+use super::fold::{Fold, is_space};
 use super::tokens::{lines, tokenize};
 use super::{Granularity, Op, Span, cleanup};
+
+/// A piece of the result: an op, its text (for `Equal`, the old side's) and, for `Equal`, the
+/// new side's text.
+type Piece<'a> = (Op, &'a str, Option<&'a str>);
 
 /// Above this many bytes (both sides together, after trimming common leading and trailing
 /// lines), or whenever cleanup is on, a text is diffed line by line first and then, inside each changed run of lines, at the
 /// chosen granularity — as `git diff --word-diff` does. Otherwise the token diff is exact.
 pub(crate) const TWO_LEVEL_BYTES: usize = 48 * 1024;
 
-/// Compares two texts. The `Equal` + `Delete` spans rebuild `old`, `Equal` + `Insert` rebuild
-/// `new`; each maximal run of non-equal spans is at most one `Delete` followed by one `Insert`.
+/// Compares two texts. The `Equal` (old side) and `Delete` spans rebuild `old`, the `Equal` (new
+/// side) and `Insert` spans rebuild `new`; each maximal run of non-equal spans is at most one
+/// `Delete` followed by one `Insert`. Tokens equal under `fold` are equal; an `Equal` span
+/// carries the new side's text when it is written differently.
 pub(crate) fn diff_texts(
     old: &str,
     new: &str,
     granularity: Granularity,
     cleanup: bool,
+    fold: Fold,
     deadline: Option<Instant>,
 ) -> Vec<Span> {
     if old == new {
@@ -28,11 +38,11 @@ pub(crate) fn diff_texts(
             vec![Span::new(Op::Equal, old)]
         };
     }
-    let mut pieces: Vec<(Op, &str)> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     // Common leading and trailing lines: no token crosses a line break, so trimming whole lines
     // never changes the result, and it spares tokenising (jieba) text that is the same.
     let (prefix, suffix) = common_lines(old, new);
-    pieces.push((Op::Equal, &old[..prefix]));
+    pieces.push((Op::Equal, &old[..prefix], None));
     let old_mid = &old[prefix..old.len() - suffix];
     let new_mid = &new[prefix..new.len() - suffix];
     // Long texts, and any text whose changes will be merged into phrases anyway (cleanup on), are
@@ -40,14 +50,14 @@ pub(crate) fn diff_texts(
     // With cleanup off the token diff over the whole middle stays exact (minimal).
     let two_levels = cleanup || old_mid.len() + new_mid.len() > TWO_LEVEL_BYTES;
     if granularity != Granularity::Paragraph && two_levels {
-        two_level(old_mid, new_mid, granularity, deadline, &mut pieces);
+        two_level(old_mid, new_mid, granularity, fold, deadline, &mut pieces);
     } else {
-        direct(old_mid, new_mid, granularity, deadline, &mut pieces);
+        direct(old_mid, new_mid, granularity, fold, deadline, &mut pieces);
     }
-    pieces.push((Op::Equal, &old[old.len() - suffix..]));
+    pieces.push((Op::Equal, &old[old.len() - suffix..], None));
     let spans = normalize(pieces);
     if cleanup {
-        cleanup::semantic(spans)
+        cleanup::semantic(spans, fold)
     } else {
         spans
     }
@@ -135,20 +145,38 @@ fn diff_tokens<'a, T: std::hash::Hash + Eq>(
     old_offsets: &[usize],
     new_offsets: &[usize],
     deadline: Option<Instant>,
-    mut on_replace: impl FnMut(&'a str, &'a str, &mut Vec<(Op, &'a str)>),
-    out: &mut Vec<(Op, &'a str)>,
+    mut on_replace: impl FnMut(&'a str, &'a str, &mut Vec<Piece<'a>>),
+    out: &mut Vec<Piece<'a>>,
 ) {
     for op in capture_diff_slices_deadline(Algorithm::Myers, old_tokens, new_tokens, deadline) {
         match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                out.push((Op::Equal, slice(old, old_offsets, old_index, len)));
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                let old_text = slice(old, old_offsets, old_index, len);
+                let new_text = slice(new, new_offsets, new_index, len);
+                out.push((
+                    Op::Equal,
+                    old_text,
+                    (old_text != new_text).then_some(new_text),
+                ));
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => out.push((Op::Delete, slice(old, old_offsets, old_index, old_len))),
+            } => out.push((
+                Op::Delete,
+                slice(old, old_offsets, old_index, old_len),
+                None,
+            )),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => out.push((Op::Insert, slice(new, new_offsets, new_index, new_len))),
+            } => out.push((
+                Op::Insert,
+                slice(new, new_offsets, new_index, new_len),
+                None,
+            )),
             DiffOp::Replace {
                 old_index,
                 old_len,
@@ -182,13 +210,34 @@ fn direct<'a>(
     old: &'a str,
     new: &'a str,
     granularity: Granularity,
+    fold: Fold,
     deadline: Option<Instant>,
-    out: &mut Vec<(Op, &'a str)>,
+    out: &mut Vec<Piece<'a>>,
 ) {
-    let replace = |o: &'a str, n: &'a str, out: &mut Vec<(Op, &'a str)>| {
-        out.push((Op::Delete, o));
-        out.push((Op::Insert, n));
+    let replace = |o: &'a str, n: &'a str, out: &mut Vec<Piece<'a>>| {
+        out.push((Op::Delete, o, None));
+        out.push((Op::Insert, n, None));
     };
+    if fold.any() {
+        let (old_folded, old_map) = fold.text(old);
+        let (new_folded, new_map) = fold.text(new);
+        let (old_tokens, old_offsets) = folded_tokens(&old_folded, &old_map, granularity, fold);
+        let (new_tokens, new_offsets) = folded_tokens(&new_folded, &new_map, granularity, fold);
+        let old_keys: Vec<Cow<str>> = old_tokens.iter().map(|t| fold.key(t)).collect();
+        let new_keys: Vec<Cow<str>> = new_tokens.iter().map(|t| fold.key(t)).collect();
+        diff_tokens(
+            old,
+            new,
+            &old_keys,
+            &new_keys,
+            &old_offsets,
+            &new_offsets,
+            deadline,
+            replace,
+            out,
+        );
+        return;
+    }
     if granularity == Granularity::Char {
         let (old_chars, old_offsets) = char_tokens(old);
         let (new_chars, new_offsets) = char_tokens(new);
@@ -220,16 +269,73 @@ fn direct<'a>(
     );
 }
 
+/// The tokens of a folded text (runs of spaces one token each under [`Fold::space`]), and where
+/// each starts in the original text (plus the original's length at the end).
+fn folded_tokens<'f>(
+    folded: &'f str,
+    map: &[usize],
+    granularity: Granularity,
+    fold: Fold,
+) -> (Vec<&'f str>, Vec<usize>) {
+    let raw = tokenize(folded, granularity);
+    let mut tokens: Vec<&'f str> = Vec::with_capacity(raw.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(raw.len() + 1);
+    let mut at = 0;
+    let mut last_space = false;
+    for token in raw {
+        let space = fold.space && token.chars().all(is_space);
+        if space
+            && last_space
+            && let (Some(last), Some(&start)) = (tokens.last_mut(), starts.last())
+        {
+            // Runs of spaces cut into several tokens (a CJK run's `　`) are one token.
+            let merged = folded.get(start..at + token.len()).unwrap_or(*last);
+            *last = merged;
+        } else {
+            tokens.push(token);
+            starts.push(at);
+        }
+        last_space = space;
+        at += token.len();
+    }
+    starts.push(folded.len());
+    let offsets = starts
+        .into_iter()
+        .map(|i| map.get(i).copied().unwrap_or(0))
+        .collect();
+    (tokens, offsets)
+}
+
 /// Lines first, then the chosen granularity inside each replaced run of lines.
 fn two_level<'a>(
     old: &'a str,
     new: &'a str,
     granularity: Granularity,
+    fold: Fold,
     deadline: Option<Instant>,
-    out: &mut Vec<(Op, &'a str)>,
+    out: &mut Vec<Piece<'a>>,
 ) {
     let old_lines = lines(old);
     let new_lines = lines(new);
+    let on_replace = |o: &'a str, n: &'a str, out: &mut Vec<Piece<'a>>| {
+        direct(o, n, granularity, fold, deadline, out);
+    };
+    if fold.any() {
+        let old_keys: Vec<Cow<str>> = old_lines.iter().map(|l| fold.key_of(l)).collect();
+        let new_keys: Vec<Cow<str>> = new_lines.iter().map(|l| fold.key_of(l)).collect();
+        diff_tokens(
+            old,
+            new,
+            &old_keys,
+            &new_keys,
+            &offsets(&old_lines),
+            &offsets(&new_lines),
+            deadline,
+            on_replace,
+            out,
+        );
+        return;
+    }
     diff_tokens(
         old,
         new,
@@ -238,16 +344,17 @@ fn two_level<'a>(
         &offsets(&old_lines),
         &offsets(&new_lines),
         deadline,
-        |o, n, out| direct(o, n, granularity, deadline, out),
+        on_replace,
         out,
     );
 }
 
-/// Merges pieces into spans: equal text into one `Equal`, each maximal non-equal run into one
-/// `Delete` (if any) followed by one `Insert` (if any). Empty pieces vanish. Owned pieces are
-/// moved, not copied, when they start a span.
+/// Merges pieces into spans: equal text into one `Equal` (its new side's text kept apart where
+/// it is written differently), each maximal non-equal run into one `Delete` (if any) followed by
+/// one `Insert` (if any). Empty pieces vanish. Owned pieces are moved, not copied, when they start
+/// a span.
 pub(crate) fn normalize<S: AsRef<str> + Into<String>>(
-    pieces: impl IntoIterator<Item = (Op, S)>,
+    pieces: impl IntoIterator<Item = (Op, S, Option<S>)>,
 ) -> Vec<Span> {
     fn append<S: AsRef<str> + Into<String>>(buffer: &mut String, text: S) {
         if buffer.is_empty() {
@@ -258,6 +365,8 @@ pub(crate) fn normalize<S: AsRef<str> + Into<String>>(
     }
     let mut out = Vec::new();
     let mut equal = String::new();
+    // The new side of the equal text, once it differs from `equal`.
+    let mut equal_new: Option<String> = None;
     let mut deleted = String::new();
     let mut inserted = String::new();
     let flush_change = |out: &mut Vec<Span>, deleted: &mut String, inserted: &mut String| {
@@ -268,19 +377,36 @@ pub(crate) fn normalize<S: AsRef<str> + Into<String>>(
             out.push(Span::new(Op::Insert, std::mem::take(inserted)));
         }
     };
-    for (op, text) in pieces {
+    let flush_equal = |out: &mut Vec<Span>, equal: &mut String, equal_new: &mut Option<String>| {
+        if !equal.is_empty() {
+            let mut span = Span::new(Op::Equal, std::mem::take(equal));
+            span.new_text = equal_new.take().filter(|n| *n != span.text);
+            out.push(span);
+        }
+        *equal_new = None;
+    };
+    for (op, text, new_text) in pieces {
         if text.as_ref().is_empty() {
             continue;
         }
         match op {
             Op::Equal => {
                 flush_change(&mut out, &mut deleted, &mut inserted);
+                match (&mut equal_new, new_text) {
+                    (Some(n), new_text) => {
+                        n.push_str(new_text.as_ref().map_or(text.as_ref(), |t| t.as_ref()));
+                    }
+                    (None, Some(new_text)) if new_text.as_ref() != text.as_ref() => {
+                        let mut n = equal.clone();
+                        n.push_str(new_text.as_ref());
+                        equal_new = Some(n);
+                    }
+                    (None, _) => {}
+                }
                 append(&mut equal, text);
             }
             Op::Delete | Op::Insert => {
-                if !equal.is_empty() {
-                    out.push(Span::new(Op::Equal, std::mem::take(&mut equal)));
-                }
+                flush_equal(&mut out, &mut equal, &mut equal_new);
                 if op == Op::Delete {
                     append(&mut deleted, text);
                 } else {
@@ -290,9 +416,7 @@ pub(crate) fn normalize<S: AsRef<str> + Into<String>>(
         }
     }
     flush_change(&mut out, &mut deleted, &mut inserted);
-    if !equal.is_empty() {
-        out.push(Span::new(Op::Equal, equal));
-    }
+    flush_equal(&mut out, &mut equal, &mut equal_new);
     out
 }
 
@@ -303,8 +427,13 @@ mod tests {
     fn rebuild(spans: &[Span], skip: Op) -> String {
         spans
             .iter()
-            .filter(|s| s.op != skip)
-            .map(|s| s.text.as_str())
+            .map(|s| {
+                if skip == Op::Insert {
+                    s.old_side()
+                } else {
+                    s.new_side()
+                }
+            })
             .collect()
     }
 
@@ -370,7 +499,7 @@ mod tests {
             .replace("第2500段，原来的说法。\n", "");
         assert!(old.len() + new.len() > TWO_LEVEL_BYTES);
         for g in [Granularity::Char, Granularity::Word] {
-            let spans = diff_texts(&old, &new, g, true, None);
+            let spans = diff_texts(&old, &new, g, true, Fold::NONE, None);
             assert_eq!(rebuild(&spans, Op::Insert), old);
             assert_eq!(rebuild(&spans, Op::Delete), new);
             let deletes: Vec<_> = spans.iter().filter(|s| s.op == Op::Delete).collect();
@@ -381,11 +510,11 @@ mod tests {
     #[test]
     fn normalize_orders_runs() {
         let spans = normalize([
-            (Op::Insert, "b"),
-            (Op::Delete, "a"),
-            (Op::Equal, ""),
-            (Op::Insert, "c"),
-            (Op::Equal, "x"),
+            (Op::Insert, "b", None),
+            (Op::Delete, "a", None),
+            (Op::Equal, "", None),
+            (Op::Insert, "c", None),
+            (Op::Equal, "x", None),
         ]);
         assert_eq!(
             spans,

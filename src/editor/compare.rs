@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::diff::review::{PartKey, Reject, Stop, find_part, stops};
+use crate::diff::review::{PartKey, Reject, Stop, find_part, move_counterpart, stops};
 use crate::diff::{DiffCache, DiffOptions, Granularity, PartDiff, SpeechDiff};
 use crate::model::Speech;
 
@@ -55,6 +55,10 @@ pub struct DiffSettings {
     pub cleanup: bool,
     /// Whether the left side is a reviewer's copy ("Take theirs" / "Keep mine").
     pub review: bool,
+    /// Whether half- and full-width punctuation, curly and straight quotes and runs of spaces
+    /// of different lengths compare equal ([`DiffOptions::ignore_width`] and
+    /// [`DiffOptions::ignore_space`]).
+    pub ignore_width: bool,
 }
 
 impl Default for DiffSettings {
@@ -64,6 +68,7 @@ impl Default for DiffSettings {
             granularity: Granularity::Word,
             cleanup: true,
             review: false,
+            ignore_width: false,
         }
     }
 }
@@ -168,6 +173,8 @@ impl CompareState {
         let options = DiffOptions::new()
             .granularity(self.settings.granularity)
             .cleanup(self.settings.cleanup)
+            .ignore_width(self.settings.ignore_width)
+            .ignore_space(self.settings.ignore_width)
             .settings(doc.settings.clone());
         let diff = self.cache.get_shared(old, new, &options);
         if !Arc::ptr_eq(&diff, &self.diff) {
@@ -258,7 +265,17 @@ impl Editor {
             return;
         };
         let accepted = change_key(part, change);
+        // A moved paragraph is one change with two ends: both are marked.
+        let other = compare
+            .diff
+            .parts
+            .iter()
+            .position(|p| PartKey::of(p) == key)
+            .zip(change)
+            .and_then(|(index, change)| move_counterpart(&compare.diff, index, change))
+            .and_then(|(p, c)| compare.diff.parts.get(p).map(|p| change_key(p, Some(c))));
         compare.accepted.insert(accepted);
+        compare.accepted.extend(other);
         self.compare_step(true);
     }
 
@@ -274,13 +291,14 @@ impl Editor {
 
     /// Rejects in the working copy, as one undo step.
     pub(super) fn reject(&mut self, key: PartKey, what: Reject) {
-        let Some(part) = self.compare.as_ref().and_then(|c| c.part(key)).cloned() else {
+        let Some(compare) = self.compare.as_ref() else {
             return;
         };
-        self.change(Edit::Revert {
-            part: Box::new(part),
-            what,
-        });
+        let diff = Arc::clone(&compare.diff);
+        let Some(part) = diff.parts.iter().position(|p| PartKey::of(p) == key) else {
+            return;
+        };
+        self.change(Edit::Revert { diff, part, what });
         self.effects.push(Effect::RevealChange);
     }
 

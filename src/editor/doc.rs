@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::diff::PartDiff;
+use crate::diff::SpeechDiff;
 use crate::diff::review::{Reject, reject};
 use crate::model::{Language, Section, SectionId, Speech};
 use crate::part::{Field, split_paragraphs};
@@ -163,7 +163,7 @@ impl Doc {
                 }
                 changed
             }
-            Edit::Revert { part, what } => reject(&mut self.speech, &part, what),
+            Edit::Revert { diff, part, what } => reject(&mut self.speech, &diff, part, what),
             Edit::SaveDraft {
                 name,
                 note,
@@ -275,8 +275,10 @@ pub enum Edit {
     },
     /// Undo a change of a comparison in the working copy (the right side).
     Revert {
-        /// The part of the comparison.
-        part: Box<PartDiff>,
+        /// The comparison (a moved paragraph is undone at both its ends).
+        diff: Arc<SpeechDiff>,
+        /// The part: its position in the comparison's parts.
+        part: usize,
         /// Which of its changes.
         what: Reject,
     },

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::diff::{Granularity, Op, text_diff};
+use crate::diff::{Granularity, Op, TextFold, text_diff};
 
 /// Time allowed for each side's diff of one part (past it the diff is coarse but exact).
 const DEADLINE: Duration = Duration::from_secs(2);
@@ -59,7 +59,14 @@ struct Edit {
 /// The edits that turn `base` into `other`.
 fn edits(base: &str, other: &str, side: Side) -> Vec<Edit> {
     let deadline = Instant::now().checked_add(DEADLINE);
-    let spans = text_diff(base, other, Granularity::Word, false, deadline);
+    let spans = text_diff(
+        base,
+        other,
+        Granularity::Word,
+        false,
+        TextFold::NONE,
+        deadline,
+    );
     let mut out: Vec<Edit> = Vec::new();
     let mut pos = 0;
     let mut open: Option<Edit> = None;

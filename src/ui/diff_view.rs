@@ -171,6 +171,8 @@ impl View<'_> {
                 .response
                 .labelled_by(label.id);
             ui.checkbox(&mut settings.cleanup, tr(lang, Msg::Cleanup));
+            ui.checkbox(&mut settings.ignore_width, tr(lang, Msg::IgnoreWidth))
+                .on_hover_text(tr(lang, Msg::IgnoreWidthHelp));
             ui.checkbox(&mut settings.review, tr(lang, Msg::ReviewCopy))
                 .on_hover_text(tr(lang, Msg::ReviewHelp));
             ui.separator();
@@ -229,6 +231,12 @@ impl View<'_> {
         let lang = self.lang();
         ui.add_space(4.0);
         ui.heading(tr(lang, Msg::Changes));
+        let ignored = compare.diff().summary.ignored;
+        if ignored > 0 {
+            ui.label(
+                RichText::new(format!("{}: {ignored}", tr(lang, Msg::IgnoredDifferences))).weak(),
+            );
+        }
         ui.separator();
         let current_part = compare.current_stop().map(|s| s.part);
         egui::ScrollArea::vertical()

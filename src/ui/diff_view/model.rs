@@ -1,12 +1,12 @@
 //! What the diff view shows, computed once per comparison (not per frame): the parts' rows,
 //! names and statuses, the stops for next/previous, and which changes are accepted.
 
-use crate::diff::present::{section_heading, section_numbers, signed_duration};
+use crate::diff::present::{part_moves, section_heading, section_numbers, signed_duration};
 use crate::diff::review::{PartKey, Stop, stops};
 use crate::diff::rows::{Row, Run, inline_rows, side_by_side_rows};
 use crate::diff::{PartDiff, PartStatus, SpeechDiff};
 use crate::editor::compare::{AcceptedKey, change_keys};
-use crate::model::{Numbering, Speech};
+use crate::model::{Numbering, PartKind, Speech};
 
 use super::super::i18n::{Msg, UiLanguage, tr};
 
@@ -86,11 +86,27 @@ impl ViewModel {
             let last = stops.partition_point(|s| s.part <= index);
             let key = PartKey::of(part);
             let name = part_name(lang, part, new_speech);
-            let summary = format!(
+            let mut summary = format!(
                 "{name}  {}  {}",
                 status_name(lang, part.status),
                 signed_duration(part.seconds_delta)
             );
+            let numbering = Numbering::for_language(new_speech.meta.language);
+            for note in part_moves(diff, part, numbering) {
+                let (msg, place) = (
+                    if note.arrived {
+                        Msg::MovedFrom
+                    } else {
+                        Msg::MovedTo
+                    },
+                    match note.kind {
+                        PartKind::Opening => tr(lang, Msg::Opening).to_string(),
+                        PartKind::Closing => tr(lang, Msg::Closing).to_string(),
+                        _ => note.place.clone(),
+                    },
+                );
+                summary.push_str(&format!("  {} {place}", tr(lang, msg)));
+            }
             let change_keys = change_keys(part);
             parts.push(PartView {
                 key,

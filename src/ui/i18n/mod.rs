@@ -272,6 +272,13 @@ messages! {
     GranularitySentence => "Sentences", "句", "句";
     GranularityParagraph => "Paragraphs", "段", "段";
     Cleanup => "Merge small changes", "合并零碎修改", "合併零碎修改";
+    IgnoreWidth => "Ignore punctuation width and spacing", "忽略标点全半角和空格", "忽略標點全半形和空白";
+    IgnoreWidthHelp => "Full-width and half-width forms of the same mark (，and , ：and :), curly and straight quotes, and runs of spaces of any length count as the same. The differences ignored are counted, not hidden.",
+        "同一标点的全角和半角（，与 , ：与 :）、弯引号和直引号、长短不同的空格都视为相同。被忽略的差异会计数显示，不会悄悄隐去。",
+        "同一標點的全形和半形（，與 , ：與 :）、彎引號和直引號、長短不同的空白都視為相同。被忽略的差異會計數顯示，不會悄悄隱去。";
+    IgnoredDifferences => "Width and spacing differences ignored", "已忽略的全半角和空格差异", "已忽略的全半形和空白差異";
+    MovedFrom => "moved from", "移自", "移自";
+    MovedTo => "moved to", "移至", "移至";
     ReviewCopy => "Left is a reviewer's copy", "左侧为审阅稿", "左側為審閱稿";
     ReviewHelp => "The reviewer's text is on the left, the working copy on the right: every change shown is what you have that the reviewer does not. “Take theirs” puts the reviewer's text into the working copy; “Keep mine” leaves yours as it is.",
         "左侧是审阅人的文本，右侧是当前稿：显示的每处修改都是你有而审阅稿没有的内容。“采用对方的”把审阅人的文本写入当前稿；“保留我的”保持你的文本不变。",
