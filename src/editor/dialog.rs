@@ -7,6 +7,7 @@ use crate::export::{ExportFormat, ExportStyle};
 use crate::project::DraftId;
 
 use super::import_preview::ImportPreviewDialog;
+use super::merging::MergeDialog;
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +67,8 @@ pub enum Dialog {
     /// A text, Markdown or Word file's import preview: the lines with their roles, corrected
     /// by the writer, before the speech is made.
     ImportPreview(Box<ImportPreviewDialog>),
+    /// Merge two reviewers' copies of one version.
+    Merge(Box<MergeDialog>),
     /// The file changed on disk since it was opened: overwrite it?
     ChangedOnDisk {
         /// The document's file.

@@ -159,7 +159,16 @@ impl Editor {
             return;
         };
         let (project, path, notes) = state.into_project(self.wall);
+        let reviewer = project.draft_by_name(REVIEWER_DRAFT).map(|d| d.id);
         self.set_document(Doc::from_project(project), None, false);
+        // A reviewed .docx: the reviewer's version is a draft; show what the reviewer did.
+        if let Some(id) = reviewer {
+            self.open_compare(
+                super::compare::Version::Working,
+                super::compare::Version::Draft(id),
+                true,
+            );
+        }
         if !notes.is_empty() {
             self.report(Message::ImportNotes { path, notes });
         }

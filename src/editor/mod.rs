@@ -22,11 +22,16 @@ mod find;
 mod import_preview;
 #[cfg(test)]
 mod import_preview_tests;
+mod merging;
+#[cfg(test)]
+mod merging_tests;
 mod message;
 mod proofing;
 #[cfg(test)]
 mod proofing_tests;
 mod recovery;
+#[cfg(test)]
+mod review_tests;
 mod saving;
 #[cfg(test)]
 mod saving_tests;
@@ -47,10 +52,11 @@ use crate::template::{DEFAULT_TEMPLATE_ID, new_speech};
 pub use action::{Action, Effect};
 pub use compare::{CompareSides, CompareState, DiffMode, DiffSettings, Version};
 pub use dialog::{Dialog, DiskAnswer, Pending, Resolution};
-pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
+pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup, Taken};
 pub use env::{DialogCall, Env, FileDialogs, FilePurpose, ScriptedDialogs};
 pub use find::{FindState, Match, find_in};
 pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
+pub use merging::{MergeDialog, MergeInput, MergeOutcome, MergeSlot, MergeSource};
 pub use message::Message;
 pub use proofing::{ProofState, finding_range};
 pub use recovery::{RecoveryOffer, RecoveryOptions};
@@ -236,7 +242,10 @@ impl Editor {
         {
             return modified;
         }
-        let modified = self.saved.as_ref().is_none_or(|saved| *saved != self.doc);
+        let modified = self
+            .saved
+            .as_ref()
+            .is_none_or(|saved| !saved.same_file(&self.doc));
         self.modified_cache.set(Some((self.rev, modified)));
         modified
     }

@@ -54,6 +54,8 @@ pub enum Command {
     CompareDrafts,
     /// Import a reviewer's copy as a draft and compare it.
     ImportAsDraft,
+    /// Merge two reviewers' copies of one version.
+    MergeReviews,
     /// Next change in the compare view.
     NextChange,
     /// Previous change in the compare view.
@@ -147,6 +149,7 @@ impl Command {
         Command::SaveDraft,
         Command::CompareDrafts,
         Command::ImportAsDraft,
+        Command::MergeReviews,
         Command::NextChange,
         Command::PrevChange,
         Command::CloseCompare,
@@ -181,9 +184,10 @@ impl Command {
             | Command::ReplaceOne
             | Command::ReplaceAll
             | Command::AddSection => CommandGroup::Edit,
-            Command::SaveDraft | Command::CompareDrafts | Command::ImportAsDraft => {
-                CommandGroup::Drafts
-            }
+            Command::SaveDraft
+            | Command::CompareDrafts
+            | Command::ImportAsDraft
+            | Command::MergeReviews => CommandGroup::Drafts,
             Command::NextChange | Command::PrevChange | Command::CloseCompare => {
                 CommandGroup::Compare
             }
@@ -217,6 +221,7 @@ impl Command {
             Command::SaveDraft => Msg::SaveDraft,
             Command::CompareDrafts => Msg::CompareDrafts,
             Command::ImportAsDraft => Msg::ImportAsDraft,
+            Command::MergeReviews => Msg::MergeReviews,
             Command::NextChange => Msg::NextChange,
             Command::PrevChange => Msg::PrevChange,
             Command::CloseCompare => Msg::CloseCompare,
@@ -236,6 +241,7 @@ impl Command {
     pub fn tooltip(self) -> Option<Msg> {
         match self {
             Command::ImportAsDraft => Some(Msg::ReviewHelp),
+            Command::MergeReviews => Some(Msg::MergeHelp),
             Command::Undo | Command::Redo => Some(Msg::UndoHelp),
             Command::CommandPalette => Some(Msg::CommandPaletteHelp),
             _ => None,
@@ -353,6 +359,7 @@ impl Command {
             | Command::ReplaceAll
             | Command::CompareDrafts
             | Command::ImportAsDraft
+            | Command::MergeReviews
             | Command::CloseCompare
             | Command::Language(_)
             | Command::Theme(_)
@@ -398,6 +405,7 @@ impl Command {
             Command::SaveDraft => Action::SaveDraft,
             Command::CompareDrafts => Action::CompareDrafts,
             Command::ImportAsDraft => Action::ImportAsDraft,
+            Command::MergeReviews => Action::MergeReviews,
             Command::NextChange => Action::NextChange,
             Command::PrevChange => Action::PrevChange,
             Command::CloseCompare => Action::CloseCompare,
