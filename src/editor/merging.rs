@@ -145,11 +145,13 @@ impl Editor {
 
     /// Opens the dialog with the working copy as the base.
     pub(super) fn open_merge(&mut self) {
-        let mut state = MergeDialog::default();
-        state.base = Some(MergeInput {
-            source: MergeSource::Working,
-            speech: Box::new(self.doc.speech.clone()),
-        });
+        let state = MergeDialog {
+            base: Some(MergeInput {
+                source: MergeSource::Working,
+                speech: Box::new(self.doc.speech.clone()),
+            }),
+            ..MergeDialog::default()
+        };
         self.dialog = Some(Dialog::Merge(Box::new(state)));
     }
 
@@ -169,19 +171,15 @@ impl Editor {
                 };
                 match read_speech(&path) {
                     Ok(speech) => {
-                        return self.put_merge_input(
-                            slot,
-                            MergeInput {
-                                source: MergeSource::File(path),
-                                speech: Box::new(speech),
-                            },
-                        );
+                        let input = MergeInput {
+                            source: MergeSource::File(path),
+                            speech: Box::new(speech),
+                        };
+                        self.put_merge_input(slot, input);
                     }
-                    Err(error) => {
-                        self.report(Message::Failed(error));
-                        return;
-                    }
+                    Err(error) => self.report(Message::Failed(error)),
                 }
+                return;
             }
         };
         if let Some(speech) = speech {

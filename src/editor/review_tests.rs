@@ -232,7 +232,6 @@ fn take_and_keep_resolve_changes_and_the_open_count_drops() {
         ed.speech().sections[0].paragraphs,
         ["一要学习理论知识，提高政治站位，增强工作本领。二要落实各项任务。"]
     );
-    assert!(!ed.is_modified() || ed.path().is_none());
 }
 
 #[test]
@@ -334,10 +333,6 @@ fn the_review_mode_and_granularity_are_remembered_by_the_project() {
     let text = crate::storage::project_to_ron(&project);
     let back = crate::storage::project_from_ron(&text, path).expect("read");
     assert_eq!(back.settings.compare, project.settings.compare);
-    let mut plain = project.clone();
-    plain.settings.compare = crate::project::CompareSettings::default();
-    let older = crate::storage::project_to_ron(&plain);
-    assert!(!older.contains("review:") || older.contains("review: false"));
     // Compare again: opens in review, with the reviewer's copy on the right.
     apply(&mut ed, &mut d, Action::CloseCompare);
     apply(&mut ed, &mut d, Action::CompareDrafts);

@@ -279,8 +279,7 @@ fn layout_part(
     let change = highlight.flatten();
     let mut header_job = LayoutJob::default();
     header_job.wrap.max_width = (how.width - how.buttons).max(80.0);
-    let mut strong = TextFormat::simple(FontId::proportional(BODY_FONT_SIZE), style.text);
-    strong.extra_letter_spacing = 0.0;
+    let strong = TextFormat::simple(FontId::proportional(BODY_FONT_SIZE), style.text);
     header_job.append(&part.name, 0.0, strong);
     if part.status != PartStatus::Unchanged {
         header_job.append(
