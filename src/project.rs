@@ -100,6 +100,20 @@ pub struct Settings {
     pub words_per_minute: f64,
     /// Whether English-style export numbers headings (I. II. III.).
     pub number_english_headings: bool,
+    /// How the window last compared versions of this speech (absent in older files).
+    pub compare: CompareSettings,
+}
+
+/// How the window compares versions of a project's speech, remembered with the project.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CompareSettings {
+    /// Whether the right side is a reviewer's copy whose changes are taken or left.
+    pub review: bool,
+    /// How finely to compare.
+    pub granularity: crate::diff::Granularity,
+    /// One column rather than two side by side.
+    pub inline: bool,
 }
 
 impl Default for Settings {
@@ -108,6 +122,7 @@ impl Default for Settings {
             cjk_chars_per_minute: 180.0,
             words_per_minute: 130.0,
             number_english_headings: true,
+            compare: CompareSettings::default(),
         }
     }
 }

@@ -87,7 +87,9 @@ pub use present::MoveNote;
 pub(crate) use text::diff_texts as text_diff;
 
 /// How finely texts are cut before they are compared.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Granularity {
     /// Every character (Unicode scalar value).
     Char,

@@ -251,6 +251,76 @@ fn remove_added(speech: &mut Speech, part: &PartDiff) -> bool {
     true
 }
 
+/// Takes changes of `part` into `speech`, the **left** (old) side of the comparison: a
+/// reviewer's copy on the right is what is taken from. `changes` are the part's text changes to
+/// take (unknown numbers are ignored); with `structure`, its move too. A section the right side
+/// added is added (at its position there, clamped), one it removed is removed — whichever of
+/// its changes is taken. Returns whether `speech` changed.
+pub fn take(speech: &mut Speech, part: &PartDiff, changes: &[usize], structure: bool) -> bool {
+    match part.status {
+        PartStatus::Added => return add_taken(speech, part),
+        PartStatus::Removed => {
+            let Some(index) = part.old_id.and_then(|id| speech.section_index(id)) else {
+                return false;
+            };
+            speech.sections.remove(index);
+            return true;
+        }
+        PartStatus::Unchanged | PartStatus::Modified | PartStatus::Moved => {}
+    }
+    let mut changed = false;
+    if !changes.is_empty() {
+        let left_alone: Vec<usize> = (0..part.change_count())
+            .filter(|c| !changes.contains(c))
+            .collect();
+        let text = part.text_with_changes_reverted(&left_alone);
+        changed |= write_old_part(speech, part, &text);
+    }
+    if structure && part.status == PartStatus::Moved {
+        let (Some(id), Some(to)) = (part.old_id, part.new_index) else {
+            return changed;
+        };
+        changed |= speech.move_section(id, to);
+    }
+    changed
+}
+
+fn add_taken(speech: &mut Speech, part: &PartDiff) -> bool {
+    let (heading, paragraphs) = section_lines(&part.new_text());
+    let mut section = Section::new(heading, paragraphs);
+    if let Some(id) = part.new_id
+        && speech.section_index(id).is_none()
+    {
+        section.id = id;
+    }
+    let at = part
+        .new_index
+        .unwrap_or(speech.sections.len())
+        .min(speech.sections.len());
+    speech.sections.insert(at, section);
+    true
+}
+
+fn write_old_part(speech: &mut Speech, part: &PartDiff, text: &str) -> bool {
+    let single = || text.replace(['\r', '\n'], " ");
+    match part.kind {
+        PartKind::Title => set(&mut speech.title, single()),
+        PartKind::Greeting => set(&mut speech.greeting, single()),
+        PartKind::Opening => set(&mut speech.opening, split_paragraphs(text)),
+        PartKind::Closing => set(&mut speech.closing, split_paragraphs(text)),
+        PartKind::Section => {
+            let Some(section) = part
+                .old_id
+                .and_then(|id| speech.sections.iter_mut().find(|s| s.id == id))
+            else {
+                return false;
+            };
+            let (heading, paragraphs) = section_lines(text);
+            set(&mut section.heading, heading) | set(&mut section.paragraphs, paragraphs)
+        }
+    }
+}
+
 /// Splits a section's text into heading and paragraphs.
 fn section_lines(text: &str) -> (String, Vec<String>) {
     let mut lines = text.split('\n').map(str::to_string);
@@ -369,6 +439,45 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(texts(&new), texts(&old));
+    }
+
+    #[test]
+    fn taking_every_change_into_the_left_side_gives_the_right_side() {
+        let mut old = speech();
+        let mut new = old.clone();
+        new.title = "新讲话".into();
+        new.sections[1].paragraphs[0] = "丁戊己。".into();
+        new.sections.swap(0, 2);
+        new.sections.remove(1);
+        new.sections.push(Section::new("四", vec!["辛。".into()]));
+        for _ in 0..20 {
+            let d = diff(&old, &new);
+            let Some(part) = d.changed_parts().next() else {
+                break;
+            };
+            let all: Vec<usize> = (0..part.change_count()).collect();
+            assert!(take(&mut old, part, &all, true), "{part:?}");
+        }
+        let texts = |s: &Speech| {
+            s.sections
+                .iter()
+                .map(|s| (s.heading.clone(), s.paragraphs.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(old.title, new.title);
+        assert_eq!(texts(&old), texts(&new));
+    }
+
+    #[test]
+    fn taking_one_change_leaves_the_others() {
+        let mut old = speech();
+        let mut new = old.clone();
+        new.sections[1].paragraphs = vec!["丁甲戊。".into(), "己乙。".into()];
+        let d = diff(&old, &new);
+        let part = d.changed_parts().next().expect("a changed part");
+        assert_eq!(part.change_count(), 2);
+        assert!(take(&mut old, part, &[1], false));
+        assert_eq!(old.sections[1].paragraphs, ["丁戊。", "己乙。"]);
     }
 
     #[test]

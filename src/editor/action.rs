@@ -14,7 +14,9 @@ use super::compare::{CompareSides, DiffSettings};
 use super::dialog::{Dialog, DiskAnswer, Resolution};
 use super::doc::Edit;
 use super::export_dialog::ExportDialog;
+use super::merging::{MergeSlot, MergeSource};
 use crate::diff::review::PartKey;
+use crate::merge::ConflictChoice;
 
 /// One thing the writer (or the window on the writer's behalf) asks of the editor. Applied by
 /// [`Editor::apply`](super::Editor::apply), the one place the editor changes.
@@ -121,10 +123,33 @@ pub enum Action {
     DeleteDraft(DraftId),
     /// Make a draft the working copy (the working copy is kept as an automatic draft first).
     RestoreDraft(DraftId),
-    /// Open the compare view: the newest draft (left) against the working copy (right).
+    /// Open the compare view: the most recent draft that differs from the working copy (named
+    /// drafts first) against the working copy.
     CompareDrafts,
     /// Pick a reviewer's copy (text or Markdown), add it as a draft and compare it.
     ImportAsDraft,
+    /// Open the Merge reviews dialog (the working copy as the base).
+    MergeReviews,
+    /// Put a version in a slot of the Merge reviews dialog (a file with an empty path: pick one
+    /// now) and merge again.
+    SetMergeInput {
+        /// Which version.
+        slot: MergeSlot,
+        /// Where it comes from.
+        source: MergeSource,
+    },
+    /// Resolve one conflict of the merge (or reopen it).
+    ChooseConflict {
+        /// Its position in the merge's conflicts.
+        index: usize,
+        /// How.
+        choice: ConflictChoice,
+    },
+    /// The merge becomes the working copy (one undo step), the base kept as a draft.
+    AcceptMerge {
+        /// The name of the draft that keeps the base (in the interface language).
+        base_name: String,
+    },
 
     // ---- Compare view
     /// Go to the next change (wraps around).
@@ -147,6 +172,26 @@ pub enum Action {
         /// The change within the part; `None` for the part as a whole.
         change: Option<usize>,
     },
+    /// Review: take the reviewer's change into the working copy (one undo step; it is done).
+    TakeChange {
+        /// The part.
+        part: PartKey,
+        /// The change within the part; `None` for the part as a whole (a move).
+        change: Option<usize>,
+    },
+    /// Review: keep the working copy's text for this change (one undo step; it is done).
+    KeepChange {
+        /// The part.
+        part: PartKey,
+        /// The change within the part; `None` for the part as a whole (a move).
+        change: Option<usize>,
+    },
+    /// Review: take every open change of a part (one undo step).
+    TakePart(PartKey),
+    /// Review: keep the working copy's text for every change of a part (one undo step).
+    KeepPart(PartKey),
+    /// Review: take every open change of the reviewer's copy (one undo step).
+    TakeAll,
     /// Accept every change of a part.
     AcceptPart(PartKey),
     /// Reject every change of a part, its move too (one undo step).
@@ -220,6 +265,8 @@ pub enum Effect {
     },
     /// Scroll the compare view to its current change.
     RevealChange,
+    /// Open the picker of the compare view's left side (no draft differs from the working copy).
+    PickCompareSide,
     /// Close the window now (the writer agreed).
     CloseWindow,
     /// Keep the window open (a close was requested while there are unsaved changes).

@@ -6,7 +6,6 @@ use crate::project::DraftKind;
 
 use super::Editor;
 use super::action::{Action, Effect};
-use super::compare::Version;
 use super::dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
 use super::doc::Edit;
 use super::env::Env;
@@ -45,6 +44,11 @@ impl Editor {
             | Action::RejectChange { .. }
             | Action::AcceptPart(_)
             | Action::RejectPart(_) => compare_editable,
+            Action::TakeChange { .. }
+            | Action::KeepChange { .. }
+            | Action::TakePart(_)
+            | Action::KeepPart(_)
+            | Action::TakeAll => self.compare.as_ref().is_some_and(|c| c.can_take()),
             Action::DismissMessage => !self.messages.is_empty(),
             Action::AcceptTypedPath => matches!(self.dialog, Some(Dialog::TypePath { .. })),
             Action::DismissNotice => self.notice.is_some(),
@@ -55,6 +59,12 @@ impl Editor {
                 self.import_preview_has_line(*line)
             }
             Action::StepImportLine { .. } | Action::AcceptImport => self.import_preview().is_some(),
+            Action::SetMergeInput { .. } | Action::ChooseConflict { .. } => {
+                self.merge_dialog().is_some()
+            }
+            Action::AcceptMerge { .. } => self
+                .merge_dialog()
+                .is_some_and(|m| m.outcome.is_some() && m.base.is_some()),
             Action::New
             | Action::NewFromTemplate(_)
             | Action::PreferTemplate(_)
@@ -81,6 +91,7 @@ impl Editor {
             | Action::SaveDraftNamed { .. }
             | Action::CompareDrafts
             | Action::ImportAsDraft
+            | Action::MergeReviews
             | Action::SetCompare(_)
             | Action::ShowDialog(_)
             | Action::ResolveUnsaved(_)
@@ -252,11 +263,12 @@ impl Editor {
                 self.change(Edit::RestoreDraft { id, now: self.wall });
                 self.effects.push(Effect::Reveal(Part::Title));
             }
-            Action::CompareDrafts => {
-                let newest = self.doc.drafts.last().map(|d| Version::Draft(d.id));
-                self.open_compare(newest.unwrap_or(Version::Working), Version::Working, false);
-            }
+            Action::CompareDrafts => self.compare_default(),
             Action::ImportAsDraft => self.import_as_draft(env),
+            Action::MergeReviews => self.open_merge(),
+            Action::SetMergeInput { slot, source } => self.set_merge_input(slot, source, env),
+            Action::ChooseConflict { index, choice } => self.choose_conflict(index, choice),
+            Action::AcceptMerge { base_name } => self.accept_merge(base_name),
 
             // ---- Compare view
             Action::NextChange => self.compare_step(true),
@@ -268,6 +280,11 @@ impl Editor {
                 self.reject(part, change.map_or(Reject::Structure, Reject::Change));
             }
             Action::RejectPart(part) => self.reject(part, Reject::All),
+            Action::TakeChange { part, change } => self.take_changes(Some(part), Some(change)),
+            Action::KeepChange { part, change } => self.keep_changes(part, Some(change)),
+            Action::TakePart(part) => self.take_changes(Some(part), None),
+            Action::KeepPart(part) => self.keep_changes(part, None),
+            Action::TakeAll => self.take_changes(None, None),
             Action::SetCompare(sides) => self.set_compare(sides),
             Action::SetDiffSettings(settings) => self.set_diff_settings(settings),
             Action::CloseCompare => self.compare = None,

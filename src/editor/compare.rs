@@ -8,12 +8,14 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::diff::review::{PartKey, Reject, Stop, find_part, move_counterpart, stops};
-use crate::diff::{DiffCache, DiffOptions, Granularity, PartDiff, SpeechDiff};
+use crate::diff::{DiffCache, DiffOptions, Granularity, PartDiff, PartStatus, SpeechDiff};
 use crate::model::Speech;
+use crate::project::CompareSettings;
 
 use super::Editor;
 use super::action::Effect;
-use super::doc::{Doc, Edit};
+use super::doc::{Doc, Edit, Taken};
+
 use crate::project::DraftId;
 
 /// Which version a side of the comparison shows.
@@ -53,12 +55,38 @@ pub struct DiffSettings {
     pub granularity: Granularity,
     /// Whether small changes are merged into phrases.
     pub cleanup: bool,
-    /// Whether the left side is a reviewer's copy ("Take theirs" / "Keep mine").
+    /// Whether the right side is a reviewer's copy and the left the working copy: each change
+    /// is what the reviewer did, taken ("Take") or left ("Keep mine").
     pub review: bool,
     /// Whether half- and full-width punctuation, curly and straight quotes and runs of spaces
     /// of different lengths compare equal ([`DiffOptions::ignore_width`] and
     /// [`DiffOptions::ignore_space`]).
     pub ignore_width: bool,
+}
+
+impl DiffSettings {
+    /// The settings a project remembers.
+    pub fn from_project(settings: &CompareSettings) -> Self {
+        Self {
+            mode: if settings.inline {
+                DiffMode::Inline
+            } else {
+                DiffMode::SideBySide
+            },
+            granularity: settings.granularity,
+            review: settings.review,
+            ..Self::default()
+        }
+    }
+
+    /// What the project remembers of these settings.
+    pub fn to_project(self) -> CompareSettings {
+        CompareSettings {
+            review: self.review,
+            granularity: self.granularity,
+            inline: self.mode == DiffMode::Inline,
+        }
+    }
 }
 
 impl Default for DiffSettings {
@@ -90,6 +118,14 @@ pub struct CompareState {
     /// The current stop, as a position in [`CompareState::stops`].
     current: Option<usize>,
     accepted: HashSet<AcceptedKey>,
+    /// The changes kept in review ([`Doc::kept`]).
+    kept: Arc<Vec<AcceptedKey>>,
+    /// The key of each stop.
+    stop_keys: Vec<AcceptedKey>,
+    /// Whether each stop is still open (neither accepted nor kept).
+    open: Vec<bool>,
+    /// Compare found no draft that differs from the working copy (the view says so).
+    nothing_differs: bool,
 }
 
 /// The speech a side shows (`None`: a draft that is gone).
@@ -111,7 +147,16 @@ impl CompareState {
             built_for: None,
             current: None,
             accepted: HashSet::new(),
+            kept: Arc::default(),
+            stop_keys: Vec::new(),
+            open: Vec::new(),
+            nothing_differs: false,
         }
+    }
+
+    /// Whether Compare found no draft that differs from the working copy.
+    pub fn nothing_differs(&self) -> bool {
+        self.nothing_differs
     }
 
     /// The two sides.
@@ -144,9 +189,19 @@ impl CompareState {
         self.stops.get(self.current?).copied()
     }
 
-    /// Whether changes can be taken or undone here: the right side is the working copy.
+    /// Whether changes can be taken or undone here: the right side is the working copy, or in
+    /// review the left side is (and the right the reviewer's copy).
     pub fn can_edit(&self) -> bool {
-        self.sides.b == Version::Working
+        if self.settings.review {
+            self.sides.a == Version::Working && self.sides.b != Version::Working
+        } else {
+            self.sides.b == Version::Working
+        }
+    }
+
+    /// Whether this is a review whose changes can be taken into the working copy.
+    pub fn can_take(&self) -> bool {
+        self.settings.review && self.can_edit()
     }
 
     /// The changes marked accepted.
@@ -154,10 +209,51 @@ impl CompareState {
         &self.accepted
     }
 
+    /// Whether a change was dealt with: accepted, or kept in review.
+    pub fn is_resolved(&self, key: &AcceptedKey) -> bool {
+        self.accepted.contains(key) || self.kept.contains(key)
+    }
+
+    /// Whether the stop at this position is still open.
+    pub fn is_open(&self, stop: usize) -> bool {
+        self.open.get(stop).copied().unwrap_or(false)
+    }
+
+    /// How many stops are still open.
+    pub fn open_count(&self) -> usize {
+        self.open.iter().filter(|o| **o).count()
+    }
+
+    /// Marks which stops are still open.
+    fn recount(&mut self) {
+        let kept: HashSet<&AcceptedKey> = self.kept.iter().collect();
+        self.open = self
+            .stop_keys
+            .iter()
+            .map(|k| !self.accepted.contains(k) && !kept.contains(k))
+            .collect();
+    }
+
+    /// In review, the current stop moves on to the next open one (from where it is).
+    fn settle(&mut self) {
+        if !self.settings.review {
+            return;
+        }
+        let total = self.stops.len();
+        let Some(from) = self.current else {
+            return;
+        };
+        self.current = (0..total)
+            .map(|i| (from + i) % total)
+            .find(|&i| self.is_open(i));
+    }
+
     /// Recomputes the diff when the document, the sides or the settings changed.
     pub(super) fn refresh(&mut self, doc: &Doc, rev: u64) {
+        self.kept = doc.kept.clone();
         let wanted = (rev, self.sides, self.settings);
         if self.built_for == Some(wanted) {
+            self.recount();
             return;
         }
         self.built_for = Some(wanted);
@@ -167,6 +263,8 @@ impl CompareState {
         ) else {
             self.diff = Arc::default();
             self.stops.clear();
+            self.stop_keys.clear();
+            self.open.clear();
             self.current = None;
             return;
         };
@@ -179,28 +277,49 @@ impl CompareState {
         let diff = self.cache.get_shared(old, new, &options);
         if !Arc::ptr_eq(&diff, &self.diff) {
             self.stops = stops(&diff);
+            self.stop_keys = self
+                .stops
+                .iter()
+                .map(|stop| change_key(&diff.parts[stop.part], stop.change))
+                .collect();
             self.diff = diff;
         }
         let total = self.stops.len();
         self.current = self.current.filter(|_| total > 0).map(|c| c.min(total - 1));
+        self.recount();
+    }
+
+    /// The key of the stop at this position.
+    pub fn stop_key(&self, stop: usize) -> Option<&AcceptedKey> {
+        self.stop_keys.get(stop)
     }
 
     fn part(&self, key: PartKey) -> Option<&PartDiff> {
         find_part(&self.diff, key)
     }
 
+    /// Moves to the next (or previous) stop, wrapping around; in review only to open ones.
     fn step(&mut self, forward: bool) {
         let total = self.stops.len();
-        self.current = if total == 0 {
-            None
-        } else {
-            Some(match (self.current, forward) {
-                (None, true) => 0,
-                (None, false) => total - 1,
-                (Some(c), true) => (c + 1) % total,
-                (Some(c), false) => (c + total - 1) % total,
-            })
+        if total == 0 {
+            self.current = None;
+            return;
+        }
+        let start = match (self.current, forward) {
+            (None, true) => total - 1,
+            (None, false) => 0,
+            (Some(c), _) => c,
         };
+        let review = self.settings.review;
+        self.current = (1..=total)
+            .map(|i| {
+                if forward {
+                    (start + i) % total
+                } else {
+                    (start + total * 2 - i) % total
+                }
+            })
+            .find(|&i| !review || self.is_open(i));
     }
 }
 
@@ -233,12 +352,79 @@ pub fn change_keys(part: &PartDiff) -> Vec<AcceptedKey> {
 }
 
 impl Editor {
-    /// Opens the compare view on two sides, forgetting the marks of the last comparison.
+    /// Opens the compare view on two sides with the project's remembered settings (review as
+    /// given), forgetting the marks of the last comparison.
     pub(super) fn open_compare(&mut self, a: Version, b: Version, review: bool) {
-        self.diff_settings.review = review;
-        let mut state = CompareState::new(CompareSides { a, b }, self.diff_settings);
+        let mut settings = DiffSettings::from_project(&self.doc.settings.compare);
+        settings.cleanup = self.diff_settings.cleanup;
+        settings.review = review;
+        self.diff_settings = settings;
+        // A review has the working copy on the left and the reviewer's copy on the right.
+        let (a, b) = if review && b == Version::Working && a != Version::Working {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let mut state = CompareState::new(CompareSides { a, b }, settings);
         state.refresh(&self.doc, self.rev);
         self.compare = Some(state);
+    }
+
+    /// The draft Compare starts with: the most recent named draft whose speech differs from
+    /// the working copy, else the most recent automatic one that differs.
+    pub fn default_compare_draft(&self) -> Option<DraftId> {
+        let differs = |d: &&crate::project::Draft| d.speech != self.doc.speech;
+        let named = self
+            .doc
+            .drafts
+            .iter()
+            .rev()
+            .filter(|d| d.kind == crate::project::DraftKind::Named)
+            .find(differs);
+        named
+            .or_else(|| self.doc.drafts.iter().rev().find(differs))
+            .map(|d| d.id)
+    }
+
+    /// Compare: the working copy against [`Editor::default_compare_draft`] (the draft on the
+    /// left, or on the right for a remembered review); when no draft differs, says so and asks
+    /// the view to open the picker of the left side.
+    pub(super) fn compare_default(&mut self) {
+        let review = self.doc.settings.compare.review;
+        match self.default_compare_draft() {
+            Some(id) if review => self.open_compare(Version::Working, Version::Draft(id), true),
+            Some(id) => self.open_compare(Version::Draft(id), Version::Working, false),
+            None => {
+                let newest = self.doc.drafts.last().map(|d| Version::Draft(d.id));
+                self.open_compare(newest.unwrap_or(Version::Working), Version::Working, false);
+                if let Some(compare) = &mut self.compare {
+                    compare.nothing_differs = true;
+                }
+                self.effects.push(Effect::PickCompareSide);
+            }
+        }
+    }
+
+    /// How many seconds taking the current change adds to the speech (negative: removes), in
+    /// a review; `None` without a current change.
+    pub fn current_change_seconds(&self) -> Option<f64> {
+        let compare = self.compare.as_ref()?;
+        let stop = compare.current_stop()?;
+        let part = compare.diff.parts.get(stop.part)?;
+        let Some(index) = stop.change else {
+            return Some(match part.status {
+                PartStatus::Added | PartStatus::Removed => part.seconds_delta,
+                _ => 0.0,
+            });
+        };
+        let change = part.changes().into_iter().nth(index)?;
+        let settings = &self.doc.settings;
+        let seconds = |text: &str| crate::stats::count_text(text, settings).seconds;
+        let (old, new) = (part.old_text(), part.new_text());
+        Some(
+            seconds(new.get(change.new_range).unwrap_or_default())
+                - seconds(old.get(change.old_range).unwrap_or_default()),
+        )
     }
 
     pub(super) fn compare_step(&mut self, forward: bool) {
@@ -276,6 +462,7 @@ impl Editor {
             .and_then(|(p, c)| compare.diff.parts.get(p).map(|p| change_key(p, Some(c))));
         compare.accepted.insert(accepted);
         compare.accepted.extend(other);
+        compare.recount();
         self.compare_step(true);
     }
 
@@ -287,6 +474,7 @@ impl Editor {
             return;
         };
         compare.accepted.extend(change_keys(part));
+        compare.recount();
     }
 
     /// Rejects in the working copy, as one undo step.
@@ -302,16 +490,119 @@ impl Editor {
         self.effects.push(Effect::RevealChange);
     }
 
+    /// What taking the open changes of `part` (all, or only `only`) means.
+    fn taken(compare: &CompareState, part: &PartDiff, only: Option<Option<usize>>) -> Taken {
+        let keys = change_keys(part);
+        let open = |index: usize| !compare.is_resolved(&keys[index]);
+        let (changes, structure) = match only {
+            Some(Some(change)) => (vec![change], false),
+            Some(None) => (Vec::new(), true),
+            None => (
+                (0..part.change_count()).filter(|c| open(*c)).collect(),
+                part.status == PartStatus::Moved && open(keys.len() - 1),
+            ),
+        };
+        Taken {
+            part: Box::new(part.clone()),
+            changes,
+            structure,
+        }
+    }
+
+    /// Takes the reviewer's changes (one undo step): one change, one part's open changes, or
+    /// every open change (`part: None`). The current change moves on to the next open one.
+    pub(super) fn take_changes(&mut self, part: Option<PartKey>, only: Option<Option<usize>>) {
+        let Some(compare) = &self.compare else {
+            return;
+        };
+        let takes: Vec<Taken> = match part {
+            Some(key) => compare
+                .part(key)
+                .map(|p| vec![Self::taken(compare, p, only)])
+                .unwrap_or_default(),
+            None => compare
+                .diff
+                .changed_parts()
+                .map(|p| Self::taken(compare, p, None))
+                .filter(|t| {
+                    // An added or removed section without text has only its whole-part stop.
+                    let whole = matches!(t.part.status, PartStatus::Added | PartStatus::Removed)
+                        && t.part.change_count() == 0
+                        && !compare.is_resolved(&change_key(&t.part, None));
+                    !t.changes.is_empty() || t.structure || whole
+                })
+                .collect(),
+        };
+        if takes.is_empty() {
+            return;
+        }
+        self.change(Edit::Take(takes));
+        self.after_review_step(false);
+    }
+
+    /// Keeps the working copy's text for a change, or for every change of a part (one undo
+    /// step): marks them done; the current change moves on to the next open one.
+    pub(super) fn keep_changes(&mut self, part: PartKey, only: Option<Option<usize>>) {
+        let Some(compare) = &self.compare else {
+            return;
+        };
+        let Some(diff_part) = compare.part(part) else {
+            return;
+        };
+        let keys = match only {
+            Some(change) => vec![change_key(diff_part, change)],
+            None => change_keys(diff_part),
+        };
+        self.change(Edit::Keep(keys));
+        self.after_review_step(true);
+    }
+
+    /// After a take or keep: the comparison is brought up to date and the current change moves
+    /// to the next open one (`step`: past the current one).
+    fn after_review_step(&mut self, step: bool) {
+        if let Some(compare) = &mut self.compare {
+            compare.refresh(&self.doc, self.rev);
+            if step {
+                compare.step(true);
+            } else {
+                compare.settle();
+            }
+            if compare.open_count() == 0 {
+                compare.current = None;
+            }
+        }
+        self.effects.push(Effect::RevealChange);
+    }
+
     pub(super) fn set_compare(&mut self, sides: CompareSides) {
         if self.compare.as_ref().map(|c| c.sides) != Some(sides) {
             self.open_compare(sides.a, sides.b, self.diff_settings.review);
         }
     }
 
+    /// Changes how the comparison is made and shown; the project remembers the mode, the
+    /// granularity and whether it is a review. Turning review on with a draft on the left and
+    /// the working copy on the right swaps the sides (the reviewer's copy goes right).
     pub(super) fn set_diff_settings(&mut self, settings: DiffSettings) {
         self.diff_settings = settings;
         if let Some(compare) = &mut self.compare {
+            if settings.review
+                && !compare.settings.review
+                && compare.sides.b == Version::Working
+                && compare.sides.a != Version::Working
+            {
+                compare.sides = CompareSides {
+                    a: compare.sides.b,
+                    b: compare.sides.a,
+                };
+                compare.current = None;
+            }
             compare.settings = settings;
+        }
+        let remembered = settings.to_project();
+        if self.doc.settings.compare != remembered {
+            self.doc.settings.compare = remembered;
+            self.rev += 1;
         }
     }
 

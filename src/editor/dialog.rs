@@ -8,6 +8,7 @@ use crate::project::DraftId;
 use super::env::FilePurpose;
 use super::export_dialog::ExportDialog;
 use super::import_preview::ImportPreviewDialog;
+use super::merging::MergeDialog;
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +70,8 @@ pub enum Dialog {
         /// The path typed so far (a save starts with a suggestion).
         path: String,
     },
+    /// Merge two reviewers' copies of one version.
+    Merge(Box<MergeDialog>),
     /// The file changed on disk since it was opened: overwrite it?
     ChangedOnDisk {
         /// The document's file.

@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::diff::SpeechDiff;
-use crate::diff::review::{Reject, reject};
+use crate::diff::review::{Reject, reject, take};
+use crate::diff::{PartDiff, SpeechDiff};
+use crate::merge::MergeConflict;
+
+use super::compare::AcceptedKey;
 use crate::model::{Language, Section, SectionId, Speech};
 use crate::part::{Field, split_paragraphs};
 use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
@@ -25,13 +28,16 @@ pub struct Doc {
     pub drafts: Arc<Vec<Draft>>,
     /// The project's settings (speaking rates, numbering).
     pub settings: Settings,
+    /// Conflicts a merge left in the working copy (kept in the file until resolved).
+    pub conflicts: Vec<MergeConflict>,
+    /// The changes of a reviewer's copy the writer kept ("Keep mine"), so that undo takes the
+    /// decision back like any edit. Not saved.
+    pub kept: Arc<Vec<AcceptedKey>>,
 }
 
 impl PartialEq for Doc {
     fn eq(&self, other: &Self) -> bool {
-        self.speech == other.speech
-            && (Arc::ptr_eq(&self.drafts, &other.drafts) || self.drafts == other.drafts)
-            && self.settings == other.settings
+        self.same_file(other) && (Arc::ptr_eq(&self.kept, &other.kept) || self.kept == other.kept)
     }
 }
 
@@ -42,18 +48,27 @@ impl Doc {
             speech: project.speech,
             drafts: Arc::new(project.drafts),
             settings: project.settings,
+            conflicts: project.conflicts,
+            kept: Arc::default(),
         }
     }
 
-    /// The project to save.
+    /// The project to save (with the merge conflicts still open, so none is lost).
     pub fn to_project(&self) -> Project {
         Project {
             speech: self.speech.clone(),
             drafts: self.drafts.as_ref().clone(),
             settings: self.settings.clone(),
-            // The window does not resolve merge conflicts yet; they are not kept on save.
-            conflicts: Vec::new(),
+            conflicts: self.conflicts.clone(),
         }
+    }
+
+    /// Whether the two documents would write the same file (the review marks aside).
+    pub fn same_file(&self, other: &Self) -> bool {
+        self.speech == other.speech
+            && (Arc::ptr_eq(&self.drafts, &other.drafts) || self.drafts == other.drafts)
+            && self.settings == other.settings
+            && self.conflicts == other.conflicts
     }
 
     /// Runs `f` on the document as a [`Project`] (to use the core's draft operations) without
@@ -63,11 +78,12 @@ impl Doc {
             speech: std::mem::take(&mut self.speech),
             drafts: std::mem::take(Arc::make_mut(&mut self.drafts)),
             settings: self.settings.clone(),
-            conflicts: Vec::new(),
+            conflicts: std::mem::take(&mut self.conflicts),
         };
         let result = f(&mut project);
         self.speech = project.speech;
         self.drafts = Arc::new(project.drafts);
+        self.conflicts = project.conflicts;
         result
     }
 
@@ -164,6 +180,49 @@ impl Doc {
                 changed
             }
             Edit::Revert { diff, part, what } => reject(&mut self.speech, &diff, part, what),
+            Edit::Take(takes) => {
+                let mut changed = false;
+                for taken in takes {
+                    changed |= take(
+                        &mut self.speech,
+                        &taken.part,
+                        &taken.changes,
+                        taken.structure,
+                    );
+                }
+                changed
+            }
+            Edit::Keep(keys) => {
+                let fresh: Vec<AcceptedKey> = keys
+                    .into_iter()
+                    .filter(|k| !self.kept.contains(k))
+                    .collect();
+                if fresh.is_empty() {
+                    return false;
+                }
+                Arc::make_mut(&mut self.kept).extend(fresh);
+                true
+            }
+            Edit::Merged {
+                speech,
+                base,
+                conflicts,
+                base_name,
+                now,
+            } => {
+                let base_kept = self.drafts.iter().any(|d| d.speech == *base);
+                if !base_kept {
+                    self.with_project(|p| {
+                        let id = p.save_draft(base_name, None, DraftKind::Named, now);
+                        if let Some(draft) = p.drafts.iter_mut().find(|d| d.id == id) {
+                            draft.speech = *base;
+                        }
+                    });
+                }
+                self.speech = *speech;
+                self.conflicts = conflicts;
+                true
+            }
             Edit::SaveDraft {
                 name,
                 note,
@@ -282,6 +341,25 @@ pub enum Edit {
         /// Which of its changes.
         what: Reject,
     },
+    /// Take changes of a reviewer's copy (the right side) into the working copy (the left
+    /// side), part by part.
+    Take(Vec<Taken>),
+    /// Keep the working copy's text for these changes of a reviewer's copy (marks them done).
+    Keep(Vec<AcceptedKey>),
+    /// A merge of two reviewers' copies becomes the working copy; the base is kept as a draft
+    /// (unless a draft holds exactly it).
+    Merged {
+        /// The merged speech, conflicts resolved as the writer chose.
+        speech: Box<Speech>,
+        /// The version both reviewers started from.
+        base: Box<Speech>,
+        /// The conflicts left open (kept in the file).
+        conflicts: Vec<MergeConflict>,
+        /// The name of the draft that keeps the base.
+        base_name: String,
+        /// When.
+        now: DateTime<Utc>,
+    },
     /// Keep the working copy as a draft.
     SaveDraft {
         /// Its name (may be empty for an automatic draft; the window names it by its origin).
@@ -327,6 +405,17 @@ pub enum Edit {
     /// Apply the fixes of these proofing findings (found in the speech as it is; stale or
     /// overlapping ones are skipped).
     Fix(Vec<Finding>),
+}
+
+/// What to take of one part of a comparison (see [`crate::diff::review::take`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Taken {
+    /// The part, as compared.
+    pub part: Box<PartDiff>,
+    /// Its text changes to take.
+    pub changes: Vec<usize>,
+    /// Whether to take its move too.
+    pub structure: bool,
 }
 
 /// One edit of the speech's details or notes.

@@ -21,6 +21,8 @@ pub enum FilePurpose {
     ImportText,
     /// Import a reviewer's copy as a draft.
     ImportAsDraft,
+    /// A version for a merge: a reviewer's copy (text, Markdown, Word) or a project.
+    MergeInput,
     /// Save the project under a new name.
     SaveAs,
     /// Export to a file with this extension (`txt`, `md`, `docx`, `pdf`).
@@ -43,6 +45,7 @@ impl FilePurpose {
             FilePurpose::ImportText | FilePurpose::ImportAsDraft => {
                 vec!["txt", "md", "markdown", "docx"]
             }
+            FilePurpose::MergeInput => vec!["lectern", "txt", "md", "markdown", "docx"],
             FilePurpose::SaveAs => vec!["lectern"],
             FilePurpose::Export { extension } => vec![extension.as_str()],
         }

@@ -207,7 +207,7 @@ impl Editor {
             && let Some(draft) = self.doc.drafts.last()
         {
             let id = draft.id;
-            self.open_compare(Version::Draft(id), Version::Working, true);
+            self.open_compare(Version::Working, Version::Draft(id), true);
         }
     }
 }

@@ -157,7 +157,16 @@ impl Editor {
         };
         let mut project = state.into_project(self.wall);
         offer_target(&mut project);
+        let reviewer = project.draft_by_name(REVIEWER_DRAFT).map(|d| d.id);
         self.set_document(Doc::from_project(project), None, false);
+        // A reviewed .docx: the reviewer's version is a draft; show what the reviewer did.
+        if let Some(id) = reviewer {
+            self.open_compare(
+                super::compare::Version::Working,
+                super::compare::Version::Draft(id),
+                true,
+            );
+        }
     }
 }
 

@@ -27,12 +27,17 @@ mod find;
 mod import_preview;
 #[cfg(test)]
 mod import_preview_tests;
+mod merging;
+#[cfg(test)]
+mod merging_tests;
 mod message;
 mod notice;
 mod proofing;
 #[cfg(test)]
 mod proofing_tests;
 mod recovery;
+#[cfg(test)]
+mod review_tests;
 mod saving;
 #[cfg(test)]
 mod saving_tests;
@@ -53,7 +58,7 @@ use crate::template::{DEFAULT_TEMPLATE_ID, new_speech};
 pub use action::{Action, Effect};
 pub use compare::{CompareSides, CompareState, DiffMode, DiffSettings, Version};
 pub use dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
-pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup};
+pub use doc::{Detail, DetailKind, Doc, Edit, EditGroup, Taken};
 pub use env::{
     DesktopOpener, DialogCall, Env, FileDialogs, FilePurpose, NoOpener, RecordingOpener,
     ScriptedDialogs, SystemOpener,
@@ -63,6 +68,7 @@ pub use export_dialog::{
 };
 pub use find::{FindOptions, FindState, Match, find_in, find_with};
 pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
+pub use merging::{MergeDialog, MergeInput, MergeOutcome, MergeSlot, MergeSource};
 pub use message::{Message, Notice, OpenWhat};
 pub use notice::{UNDO_NOTICE_SECS, UndoNotice, Undoable};
 pub use proofing::{ProofState, finding_range};
@@ -287,7 +293,10 @@ impl Editor {
         {
             return modified;
         }
-        let modified = self.saved.as_ref().is_none_or(|saved| *saved != self.doc);
+        let modified = self
+            .saved
+            .as_ref()
+            .is_none_or(|saved| !saved.same_file(&self.doc));
         self.modified_cache.set(Some((self.rev, modified)));
         modified
     }

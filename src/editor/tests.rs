@@ -322,8 +322,9 @@ fn a_reviewers_copy_becomes_a_draft_compared_with_the_working_copy() {
     assert_eq!(ed.drafts().len(), 1);
     assert_eq!(ed.drafts()[0].name, "审阅稿");
     let compare = ed.compare().expect("the compare view is open");
-    assert_eq!(compare.sides().a, Version::Draft(ed.drafts()[0].id));
-    assert_eq!(compare.sides().b, Version::Working);
+    // The reviewer's copy on the right, the working copy on the left.
+    assert_eq!(compare.sides().a, Version::Working);
+    assert_eq!(compare.sides().b, Version::Draft(ed.drafts()[0].id));
     assert!(compare.settings().review);
     assert!(!compare.stops().is_empty());
     apply_at(&mut ed, &mut d, 0.0, Action::NextChange);
@@ -335,7 +336,7 @@ fn a_reviewers_copy_becomes_a_draft_compared_with_the_working_copy() {
         &mut ed,
         &mut d,
         0.0,
-        Action::RejectChange {
+        Action::TakeChange {
             part,
             change: stop.change,
         },

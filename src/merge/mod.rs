@@ -37,6 +37,7 @@
 //! ```
 
 mod project;
+mod resolve;
 mod sections;
 mod text;
 
@@ -46,6 +47,7 @@ use crate::model::{SectionId, Speech};
 use crate::part::Part;
 
 pub use project::{MERGE_BASE_DRAFT, merge_projects};
+pub use resolve::{ConflictChoice, resolve_conflicts};
 
 /// The part of the speech a conflict is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -266,6 +266,12 @@ impl LecternApp {
             return;
         }
         match command {
+            Command::ToggleOutline if self.editor.compare().is_some() => {
+                self.view.compare_panels.outline = !self.view.compare_panels.outline;
+            }
+            Command::ToggleDrafts if self.editor.compare().is_some() => {
+                self.view.compare_panels.drafts = !self.view.compare_panels.drafts;
+            }
             Command::ToggleOutline => self.view.prefs.show_outline = !self.view.prefs.show_outline,
             Command::ToggleDrafts => self.view.prefs.show_drafts = !self.view.prefs.show_drafts,
             Command::Language(lang) => {
@@ -309,6 +315,7 @@ impl LecternApp {
             | Command::SaveDraft
             | Command::CompareDrafts
             | Command::ImportAsDraft
+            | Command::MergeReviews
             | Command::NextChange
             | Command::PrevChange
             | Command::CloseCompare
@@ -340,6 +347,7 @@ impl LecternApp {
                 Effect::Focus(field) => self.view.focus = Some(field),
                 Effect::Select { field, range } => self.view.select = Some((field, range)),
                 Effect::RevealChange => self.view.diff.scroll_to_current = true,
+                Effect::PickCompareSide => self.view.diff.open_picker = true,
                 Effect::CloseWindow => {
                     self.allow_close = true;
                     viewport.push(ViewportCommand::Close);
@@ -491,7 +499,13 @@ impl View<'_> {
         if self.ed.find().open {
             egui::Panel::top("find_bar").show(ui, |ui| self.find_bar_ui(ui));
         }
-        if self.state.prefs.show_outline {
+        let comparing = self.ed.compare().is_some();
+        if !comparing {
+            // Opening the compare view again starts with the panels closed.
+            self.state.compare_panels = Default::default();
+        }
+        let (show_outline, show_drafts) = self.state.panels_shown(comparing);
+        if show_outline {
             egui::Panel::left("outline")
                 .resizable(true)
                 .default_size(260.0)
@@ -504,13 +518,13 @@ impl View<'_> {
                 .min_size(220.0)
                 .show(ui, |ui| self.proofing_ui(ui));
         }
-        if self.state.prefs.show_drafts {
+        if show_drafts {
             egui::Panel::right("drafts")
                 .resizable(true)
                 .default_size(280.0)
                 .show(ui, |ui| self.drafts_ui(ui));
         }
-        if self.ed.compare().is_some() {
+        if comparing {
             egui::CentralPanel::default().show(ui, |ui| self.diff_view_ui(ui));
         } else {
             egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));

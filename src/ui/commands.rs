@@ -56,6 +56,8 @@ pub enum Command {
     CompareDrafts,
     /// Import a reviewer's copy as a draft and compare it.
     ImportAsDraft,
+    /// Merge two reviewers' copies of one version.
+    MergeReviews,
     /// Next change in the compare view.
     NextChange,
     /// Previous change in the compare view.
@@ -160,6 +162,7 @@ impl Command {
         Command::SaveDraft,
         Command::CompareDrafts,
         Command::ImportAsDraft,
+        Command::MergeReviews,
         Command::NextChange,
         Command::PrevChange,
         Command::CloseCompare,
@@ -200,9 +203,10 @@ impl Command {
             | Command::ReplaceOne
             | Command::ReplaceAll
             | Command::AddSection => CommandGroup::Edit,
-            Command::SaveDraft | Command::CompareDrafts | Command::ImportAsDraft => {
-                CommandGroup::Drafts
-            }
+            Command::SaveDraft
+            | Command::CompareDrafts
+            | Command::ImportAsDraft
+            | Command::MergeReviews => CommandGroup::Drafts,
             Command::NextChange | Command::PrevChange | Command::CloseCompare => {
                 CommandGroup::Compare
             }
@@ -242,6 +246,7 @@ impl Command {
             Command::SaveDraft => Msg::SaveDraft,
             Command::CompareDrafts => Msg::CompareDrafts,
             Command::ImportAsDraft => Msg::ImportAsDraft,
+            Command::MergeReviews => Msg::MergeReviews,
             Command::NextChange => Msg::NextChange,
             Command::PrevChange => Msg::PrevChange,
             Command::CloseCompare => Msg::CloseCompare,
@@ -266,6 +271,7 @@ impl Command {
     pub fn tooltip(self) -> Option<Msg> {
         match self {
             Command::ImportAsDraft => Some(Msg::ReviewHelp),
+            Command::MergeReviews => Some(Msg::MergeHelp),
             Command::Undo | Command::Redo => Some(Msg::UndoHelp),
             Command::CommandPalette => Some(Msg::CommandPaletteHelp),
             Command::ToggleProofing => Some(Msg::ProofingHelp),
@@ -405,6 +411,7 @@ impl Command {
             | Command::ReplaceAll
             | Command::CompareDrafts
             | Command::ImportAsDraft
+            | Command::MergeReviews
             | Command::CloseCompare
             | Command::ToggleParagraphSpacing
             | Command::Language(_)
@@ -452,6 +459,7 @@ impl Command {
             Command::SaveDraft => Action::SaveDraft,
             Command::CompareDrafts => Action::CompareDrafts,
             Command::ImportAsDraft => Action::ImportAsDraft,
+            Command::MergeReviews => Action::MergeReviews,
             Command::NextChange => Action::NextChange,
             Command::PrevChange => Action::PrevChange,
             Command::CloseCompare => Action::CloseCompare,

@@ -57,6 +57,10 @@ impl View<'_> {
             self.export_dialog_ui(ctx, choices);
             return;
         }
+        if let Some(state) = ed.merge_dialog() {
+            self.merge_dialog_ui(ctx, state);
+            return;
+        }
         if let Some(dialog) = ed.dialog() {
             let mut edited = dialog.clone();
             let response = Modal::new(Id::unique("dialog_modal")).show(ctx, |ui| {
@@ -106,7 +110,7 @@ impl View<'_> {
         let lang = self.lang();
         match dialog {
             // Drawn by `import_preview_ui` (it is not cloned each frame).
-            Dialog::ImportPreview(_) => {}
+            Dialog::ImportPreview(_) | Dialog::Merge(_) => {}
             Dialog::NewDocument { selected } => {
                 ui.heading(tr(lang, Msg::ChooseTemplate));
                 let templates = all_templates();

@@ -10,10 +10,19 @@
 //! ([`crate::editor::CompareState`]); this view keeps only what it shows in the interface
 //! language ([`model::ViewModel`]) and the laid-out text.
 //!
+//! **Width.** Opening the view closes the outline and drafts panels (they come back when it
+//! closes), the change list is narrow and can be hidden, and the text is set smaller in a narrow
+//! window so each column holds about 30 CJK characters per line ([`body::font_size_for`]).
+//!
+//! **Changes only** (on by default for speeches of more than 20 paragraphs) folds runs of
+//! unchanged paragraphs into one line that opens on click.
+//!
 //! **Reviewing someone's text.** "Import text as draft…" adds a reviewer's returned copy as a
-//! draft and compares it (left) with the working copy (right): every change shown is what the
-//! working copy has that the reviewer's copy does not. "Take theirs" (reject) puts the reviewer's
-//! text into the working copy; "Keep mine" (accept) leaves it.
+//! draft and compares the working copy (left) with it (right, under the draft's name): every
+//! change shown is what the reviewer did — their insertions green, their deletions red, the time
+//! a change adds or removes counted from taking it. "Take" puts the change into the working copy,
+//! "Keep mine" leaves it; either marks it done (one undo step each) and moves on to the next open
+//! change.
 
 pub mod body;
 pub mod model;
@@ -27,7 +36,9 @@ use crate::editor::compare::version_speech;
 use crate::editor::{Action, CompareSides, CompareState, DiffMode, Version};
 
 use super::commands::Command;
-use super::i18n::{Msg, UiLanguage, changes_label, draft_label, tr};
+use super::i18n::{
+    Msg, UiLanguage, changes_label, draft_label, review_label, take_effect_label, tr,
+};
 use super::view::View;
 use model::ViewModel;
 
@@ -38,7 +49,27 @@ pub struct DiffViewCache {
     model: Option<(Arc<SpeechDiff>, UiLanguage, Arc<ViewModel>)>,
     /// Scroll to the current change in the next frame.
     pub scroll_to_current: bool,
+    /// Open the left side's picker in the next frame.
+    pub open_picker: bool,
+    /// The writer's choice of changes only (`None`: on for long speeches).
+    pub changes_only: Option<bool>,
+    /// Whether the change list is hidden.
+    pub hide_list: bool,
     galleys: body::GalleyCache,
+}
+
+/// Speeches with more paragraphs than this open the compare view with changes only.
+pub const LONG_SPEECH_PARAGRAPHS: usize = 20;
+
+/// How many paragraphs a speech has (opening, sections, closing).
+pub fn paragraph_count(speech: &crate::model::Speech) -> usize {
+    speech.opening.len()
+        + speech.closing.len()
+        + speech
+            .sections
+            .iter()
+            .map(|s| s.paragraphs.len())
+            .sum::<usize>()
 }
 
 impl std::fmt::Debug for DiffViewCache {
@@ -50,6 +81,11 @@ impl std::fmt::Debug for DiffViewCache {
 }
 
 impl DiffViewCache {
+    /// The laid-out text (for tests: what a column holds per line).
+    pub fn galleys(&self) -> &body::GalleyCache {
+        &self.galleys
+    }
+
     /// The view model of `compare`'s diff, built again only when the diff or the language
     /// changed.
     fn model(
@@ -94,15 +130,50 @@ impl View<'_> {
         let lang = self.lang();
         let new_speech = version_speech(ed.doc(), compare.sides().b).unwrap_or(ed.speech());
         let model = self.state.diff.model(compare, new_speech, lang);
-        egui::Panel::top("diff_toolbar").show(ui, |ui| self.diff_toolbar_ui(ui, compare, &model));
-        egui::Panel::left("diff_summary")
-            .resizable(true)
-            .default_size(260.0)
-            .show(ui, |ui| self.diff_summary_ui(ui, compare, &model));
+        let changes_only = self
+            .state
+            .diff
+            .changes_only
+            .unwrap_or_else(|| paragraph_count(ed.speech()) > LONG_SPEECH_PARAGRAPHS);
+        egui::Panel::top("diff_toolbar").show(ui, |ui| {
+            self.diff_toolbar_ui(ui, compare, &model, changes_only)
+        });
+        if !self.state.diff.hide_list {
+            egui::Panel::left("diff_summary")
+                .resizable(true)
+                .default_size(180.0)
+                .min_size(120.0)
+                .show(ui, |ui| self.diff_summary_ui(ui, compare, &model));
+        }
         if model.stops.is_empty() {
             ui.label(tr(lang, Msg::NoDifferences));
         }
-        self.diff_body_ui(ui, compare, &model);
+        if compare.settings().mode == DiffMode::SideBySide {
+            self.column_names_ui(ui, compare);
+        }
+        self.diff_body_ui(ui, compare, &model, changes_only);
+    }
+
+    /// The names of the two columns: the working copy, a draft, a reviewer's copy.
+    fn column_names_ui(&self, ui: &mut Ui, compare: &CompareState) {
+        let lang = self.lang();
+        let sides = compare.sides();
+        let left = self.version_name(sides.a);
+        let mut right = self.version_name(sides.b);
+        if compare.settings().review {
+            right = format!("{right} ({})", tr(lang, Msg::ReviewerCopy));
+        }
+        let width = ui.available_width();
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                [(width / 2.0 - 8.0).max(40.0), 18.0],
+                egui::Label::new(RichText::new(left).strong()).truncate(),
+            );
+            ui.add_sized(
+                [(width / 2.0 - 8.0).max(40.0), 18.0],
+                egui::Label::new(RichText::new(right).strong()).truncate(),
+            );
+        });
     }
 
     fn version_name(&self, version: Version) -> String {
@@ -117,11 +188,12 @@ impl View<'_> {
         }
     }
 
-    fn side_picker_ui(&self, ui: &mut Ui, msg: Msg, version: &mut Version) {
+    fn side_picker_ui(&mut self, ui: &mut Ui, msg: Msg, version: &mut Version) {
         let label = ui.label(tr(self.lang(), msg));
-        egui::ComboBox::from_id_salt(("diff_side", msg))
+        let response = egui::ComboBox::from_id_salt(("diff_side", msg))
             .selected_text(self.version_name(*version))
-            .width(240.0)
+            .width(180.0)
+            .truncate()
             .show_ui(ui, |ui| {
                 let working = Version::Working;
                 ui.selectable_value(version, working, self.version_name(working));
@@ -132,14 +204,28 @@ impl View<'_> {
             })
             .response
             .labelled_by(label.id);
+        if msg == Msg::OldSide && std::mem::take(&mut self.state.diff.open_picker) {
+            // The combo box keeps its popup's state under its id with "popup".
+            egui::Popup::open_id(ui.ctx(), response.id.with("popup"));
+        }
     }
 
-    fn diff_toolbar_ui(&mut self, ui: &mut Ui, compare: &CompareState, model: &ViewModel) {
+    fn diff_toolbar_ui(
+        &mut self,
+        ui: &mut Ui,
+        compare: &CompareState,
+        model: &ViewModel,
+        changes_only: bool,
+    ) {
         let lang = self.lang();
         let sides = compare.sides();
         let mut new_sides = sides;
         let mut settings = compare.settings();
+        let mut only = changes_only;
         ui.add_space(4.0);
+        if compare.nothing_differs() {
+            ui.label(RichText::new(tr(lang, Msg::NothingDiffers)).strong());
+        }
         ui.horizontal_wrapped(|ui| {
             self.side_picker_ui(ui, Msg::OldSide, &mut new_sides.a);
             self.side_picker_ui(ui, Msg::NewSide, &mut new_sides.b);
@@ -175,6 +261,15 @@ impl View<'_> {
                 .on_hover_text(tr(lang, Msg::IgnoreWidthHelp));
             ui.checkbox(&mut settings.review, tr(lang, Msg::ReviewCopy))
                 .on_hover_text(tr(lang, Msg::ReviewHelp));
+            ui.checkbox(&mut only, tr(lang, Msg::ChangesOnly))
+                .on_hover_text(tr(lang, Msg::ChangesOnlyHelp));
+            let mut list = !self.state.diff.hide_list;
+            if ui
+                .toggle_value(&mut list, tr(lang, Msg::ChangeList))
+                .changed()
+            {
+                self.state.diff.hide_list = !list;
+            }
             ui.separator();
             self.command_button_ui(ui, Command::CloseCompare);
         });
@@ -182,40 +277,80 @@ impl View<'_> {
             self.command_button_ui(ui, Command::PrevChange);
             self.command_button_ui(ui, Command::NextChange);
             let total = model.stops.len();
-            ui.label(RichText::new(changes_label(lang, compare.current(), total)).strong());
+            let position = if compare.settings().review {
+                review_label(lang, compare.current(), total, compare.open_count())
+            } else {
+                changes_label(lang, compare.current(), total)
+            };
+            ui.label(RichText::new(position).strong());
+            if compare.can_take() && compare.open_count() > 0 {
+                ui.separator();
+                if ui.button(tr(lang, Msg::TakeAll)).clicked() {
+                    self.tx.action(Action::TakeAll);
+                }
+            }
             if let Some(stop) = compare.current_stop()
                 && let Some(part) = model.parts.get(stop.part)
             {
                 ui.separator();
-                let (accept, reject) = accept_reject_msgs(compare.settings().review);
-                let enabled = compare.can_edit();
-                for (msg, action) in [
-                    (
-                        reject,
-                        Action::RejectChange {
-                            part: part.key,
-                            change: stop.change,
-                        },
-                    ),
-                    (
-                        accept,
-                        Action::AcceptChange {
-                            part: part.key,
-                            change: stop.change,
-                        },
-                    ),
-                ] {
+                let review = compare.settings().review;
+                let buttons = if review {
+                    [
+                        (
+                            Msg::Take,
+                            Action::TakeChange {
+                                part: part.key,
+                                change: stop.change,
+                            },
+                        ),
+                        (
+                            Msg::KeepMine,
+                            Action::KeepChange {
+                                part: part.key,
+                                change: stop.change,
+                            },
+                        ),
+                    ]
+                } else {
+                    [
+                        (
+                            Msg::Reject,
+                            Action::RejectChange {
+                                part: part.key,
+                                change: stop.change,
+                            },
+                        ),
+                        (
+                            Msg::Accept,
+                            Action::AcceptChange {
+                                part: part.key,
+                                change: stop.change,
+                            },
+                        ),
+                    ]
+                };
+                let enabled = compare.can_edit()
+                    && compare
+                        .current()
+                        .is_some_and(|c| compare.is_open(c) || !review);
+                for (msg, action) in buttons {
                     let mut response = ui.add_enabled(enabled, egui::Button::new(tr(lang, msg)));
-                    if compare.settings().review {
+                    if review {
                         response = response.on_hover_text(tr(lang, Msg::ReviewHelp));
                     }
                     if response.clicked() {
                         self.tx.action(action);
                     }
                 }
+                if review && let Some(seconds) = self.ed.current_change_seconds() {
+                    ui.label(RichText::new(take_effect_label(lang, seconds)).weak());
+                }
             }
         });
         ui.add_space(2.0);
+        if only != changes_only {
+            self.state.diff.changes_only = Some(only);
+        }
         if new_sides != sides {
             self.tx.action(Action::SetCompare(CompareSides {
                 a: new_sides.a,
@@ -247,9 +382,15 @@ impl View<'_> {
                 for (index, part) in model.changed_parts() {
                     any = true;
                     let selected = current_part == Some(index);
-                    if ui.selectable_label(selected, &part.summary).clicked()
+                    let done = compare.settings().review
                         && !part.stops.is_empty()
-                    {
+                        && part.stops.clone().all(|s| !compare.is_open(s));
+                    let text = if done {
+                        RichText::new(&part.summary).weak()
+                    } else {
+                        RichText::new(&part.summary)
+                    };
+                    if ui.selectable_label(selected, text).clicked() && !part.stops.is_empty() {
                         self.tx.action(Action::GoToChange(part.stops.start));
                     }
                 }
@@ -257,15 +398,5 @@ impl View<'_> {
                     ui.label(RichText::new(tr(lang, Msg::NoDifferences)).weak());
                 }
             });
-    }
-}
-
-/// The messages of the accept and reject buttons: "Keep mine" / "Take theirs" when the left
-/// side is a reviewer's copy.
-pub fn accept_reject_msgs(review: bool) -> (Msg, Msg) {
-    if review {
-        (Msg::KeepMine, Msg::TakeTheirs)
-    } else {
-        (Msg::Accept, Msg::Reject)
     }
 }

@@ -71,7 +71,7 @@ impl View<'_> {
             if let Some(note) = &draft.note {
                 ui.label(RichText::new(note).italics());
             }
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for (msg, action) in [
                     (Msg::Restore, Action::RestoreDraft(draft.id)),
                     (

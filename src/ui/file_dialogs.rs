@@ -35,6 +35,7 @@ pub fn picker_title(lang: UiLanguage, purpose: &FilePurpose) -> String {
         FilePurpose::Open => Msg::Open,
         FilePurpose::ImportText => Msg::ImportText,
         FilePurpose::ImportAsDraft => Msg::ImportAsDraft,
+        FilePurpose::MergeInput => Msg::MergeReviews,
         FilePurpose::SaveAs => Msg::SaveAs,
         FilePurpose::Export { .. } => Msg::Export,
     };

@@ -57,11 +57,11 @@ impl View<'_> {
         for &command in Command::ALL.iter().filter(|c| c.group() == group) {
             match command {
                 Command::ToggleOutline => {
-                    let shown = self.state.prefs.show_outline;
+                    let shown = self.state.panels_shown(self.ed.compare().is_some()).0;
                     self.toggle_button_ui(ui, command, shown);
                 }
                 Command::ToggleDrafts => {
-                    let shown = self.state.prefs.show_drafts;
+                    let shown = self.state.panels_shown(self.ed.compare().is_some()).1;
                     self.toggle_button_ui(ui, command, shown);
                 }
                 Command::ToggleParagraphSpacing => {

@@ -32,6 +32,7 @@ pub mod i18n;
 pub mod icons;
 pub mod import_preview;
 pub mod menus;
+pub mod merge_dialog;
 pub mod outline;
 pub mod palette;
 pub mod panes;

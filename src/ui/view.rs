@@ -148,9 +148,34 @@ pub struct ViewState {
     pub proofing: super::proofing::ProofingViewCache,
     /// A selection was scrolled to in this frame: the pane does not scroll to its top.
     pub selection_scrolled: bool,
+    /// The outline and drafts panels while the compare view is open (both closed when it
+    /// opens, so the columns get the width; the panels of [`ViewState::prefs`] are back when it
+    /// closes).
+    pub compare_panels: ComparePanels,
+    /// The Merge reviews dialog's typed texts.
+    pub merge: super::merge_dialog::MergeViewState,
+}
+
+/// Which side panels show while the compare view is open (none unless the writer opens them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ComparePanels {
+    /// The outline.
+    pub outline: bool,
+    /// The drafts panel.
+    pub drafts: bool,
 }
 
 impl ViewState {
+    /// Whether the outline and the drafts panels show now: while comparing, the compare view's
+    /// own choice (closed at first); otherwise the preferences.
+    pub fn panels_shown(&self, comparing: bool) -> (bool, bool) {
+        if comparing {
+            (self.compare_panels.outline, self.compare_panels.drafts)
+        } else {
+            (self.prefs.show_outline, self.prefs.show_drafts)
+        }
+    }
+
     /// Brings the text buffers in line with the editor (after undo, replace, open…).
     pub fn sync_buffers(&mut self, ed: &Editor) {
         if self.buffers_rev == Some(ed.revision()) {

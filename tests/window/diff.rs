@@ -220,12 +220,12 @@ fn a_reviewers_text_is_imported_as_a_draft_and_one_of_its_changes_taken() {
         steps + 1,
         "one step for the import"
     );
-    assert!(harness.query_by_label("2 changes").is_some());
+    assert!(harness.query_by_label("2 changes · 2 left").is_some());
     click(&mut harness, "Next change");
-    // The reviewer's copy is on the left: the buttons say so.
-    assert!(shows(&harness, "Take theirs"));
+    // The reviewer's copy is on the right: the buttons say what to do with their change.
+    assert!(shows(&harness, "Take"));
     assert!(harness.query_by_label("Reject").is_none());
-    click(&mut harness, "Take theirs");
+    click(&mut harness, "Take");
     assert_eq!(body(&harness, 0), ["一要认真学习。二要落实。"]);
     click(&mut harness, "Keep mine");
     assert_eq!(body(&harness, 1), ["三要检查。"]);

@@ -10,6 +10,7 @@
 mod docx_support;
 mod support;
 
+mod compare_review;
 mod details;
 mod diff;
 mod editor;

@@ -256,11 +256,12 @@ messages! {
     Accept => "Accept", "接受", "接受";
     Reject => "Reject", "拒绝", "拒絕";
     KeepMine => "Keep mine", "保留我的", "保留我的";
-    TakeTheirs => "Take theirs", "采用对方的", "採用對方的";
+    Take => "Take", "采用", "採用";
+    TakeAll => "Take all", "全部采用", "全部採用";
     AcceptPart => "Accept all in this part", "接受本部分全部修改", "接受本部分全部修改";
     RejectPart => "Reject all in this part", "拒绝本部分全部修改", "拒絕本部分全部修改";
-    KeepMinePart => "Keep all mine in this part", "本部分全部保留我的", "本部分全部保留我的";
-    TakeTheirsPart => "Take all theirs in this part", "本部分全部采用对方的", "本部分全部採用對方的";
+    KeepMinePart => "Keep mine in this part", "本部分保留我的", "本部分保留我的";
+    TakeTheirsPart => "Take all in this part", "本部分全部采用", "本部分全部採用";
     CloseCompare => "Close comparison", "关闭比较", "關閉比較";
     OldSide => "Left (old)", "左（旧）", "左（舊）";
     NewSide => "Right (new)", "右（新）", "右（新）";
@@ -279,10 +280,43 @@ messages! {
     IgnoredDifferences => "Width and spacing differences ignored", "已忽略的全半角和空格差异", "已忽略的全半形和空白差異";
     MovedFrom => "moved from", "移自", "移自";
     MovedTo => "moved to", "移至", "移至";
-    ReviewCopy => "Left is a reviewer's copy", "左侧为审阅稿", "左側為審閱稿";
-    ReviewHelp => "The reviewer's text is on the left, the working copy on the right: every change shown is what you have that the reviewer does not. “Take theirs” puts the reviewer's text into the working copy; “Keep mine” leaves yours as it is.",
-        "左侧是审阅人的文本，右侧是当前稿：显示的每处修改都是你有而审阅稿没有的内容。“采用对方的”把审阅人的文本写入当前稿；“保留我的”保持你的文本不变。",
-        "左側是審閱人的文字，右側是目前稿件：顯示的每處修改都是你有而審閱稿沒有的內容。「採用對方的」把審閱人的文字寫入目前稿件；「保留我的」保持你的文字不變。";
+    ReviewCopy => "Right is a reviewer's copy", "右侧为审阅稿", "右側為審閱稿";
+    ReviewHelp => "The reviewer's copy is on the right, your working copy on the left: green is what the reviewer added, red what they deleted. “Take” puts the reviewer's change into your working copy; “Keep mine” leaves yours. Either one marks the change done.",
+        "右侧是审阅稿，左侧是你的当前稿：绿色是审阅人增加的，红色是审阅人删去的。“采用”把审阅人的修改写入当前稿；“保留我的”保持你的文本不变。两者都会把这处修改标为已处理。",
+        "右側是審閱稿，左側是你的目前稿件：綠色是審閱人增加的，紅色是審閱人刪去的。「採用」把審閱人的修改寫入目前稿件；「保留我的」保持你的文字不變。兩者都會把這處修改標為已處理。";
+    MergeReviews => "Merge reviews…", "合并审阅稿…", "合併審閱稿…";
+    MergeHelp => "Merge two reviewers' copies of one version: changes in different places are all taken; where both changed the same phrase you choose.",
+        "合并两位审阅人对同一稿的修改：改在不同地方的都采用；两人改了同一处时由你选择。",
+        "合併兩位審閱人對同一稿的修改：改在不同地方的都採用；兩人改了同一處時由你選擇。";
+    MergeBase => "Both started from", "共同底稿", "共同底稿";
+    MergeOurs => "First reviewer's copy", "第一份审阅稿", "第一份審閱稿";
+    MergeTheirs => "Second reviewer's copy", "第二份审阅稿", "第二份審閱稿";
+    MergeFromFile => "From a file…", "从文件…", "從檔案…";
+    MergeChoose => "Choose…", "请选择…", "請選擇…";
+    MergeClean => "No conflicts: every change of both copies is in the merge.",
+        "没有冲突：两份审阅稿的修改都已合并。",
+        "沒有衝突：兩份審閱稿的修改都已合併。";
+    MergePickAll => "Choose the version both started from and the two returned copies.",
+        "请选择共同底稿和两份退回的审阅稿。",
+        "請選擇共同底稿和兩份退回的審閱稿。";
+    UseFirst => "Use the first", "用第一份", "用第一份";
+    UseSecond => "Use the second", "用第二份", "用第二份";
+    EditedText => "Your text", "自己改写", "自己改寫";
+    Reopen => "Undecided", "暂不决定", "暫不決定";
+    RemovedSection => "(section removed)", "（删去本部分）", "（刪去本部分）";
+    AcceptMerge => "Make it the working copy", "设为当前稿", "設為目前稿件";
+    MergeBaseDraft => "Merge base", "合并底稿", "合併底稿";
+    Conflicts => "Conflicts", "冲突", "衝突";
+    ReviewerCopy => "reviewer's copy", "审阅稿", "審閱稿";
+    ChangesOnly => "Changes only", "只看修改", "只看修改";
+    ChangesOnlyHelp => "Fold the paragraphs that are the same on both sides; click a folded line to open it.",
+        "把两边相同的段落折叠起来；点击折叠行可以展开。",
+        "把兩邊相同的段落摺疊起來；點擊摺疊行可以展開。";
+    UnfoldHelp => "Show these paragraphs", "展开这些段落", "展開這些段落";
+    ChangeList => "Change list", "修改列表", "修改列表";
+    NothingDiffers => "No draft differs from the working copy: pick what to compare.",
+        "没有与当前稿不同的草稿：请选择要比较的版本。",
+        "沒有與目前稿件不同的草稿：請選擇要比較的版本。";
     Changes => "Changes", "修改", "修改";
     NoDifferences => "No differences", "没有差异", "沒有差異";
     StatusUnchanged => "unchanged", "未变", "未變";
@@ -322,7 +356,7 @@ messages! {
     PaletteQuery => "Command to run", "要执行的命令", "要執行的命令";
     CommandPaletteHelp => "Type to find a command; Enter runs it", "输入以查找命令，回车执行", "輸入以尋找命令，按 Enter 執行";
     UndoHelp => "Undo and redo work on the whole speech, also while typing in a field", "撤销和重做作用于整篇讲话稿，输入时亦然", "復原與重做作用於整篇講話稿，輸入時亦然";
-    CompareWithWorking => "Compare", "比较", "比較";
+    CompareWithWorking => "Compare with working copy", "与当前稿比较", "與目前稿件比較";
     DraftNumbered => "Draft", "草稿", "草稿";
     DraftSaved => "Saved", "保存时", "儲存時";
     DraftBeforeRestoring => "Before restoring", "恢复前", "還原前";
@@ -452,6 +486,71 @@ pub fn changes_label(lang: UiLanguage, current: Option<usize>, total: usize) -> 
     }
 }
 
+/// The folded line of unchanged paragraphs: `… 12 unchanged paragraphs …`.
+pub fn unchanged_paragraphs_label(lang: UiLanguage, count: usize) -> String {
+    match lang {
+        UiLanguage::En if count == 1 => "… 1 unchanged paragraph …".to_string(),
+        UiLanguage::En => format!("… {count} unchanged paragraphs …"),
+        UiLanguage::ZhHans => format!("…… {count} 段未修改 ……"),
+        UiLanguage::ZhHant => format!("…… {count} 段未修改 ……"),
+    }
+}
+
+/// The position in a review with what is left to do: `Change 3 of 12 · 9 left`.
+pub fn review_label(lang: UiLanguage, current: Option<usize>, total: usize, open: usize) -> String {
+    if total == 0 {
+        return tr(lang, Msg::NoDifferences).to_string();
+    }
+    let position = changes_label(lang, current, total);
+    match lang {
+        UiLanguage::En => format!("{position} · {open} left"),
+        UiLanguage::ZhHans => format!("{position} · 剩 {open} 处"),
+        UiLanguage::ZhHant => format!("{position} · 剩 {open} 處"),
+    }
+}
+
+/// A length of time in words of the interface: `8 s`, `1 min 51 s`; `8 秒`, `1 分 51 秒`.
+pub fn duration_words(lang: UiLanguage, seconds: f64) -> String {
+    let total = seconds.abs().round() as u64;
+    let (minutes, secs) = (total / 60, total % 60);
+    match (lang, minutes) {
+        (UiLanguage::En, 0) => format!("{secs} s"),
+        (UiLanguage::En, _) => format!("{minutes} min {secs} s"),
+        (_, 0) => format!("{secs} 秒"),
+        (_, _) => format!("{minutes} 分 {secs} 秒"),
+    }
+}
+
+/// What taking a reviewer's change does to the length: `Taking this change makes the speech 8 s
+/// longer`.
+pub fn take_effect_label(lang: UiLanguage, seconds: f64) -> String {
+    let amount = duration_words(lang, seconds);
+    match (lang, seconds) {
+        (UiLanguage::En, s) if s.abs() < 0.5 => {
+            "Taking this change leaves the speech as long as it is".to_string()
+        }
+        (UiLanguage::En, s) if s > 0.0 => {
+            format!("Taking this change makes the speech {amount} longer")
+        }
+        (UiLanguage::En, _) => format!("Taking this change makes the speech {amount} shorter"),
+        (UiLanguage::ZhHans, s) if s.abs() < 0.5 => "采用这处修改，讲话时长不变".to_string(),
+        (UiLanguage::ZhHans, s) if s > 0.0 => format!("采用这处修改，讲话会长 {amount}"),
+        (UiLanguage::ZhHans, _) => format!("采用这处修改，讲话会短 {amount}"),
+        (UiLanguage::ZhHant, s) if s.abs() < 0.5 => "採用這處修改，講話時長不變".to_string(),
+        (UiLanguage::ZhHant, s) if s > 0.0 => format!("採用這處修改，講話會長 {amount}"),
+        (UiLanguage::ZhHant, _) => format!("採用這處修改，講話會短 {amount}"),
+    }
+}
+
+/// `2 of 5 conflicts open`.
+pub fn conflicts_label(lang: UiLanguage, open: usize, total: usize) -> String {
+    match lang {
+        UiLanguage::En => format!("{open} of {total} conflicts open"),
+        UiLanguage::ZhHans => format!("共 {total} 处冲突，未决定 {open} 处"),
+        UiLanguage::ZhHant => format!("共 {total} 處衝突，未決定 {open} 處"),
+    }
+}
+
 /// `Replaced 4` after a replace-all.
 pub fn replaced_label(lang: UiLanguage, count: usize) -> String {
     match lang {
@@ -501,5 +600,21 @@ mod tests {
         };
         assert_eq!(count_label(UiLanguage::ZhHans, &counts, true), "12字");
         assert_eq!(count_label(UiLanguage::En, &counts, false), "12 chars");
+        assert_eq!(
+            take_effect_label(UiLanguage::En, 8.2),
+            "Taking this change makes the speech 8 s longer"
+        );
+        assert_eq!(
+            take_effect_label(UiLanguage::ZhHans, -111.0),
+            "采用这处修改，讲话会短 1 分 51 秒"
+        );
+        assert_eq!(
+            unchanged_paragraphs_label(UiLanguage::En, 12),
+            "… 12 unchanged paragraphs …"
+        );
+        assert_eq!(
+            review_label(UiLanguage::En, Some(2), 12, 9),
+            "Change 3 of 12 · 9 left"
+        );
     }
 }
