@@ -7,9 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-#[path = "common/output.rs"]
-mod output;
-use output::{code, stderr, stdout};
+use crate::output::{code, stderr, stdout};
 
 fn lectern(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lectern"))

@@ -100,7 +100,9 @@ impl FieldGalleys {
             entry.used_in = self.pass;
             return entry.galley.clone();
         }
-        let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job()));
+        // Made before the fonts are locked: making a job may measure text itself.
+        let job = job();
+        let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
         self.made += 1;
         self.entries.insert(
             field,

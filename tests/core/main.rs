@@ -26,6 +26,8 @@ mod cli;
 mod cli_check;
 #[path = "../cli_diff.rs"]
 mod cli_diff;
+#[path = "../cli_everyday.rs"]
+mod cli_everyday;
 #[path = "../cli_merge.rs"]
 mod cli_merge;
 #[path = "../crash_safety.rs"]
