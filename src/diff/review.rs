@@ -302,23 +302,7 @@ fn add_taken(speech: &mut Speech, part: &PartDiff) -> bool {
 }
 
 fn write_old_part(speech: &mut Speech, part: &PartDiff, text: &str) -> bool {
-    let single = || text.replace(['\r', '\n'], " ");
-    match part.kind {
-        PartKind::Title => set(&mut speech.title, single()),
-        PartKind::Greeting => set(&mut speech.greeting, single()),
-        PartKind::Opening => set(&mut speech.opening, split_paragraphs(text)),
-        PartKind::Closing => set(&mut speech.closing, split_paragraphs(text)),
-        PartKind::Section => {
-            let Some(section) = part
-                .old_id
-                .and_then(|id| speech.sections.iter_mut().find(|s| s.id == id))
-            else {
-                return false;
-            };
-            let (heading, paragraphs) = section_lines(text);
-            set(&mut section.heading, heading) | set(&mut section.paragraphs, paragraphs)
-        }
-    }
+    write_text(speech, part, part.old_id, text)
 }
 
 /// Splits a section's text into heading and paragraphs.
@@ -329,6 +313,16 @@ fn section_lines(text: &str) -> (String, Vec<String>) {
 }
 
 fn write_part(speech: &mut Speech, part: &PartDiff, text: &str) -> bool {
+    write_text(speech, part, part.new_id, text)
+}
+
+/// Writes `text` into the part of `speech` that `part` is about (a section found by `id`).
+fn write_text(
+    speech: &mut Speech,
+    part: &PartDiff,
+    id: Option<crate::model::SectionId>,
+    text: &str,
+) -> bool {
     let single = || text.replace(['\r', '\n'], " ");
     match part.kind {
         PartKind::Title => set(&mut speech.title, single()),
@@ -336,9 +330,7 @@ fn write_part(speech: &mut Speech, part: &PartDiff, text: &str) -> bool {
         PartKind::Opening => set(&mut speech.opening, split_paragraphs(text)),
         PartKind::Closing => set(&mut speech.closing, split_paragraphs(text)),
         PartKind::Section => {
-            let Some(section) = part
-                .new_id
-                .and_then(|id| speech.sections.iter_mut().find(|s| s.id == id))
+            let Some(section) = id.and_then(|id| speech.sections.iter_mut().find(|s| s.id == id))
             else {
                 return false;
             };
