@@ -249,30 +249,8 @@ impl View<'_> {
         } else {
             body
         };
-        let font = egui::FontId::proportional(size);
         // Find matches in the title and greeting are painted like those in the text.
-        let highlights = self.ed.find().highlights(field);
-        let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
-            let job = highlighted_job(
-                ui,
-                buf.as_str(),
-                &font,
-                &highlights,
-                f32::INFINITY,
-                0.0,
-                0.0,
-            );
-            ui.fonts_mut(|f| f.layout_job(job))
-        };
-        let mut edit = egui::TextEdit::singleline(&mut text)
-            .id(field_id(field))
-            .hint_text(hint)
-            .font(egui::FontId::proportional(size))
-            .desired_width(f32::INFINITY);
-        if !highlights.is_empty() {
-            edit = edit.layouter(&mut layouter);
-        }
-        let response = ui.add(edit);
+        let response = self.line_edit_ui(ui, field, &mut text, hint, size, f32::INFINITY);
         let response = match label {
             Some(label) => response.labelled_by(label),
             None => response.accessible_name(self.pane_title(field.part())),
@@ -280,14 +258,18 @@ impl View<'_> {
         self.finish_field(field, text, response.changed());
     }
 
-    fn heading_field_ui(&mut self, ui: &mut Ui, id: crate::model::SectionId, index: usize) {
-        let field = Field::Heading(id);
-        let mut text = self.state.buffers.remove(&field).unwrap_or_default();
-        self.prepare_field(ui, field, &text);
-        let hint = self.guidance(field);
-        let highlights = self.ed.find().highlights(field);
-        let size = self.state.prefs.body_size() + 1.0;
+    /// A one-line field (title, greeting, a heading) with the find matches painted in it.
+    fn line_edit_ui(
+        &self,
+        ui: &mut Ui,
+        field: Field,
+        text: &mut String,
+        hint: String,
+        size: f32,
+        width: f32,
+    ) -> egui::Response {
         let font = egui::FontId::proportional(size);
+        let highlights = self.ed.find().highlights(field);
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
             let job = highlighted_job(
                 ui,
@@ -300,15 +282,26 @@ impl View<'_> {
             );
             ui.fonts_mut(|f| f.layout_job(job))
         };
-        let mut edit = egui::TextEdit::singleline(&mut text)
+        let mut edit = egui::TextEdit::singleline(text)
             .id(field_id(field))
             .hint_text(hint)
             .font(egui::FontId::proportional(size))
-            .desired_width(ui.available_width().max(80.0));
+            .desired_width(width);
         if !highlights.is_empty() {
             edit = edit.layouter(&mut layouter);
         }
-        let response = ui.add(edit).accessible_name(action_on(
+        ui.add(edit)
+    }
+
+    fn heading_field_ui(&mut self, ui: &mut Ui, id: crate::model::SectionId, index: usize) {
+        let field = Field::Heading(id);
+        let mut text = self.state.buffers.remove(&field).unwrap_or_default();
+        self.prepare_field(ui, field, &text);
+        let hint = self.guidance(field);
+        let size = self.state.prefs.body_size() + 1.0;
+        let width = ui.available_width().max(80.0);
+        let response = self.line_edit_ui(ui, field, &mut text, hint, size, width);
+        let response = response.accessible_name(action_on(
             self.lang(),
             Msg::Heading,
             &section_name(self.lang(), index),
