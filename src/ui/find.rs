@@ -125,8 +125,8 @@ impl View<'_> {
 }
 
 /// A layout of `text` in `font_id` with the find matches painted behind it (the current one
-/// stronger). Each paragraph (line) starts `first_line_indent` in, and after the first one
-/// `paragraph_gap` points lower (the gap is given to its first character's line).
+/// stronger). Each paragraph (line) starts `first_line_indent` in. (Space between paragraphs is
+/// opened after layout, by moving rows: see [`super::galleys::open_paragraph_gaps`].)
 pub fn highlighted_job(
     ui: &Ui,
     text: &str,
@@ -134,7 +134,6 @@ pub fn highlighted_job(
     highlights: &[(Range<usize>, bool)],
     wrap_width: f32,
     first_line_indent: f32,
-    paragraph_gap: f32,
 ) -> LayoutJob {
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
@@ -158,9 +157,7 @@ pub fn highlighted_job(
         ..Default::default()
     };
     let plain = TextFormat::simple(font_id.clone(), color);
-    let row_height = ui.fonts_mut(|f| f.row_height(font_id));
     let mut paragraph_start = true;
-    let mut first_paragraph = true;
     let mut append = |job: &mut LayoutJob, piece: &str, format: &TextFormat| {
         // Each paragraph (line) starts indented, so paragraphs stay apart when they wrap.
         for line in piece.split_inclusive('\n') {
@@ -169,25 +166,7 @@ pub fn highlighted_job(
             } else {
                 0.0
             };
-            let mut rest = line;
-            if paragraph_start && !first_paragraph && paragraph_gap > 0.0 {
-                // The paragraph's first character gets a taller line; the text sits at its
-                // bottom, so the space opens above the paragraph.
-                let first = line.chars().next().map_or(0, char::len_utf8);
-                let mut tall = format.clone();
-                tall.line_height = Some(row_height + paragraph_gap);
-                tall.valign = egui::Align::BOTTOM;
-                job.append(&line[..first], leading, tall);
-                rest = &line[first..];
-                if !rest.is_empty() {
-                    job.append(rest, 0.0, format.clone());
-                }
-            } else {
-                job.append(rest, leading, format.clone());
-            }
-            if paragraph_start {
-                first_paragraph = false;
-            }
+            job.append(line, leading, format.clone());
             paragraph_start = line.ends_with('\n');
         }
     };

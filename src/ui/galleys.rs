@@ -16,6 +16,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+use egui::epaint::text::PlacedRow;
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Galley};
 
@@ -103,6 +104,7 @@ impl FieldGalleys {
         // Made before the fonts are locked: making a job may measure text itself.
         let job = job();
         let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
+        let galley = open_paragraph_gaps(galley, key.paragraph_gap);
         self.made += 1;
         self.entries.insert(
             field,
@@ -119,6 +121,31 @@ impl FieldGalleys {
     pub fn made(&self) -> u64 {
         self.made
     }
+}
+
+/// `galley` with `gap` points of space above every paragraph but the first: the rows of each
+/// paragraph are moved down by the gaps above it. Moving whole rows keeps every glyph on its
+/// row's baseline (a taller first glyph, the other way to open a gap, is drawn centred in its
+/// taller line, higher than the rest of its row), and the cursor and selection follow the rows.
+pub fn open_paragraph_gaps(galley: Arc<Galley>, gap: f32) -> Arc<Galley> {
+    let starts_paragraph =
+        |rows: &[PlacedRow], index: usize| index > 0 && rows[index - 1].ends_with_newline;
+    let paragraphs_below_the_first =
+        (1..galley.rows.len()).any(|index| starts_paragraph(&galley.rows, index));
+    if gap <= 0.0 || !paragraphs_below_the_first {
+        return galley;
+    }
+    let mut galley = Arc::unwrap_or_clone(galley);
+    let mut shift = 0.0;
+    for index in 0..galley.rows.len() {
+        if starts_paragraph(&galley.rows, index) {
+            shift += gap;
+        }
+        galley.rows[index].pos.y += shift;
+    }
+    galley.rect.max.y += shift;
+    galley.mesh_bounds.max.y += shift;
+    Arc::new(galley)
 }
 
 #[cfg(test)]
@@ -197,5 +224,56 @@ mod tests {
         pass(&ctx, &mut cache, field, "讲话", 400.0);
         pass(&ctx, &mut cache, field, "讲话", 400.0);
         assert_eq!(cache.made(), 2);
+    }
+
+    #[test]
+    fn paragraph_gaps_move_whole_rows_and_keep_each_row_on_one_baseline() {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
+        let text = "同志们：\n今天我们召开会议。\n第三段";
+        let mut gapped = None;
+        let mut plain = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let job = crate::ui::find::highlighted_job(
+                ui,
+                text,
+                &FontId::proportional(16.0),
+                &[],
+                400.0,
+                32.0,
+            );
+            let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+            plain = Some(galley.clone());
+            gapped = Some(open_paragraph_gaps(galley, 6.0));
+        });
+        output.textures_delta.clear();
+        let (Some(plain), Some(gapped)) = (plain, gapped) else {
+            panic!("the pass ran");
+        };
+        assert_eq!(gapped.rows.len(), 3);
+        for (index, (before, after)) in plain.rows.iter().zip(&gapped.rows).enumerate() {
+            let expected = before.pos.y + 6.0 * index as f32;
+            assert!(
+                (after.pos.y - expected).abs() < 0.01,
+                "row {index} moved down by the gaps above it: {} → {}",
+                before.pos.y,
+                after.pos.y
+            );
+            // Every glyph of a row, the paragraph's first one too, on the same line.
+            let ys: Vec<f32> = after.row.glyphs.iter().map(|g| g.pos.y).collect();
+            assert!(
+                ys.windows(2).all(|pair| (pair[0] - pair[1]).abs() < 0.01),
+                "row {index} glyphs share a baseline: {ys:?}"
+            );
+        }
+        assert!((gapped.rect.height() - plain.rect.height() - 12.0).abs() < 0.01);
+        // The cursor still lands in the paragraph drawn under the pointer.
+        let third = gapped.rows[2].pos + egui::vec2(40.0, 4.0);
+        let cursor = gapped.cursor_from_pos(third.to_vec2());
+        assert!(cursor.index.0 >= "同志们：\n今天我们召开会议。\n".chars().count());
+        assert!(Arc::ptr_eq(
+            &open_paragraph_gaps(plain.clone(), 0.0),
+            &plain
+        ));
     }
 }

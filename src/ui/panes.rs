@@ -271,15 +271,7 @@ impl View<'_> {
         let font = egui::FontId::proportional(size);
         let highlights = self.ed.find().highlights(field);
         let mut layouter = |ui: &Ui, buf: &dyn TextBuffer, _wrap_width: f32| {
-            let job = highlighted_job(
-                ui,
-                buf.as_str(),
-                &font,
-                &highlights,
-                f32::INFINITY,
-                0.0,
-                0.0,
-            );
+            let job = highlighted_job(ui, buf.as_str(), &font, &highlights, f32::INFINITY, 0.0);
             ui.fonts_mut(|f| f.layout_job(job))
         };
         let mut edit = egui::TextEdit::singleline(text)
@@ -350,15 +342,7 @@ impl View<'_> {
                 color: ui.visuals().text_color(),
             };
             galleys.galley(ui.ctx(), field, buf.as_str(), key, || {
-                highlighted_job(
-                    ui,
-                    buf.as_str(),
-                    &font,
-                    &highlights,
-                    wrap_width,
-                    indent,
-                    gap,
-                )
+                highlighted_job(ui, buf.as_str(), &font, &highlights, wrap_width, indent)
             })
         };
         let edit = egui::TextEdit::multiline(&mut text)
