@@ -207,6 +207,30 @@ fn english_numbers_have_a_space_after_the_period() {
     assert!(!shows(&harness, "Go to: I.Know"));
 }
 
+/// Whether the text `text` is drawn with a part of it on a highlight background (a find match).
+fn highlighted_in(harness: &Harness<'static, LecternApp>, text: &str) -> bool {
+    fn any_marked(shape: &egui::Shape, text: &str) -> bool {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().any(|s| any_marked(s, text)),
+            egui::Shape::Text(shape) => {
+                shape.galley.job.text == text
+                    && shape
+                        .galley
+                        .job
+                        .sections
+                        .iter()
+                        .any(|section| section.format.background != egui::Color32::TRANSPARENT)
+            }
+            _ => false,
+        }
+    }
+    harness
+        .output()
+        .shapes
+        .iter()
+        .any(|clipped| any_marked(&clipped.shape, text))
+}
+
 #[test]
 fn the_find_bar_options_escape_and_steady_buttons() {
     let (mut harness, _) = new_harness();
@@ -217,6 +241,11 @@ fn the_find_bar_options_escape_and_steady_buttons() {
     harness.get_by_label("Find").type_text("know");
     harness.run();
     assert!(shows(&harness, "3 matches"));
+    assert!(
+        highlighted_in(&harness, "Know Your Audience"),
+        "the match in the title is painted like the others"
+    );
+    assert!(highlighted_in(&harness, "know this. knowledge."));
     assert_eq!(harness.get_by_label("Find next").rect(), next_before);
     harness.get_by_label("Find next").click();
     harness.run();
@@ -230,6 +259,10 @@ fn the_find_bar_options_escape_and_steady_buttons() {
     harness.get_by_label("Match case").click();
     harness.run();
     assert!(shows(&harness, "2 matches"));
+    assert!(
+        !highlighted_in(&harness, "Know Your Audience"),
+        "with Match case, \"Know\" is no match: nothing painted in the title"
+    );
     harness.get_by_label("Match case").click();
     harness.run();
     assert!(shows(&harness, "3 matches"));
@@ -254,6 +287,23 @@ fn the_find_bar_options_escape_and_steady_buttons() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(!shows(&harness, "Match case"));
+    // …and from a check box and a button, which are not text fields.
+    for widget in ["Whole words", "Find next"] {
+        press_command(&mut harness, Key::F);
+        harness.run();
+        harness.get_by_label(widget).focus();
+        harness.run();
+        assert!(
+            harness.get_by_label(widget).is_focused(),
+            "{widget} has the keyboard focus"
+        );
+        harness.key_press(Key::Escape);
+        harness.run();
+        assert!(
+            !shows(&harness, "Match case"),
+            "Escape closes the bar from {widget}"
+        );
+    }
 }
 
 #[test]
