@@ -9,7 +9,7 @@ use super::action::{Action, Effect};
 use super::dialog::{Dialog, DiskAnswer, PathTask, Pending, Resolution};
 use super::doc::Edit;
 use super::env::Env;
-use super::notice::Undoable;
+use super::notice::Notice;
 use crate::part::{Field, Part};
 
 impl Editor {
@@ -140,13 +140,13 @@ impl Editor {
                 if let Some(previous) = self.history.undo(&self.doc) {
                     self.replace_doc(previous);
                     self.find.replaced = None;
-                    self.undo_notice = None;
+                    self.drop_undo_notice();
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.history.redo(&self.doc) {
                     self.replace_doc(next);
-                    self.undo_notice = None;
+                    self.drop_undo_notice();
                 }
             }
             Action::Edit(edit) => {
@@ -171,7 +171,7 @@ impl Editor {
                     self.effects.push(Effect::Reveal(Part::Title));
                 }
                 if changed && let Some((index, heading)) = removed {
-                    self.notify_undoable(Undoable::SectionDeleted { index, heading });
+                    self.show_notice(Notice::SectionDeleted { index, heading });
                 }
                 if changed && let Some(id) = moved {
                     self.effects.push(Effect::Reveal(Part::Section(id)));

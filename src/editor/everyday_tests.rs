@@ -74,12 +74,12 @@ fn a_deleted_section_shows_an_undo_notice_for_a_few_seconds() {
     let mut ed = editor(&mut d);
     let id = ed.speech().sections[1].id;
     apply_at(&mut ed, &mut d, 0.0, set(Field::Heading(id), "狠抓落实"));
-    assert!(ed.undo_notice().is_none());
+    assert!(ed.notice().is_none());
     apply_at(&mut ed, &mut d, 5.0, Action::Edit(Edit::RemoveSection(id)));
-    let notice = ed.undo_notice().expect("a notice");
+    let notice = ed.notice().expect("a notice");
     assert_eq!(
-        notice.what,
-        Undoable::SectionDeleted {
+        *notice,
+        Notice::SectionDeleted {
             index: 1,
             heading: "狠抓落实".into()
         }
@@ -87,9 +87,9 @@ fn a_deleted_section_shows_an_undo_notice_for_a_few_seconds() {
     // The window is asked back when the notice is due to go.
     let due = ed.tick(&mut Env::new(6.0, &mut d)).expect("a wake-up");
     assert!((due - (UNDO_NOTICE_SECS - 1.0)).abs() < 1e-9, "{due}");
-    assert!(ed.undo_notice().is_some());
+    assert!(ed.notice().is_some());
     ed.tick(&mut Env::new(5.0 + UNDO_NOTICE_SECS, &mut d));
-    assert!(ed.undo_notice().is_none(), "gone after its time");
+    assert!(ed.notice().is_none(), "gone after its time");
 
     // Undo from the notice brings the section back and takes the notice down.
     let id = ed.speech().sections[0].id;
@@ -98,13 +98,13 @@ fn a_deleted_section_shows_an_undo_notice_for_a_few_seconds() {
     apply_at(&mut ed, &mut d, 21.0, Action::Undo);
     assert_eq!(ed.speech().sections.len(), 2);
     assert_eq!(ed.speech().sections[0].id, id);
-    assert!(ed.undo_notice().is_none());
+    assert!(ed.notice().is_none());
 
     // Another change takes it down too: Undo would now undo that change.
     apply_at(&mut ed, &mut d, 30.0, Action::Edit(Edit::RemoveSection(id)));
-    assert!(ed.undo_notice().is_some());
+    assert!(ed.notice().is_some());
     apply_at(&mut ed, &mut d, 31.0, set(Field::Title, "标题"));
-    assert!(ed.undo_notice().is_none());
+    assert!(ed.notice().is_none());
 }
 
 #[test]

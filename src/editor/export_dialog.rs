@@ -17,7 +17,8 @@ use super::Editor;
 use super::dialog::PathTask;
 use super::env::Env;
 use super::files::with_extension;
-use super::message::{Message, Notice, OpenWhat};
+use super::message::{Message, OpenWhat};
+use super::notice::Notice;
 
 /// What the Export dialog writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -143,7 +143,11 @@ fn export_to_docx_and_pdf_writes_the_files_and_shows_a_notice() {
     }
 
     // The notice's button opens the folder; the notice goes away by itself after a while.
-    let exported = ed.notice().map(|n| n.path().to_path_buf()).expect("notice");
+    let exported = ed
+        .notice()
+        .and_then(Notice::path)
+        .map(std::path::Path::to_path_buf)
+        .expect("notice");
     apply(&mut ed, &mut d, &mut o, Action::OpenFolder(exported));
     assert_eq!(o.opened(), [dir.path().to_path_buf()]);
     assert!(ed.notice().is_none());
@@ -152,6 +156,13 @@ fn export_to_docx_and_pdf_writes_the_files_and_shows_a_notice() {
     let text = export_dialog(&ed);
     apply(&mut ed, &mut d, &mut o, Action::ExportToFile(text));
     assert!(ed.notice().is_some());
+    // Unlike "Section deleted — Undo", a notice about a file stays up through typing.
+    let edit = Edit::SetField {
+        field: Field::Title,
+        text: "另一个标题".into(),
+    };
+    apply(&mut ed, &mut d, &mut o, Action::Edit(edit));
+    assert!(ed.notice().is_some_and(|n| !n.offers_undo()));
     let left = ed.tick(&mut Env::new(2.0, &mut d));
     assert!(
         left.is_some_and(|s| s > 0.0 && s <= NOTICE_SECS),

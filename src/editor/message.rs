@@ -41,30 +41,6 @@ pub enum OpenWhat {
     Folder,
 }
 
-/// A short notice that goes away by itself (no button to press), with what it is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// An export was written to `path`.
-    Exported {
-        /// The written file.
-        path: PathBuf,
-    },
-    /// The printed copy was written to `path` and opened in the viewer.
-    Printed {
-        /// The PDF.
-        path: PathBuf,
-    },
-}
-
-impl Notice {
-    /// The file the notice is about.
-    pub fn path(&self) -> &std::path::Path {
-        match self {
-            Notice::Exported { path } | Notice::Printed { path } => path,
-        }
-    }
-}
-
 impl Message {
     /// Whether this is an error (shown with an error's look) rather than a notice.
     pub fn is_error(&self) -> bool {

@@ -69,8 +69,8 @@ pub use export_dialog::{
 pub use find::{FindOptions, FindState, Match, find_in, find_with};
 pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
 pub use merging::{MergeDialog, MergeInput, MergeOutcome, MergeSlot, MergeSource};
-pub use message::{Message, Notice, OpenWhat};
-pub use notice::{UNDO_NOTICE_SECS, UndoNotice, Undoable};
+pub use message::{Message, OpenWhat};
+pub use notice::{NOTICE_SECS, Notice, UNDO_NOTICE_SECS};
 pub use proofing::{ProofState, finding_range};
 pub use recovery::{RecoveryOffer, RecoveryOptions};
 
@@ -124,7 +124,7 @@ pub struct Editor {
     dialog: Option<Dialog>,
     messages: Vec<Message>,
     /// The notice shown, and when it was shown.
-    notice: Option<(Notice, f64)>,
+    notice: Option<notice::ShownNotice>,
     /// The Export dialog's last choices.
     last_export: Option<export_dialog::LastExport>,
     print_folder: Option<PathBuf>,
@@ -138,15 +138,10 @@ pub struct Editor {
     wall: chrono::DateTime<chrono::Utc>,
     /// The template new speeches start from, and the one the template picker selects first.
     template: String,
-    /// "Section deleted — Undo", for a few seconds.
-    undo_notice: Option<UndoNotice>,
 }
 
 /// How often a running save is looked at, in seconds.
 const SAVE_POLL_SECS: f64 = 0.02;
-
-/// How long a notice stays, in seconds.
-pub const NOTICE_SECS: f64 = 10.0;
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
@@ -187,7 +182,6 @@ impl Editor {
             now_secs: env.now_secs,
             wall: env.wall,
             template,
-            undo_notice: None,
         };
         if let Some(path) = options.initial_path {
             editor.open_path_now(&path);
@@ -266,11 +260,6 @@ impl Editor {
         &self.messages
     }
 
-    /// The notice shown (it goes away by itself after [`NOTICE_SECS`]).
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref().map(|(notice, _)| notice)
-    }
-
     /// The find bar's state.
     pub fn find(&self) -> &FindState {
         &self.find
@@ -317,7 +306,7 @@ impl Editor {
     }
 
     /// Does timed work: collects a save written in the background (then does what waited for
-    /// it), writes the recovery file when it is due, and takes down an undo notice whose time
+    /// it), writes the recovery file when it is due, and takes down a notice whose time
     /// is up. Returns how many seconds until it should
     /// be called again (`None`: nothing is waiting). Effects it caused are in
     /// [`Editor::take_effects`].
@@ -326,7 +315,7 @@ impl Editor {
         self.wall = env.wall;
         let saving = self.finish_saves(false, env);
         let autosave = self.autosave_tick();
-        let next = [autosave, self.undo_notice_tick(), self.notice_tick()]
+        let next = [autosave, self.notice_tick()]
             .into_iter()
             .flatten()
             .reduce(f64::min);
@@ -336,22 +325,6 @@ impl Editor {
         } else {
             next
         }
-    }
-
-    /// Takes the notice away once its time is up; returns the seconds it has left.
-    fn notice_tick(&mut self) -> Option<f64> {
-        let (_, shown) = self.notice.as_ref()?;
-        let left = shown + NOTICE_SECS - self.now_secs;
-        if left <= 0.0 {
-            self.notice = None;
-            None
-        } else {
-            Some(left)
-        }
-    }
-
-    fn show_notice(&mut self, notice: Notice) {
-        self.notice = Some((notice, self.now_secs));
     }
 
     /// What the views should do after timed work: a save that finished and let the window
@@ -393,7 +366,7 @@ impl Editor {
             return false;
         }
         // An undo would now undo this change, not what the notice offers to bring back.
-        self.undo_notice = None;
+        self.drop_undo_notice();
         let stats_in_sync = self.stats.rev == Some(self.rev);
         self.history
             .record(&before, &self.doc, group, self.now_secs);

@@ -530,7 +530,6 @@ impl View<'_> {
             egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
         }
         self.dialogs_ui(&ctx);
-        self.undo_notice_ui(&ctx);
         self.notice_ui(&ctx);
         self.drop_overlay_ui(&ctx);
     }

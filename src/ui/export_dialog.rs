@@ -3,8 +3,8 @@
 //! the core's page layout); and the notice after an export or a print, with "Open folder".
 
 use egui::{
-    Align, Align2, Color32, Context, FontId, Id, Layout, Modal, Pos2, Rect, RichText, ScrollArea,
-    Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
+    Align, Color32, Context, FontId, Id, Layout, Modal, Pos2, Rect, RichText, ScrollArea, Sense,
+    Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
 };
 
 use crate::editor::{Action, Dialog, ExportDialog, ExportKind, LayoutOption};
@@ -13,7 +13,7 @@ use crate::export::{
     Profile, Role, layout,
 };
 
-use super::i18n::{Msg, UiLanguage, font_line, missing_chars_text, notice_text, page_of, tr};
+use super::i18n::{Msg, UiLanguage, font_line, missing_chars_text, page_of, tr};
 use super::view::View;
 
 /// The dialog's size when it first opens (it keeps the size the writer gives it).
@@ -278,33 +278,6 @@ impl View<'_> {
             }
             None => {}
         }
-    }
-
-    /// The notice of an export or a print: the file, "Open folder" and a button to dismiss it.
-    pub(crate) fn notice_ui(&mut self, ctx: &Context) {
-        let ed = self.ed;
-        let Some(notice) = ed.notice() else {
-            return;
-        };
-        let lang = self.lang();
-        egui::Area::new(Id::unique("notice"))
-            .order(egui::Order::Foreground)
-            .anchor(Align2::RIGHT_BOTTOM, vec2(-16.0, -40.0))
-            .show(ctx, |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(520.0);
-                    ui.add(egui::Label::new(notice_text(lang, notice)).wrap());
-                    ui.horizontal(|ui| {
-                        if ui.button(tr(lang, Msg::OpenFolder)).clicked() {
-                            self.tx
-                                .action(Action::OpenFolder(notice.path().to_path_buf()));
-                        }
-                        if ui.button(tr(lang, Msg::Dismiss)).clicked() {
-                            self.tx.action(Action::DismissNotice);
-                        }
-                    });
-                });
-            });
     }
 }
 

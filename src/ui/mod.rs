@@ -12,7 +12,7 @@
 //! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`details`],
 //!   [`drafts`], [`proofing`], [`status`], [`find`], [`dialogs`], [`export_dialog`],
 //!   [`recovery_prompt`], [`diff_view`], [`type_path`] (a typed path where no file picker can
-//!   be shown), [`undo_notice`].
+//!   be shown), [`notice`] (section deleted — Undo; exported to …).
 //! - [`i18n`]: every word of the interface, and the wording of what the editor reports.
 //! - [`file_dialogs`]: the system's file pickers; [`fonts`], [`icons`], [`style`], [`prefs`],
 //!   [`startup`].
@@ -33,6 +33,7 @@ pub mod icons;
 pub mod import_preview;
 pub mod menus;
 pub mod merge_dialog;
+pub mod notice;
 pub mod outline;
 pub mod palette;
 pub mod panes;
@@ -43,7 +44,6 @@ pub mod startup;
 pub mod status;
 pub mod style;
 pub mod type_path;
-pub mod undo_notice;
 pub mod view;
 
 use std::path::PathBuf;

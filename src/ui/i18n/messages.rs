@@ -92,13 +92,14 @@ pub fn message_text(lang: UiLanguage, message: &Message) -> (String, String) {
     }
 }
 
-/// A notice's text: what happened, and the file.
+/// A notice about a written file: what happened, and the file (the section-deleted notice is
+/// drawn with its Undo button instead).
 pub fn notice_text(lang: UiLanguage, notice: &Notice) -> String {
-    let msg = match notice {
-        Notice::Exported { .. } => Msg::ExportedTo,
-        Notice::Printed { .. } => Msg::PrintedTo,
-    };
-    format!("{}\n{}", tr(lang, msg), notice.path().display())
+    match notice {
+        Notice::Exported { path } => format!("{}\n{}", tr(lang, Msg::ExportedTo), path.display()),
+        Notice::Printed { path } => format!("{}\n{}", tr(lang, Msg::PrintedTo), path.display()),
+        Notice::SectionDeleted { .. } => tr(lang, Msg::SectionDeleted).to_string(),
+    }
 }
 
 /// Why a Word or PDF copy of `path` could not be made or written, in `lang`, naming the file
