@@ -114,7 +114,7 @@ mod tests {
             note: None,
             kind,
             origin: None,
-            speech: Speech::default(),
+            speech: Speech::default().into(),
         }
     }
 

@@ -1,6 +1,8 @@
 //! A project: the working copy of a speech, its named drafts and its settings — one `.lectern`
 //! file.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Local, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +51,10 @@ pub enum DraftOrigin {
 }
 
 /// A named copy of the speech at one moment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Its speech is shared ([`Arc`]): a draft never changes, so copying a project's drafts (an
+/// undo step, a save's snapshot) copies no text.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Draft {
     /// Unique within the project.
     pub id: DraftId,
@@ -68,7 +73,37 @@ pub struct Draft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<DraftOrigin>,
     /// The full speech as it was.
-    pub speech: Speech,
+    #[serde(with = "shared_speech")]
+    pub speech: Arc<Speech>,
+}
+
+/// A draft's shared speech is written and read as the speech itself.
+mod shared_speech {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::model::Speech;
+
+    pub fn serialize<S: Serializer>(speech: &Arc<Speech>, to: S) -> Result<S::Ok, S::Error> {
+        Speech::serialize(speech, to)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Arc<Speech>, D::Error> {
+        Speech::deserialize(from).map(Arc::new)
+    }
+}
+
+impl PartialEq for Draft {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.name == other.name
+            && self.created == other.created
+            && self.note == other.note
+            && self.kind == other.kind
+            && self.origin == other.origin
+            && (Arc::ptr_eq(&self.speech, &other.speech) || self.speech == other.speech)
+    }
 }
 
 impl Draft {
@@ -208,7 +243,7 @@ impl Project {
             note: note.filter(|n| !n.trim().is_empty()),
             kind,
             origin: None,
-            speech: self.speech.clone(),
+            speech: Arc::new(self.speech.clone()),
         });
         id
     }
@@ -233,7 +268,7 @@ impl Project {
     /// Makes a draft the working copy. The working copy is first kept as an automatic draft, so
     /// nothing is lost; returns the id of that draft, or `None` if `id` is not a draft.
     pub fn restore_draft(&mut self, id: DraftId, now: DateTime<Utc>) -> Option<DraftId> {
-        let restored = self.draft(id)?.speech.clone();
+        let restored = Speech::clone(&self.draft(id)?.speech);
         let name = self.draft(id).map(|d| d.name.clone()).unwrap_or_default();
         let kept = self.save_draft(String::new(), None, DraftKind::Automatic, now);
         if let Some(draft) = self.drafts.iter_mut().find(|d| d.id == kept) {
@@ -252,7 +287,7 @@ impl Project {
             .iter()
             .rev()
             .find(|d| d.kind == DraftKind::Automatic)
-            .is_some_and(|newest| newest.speech == self.speech);
+            .is_some_and(|newest| *newest.speech == self.speech);
         let added = (!unchanged).then(|| {
             let id = self.save_draft(String::new(), None, DraftKind::Automatic, now);
             if let Some(draft) = self.drafts.iter_mut().find(|d| d.id == id) {

@@ -105,7 +105,7 @@ fn a_clean_merge_writes_both_changes_and_keeps_the_base_as_a_draft() {
         merged
             .drafts
             .iter()
-            .any(|d| d.name == MERGE_BASE_DRAFT && d.speech == base)
+            .any(|d| d.name == MERGE_BASE_DRAFT && *d.speech == base)
     );
 }
 

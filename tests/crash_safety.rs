@@ -5,8 +5,13 @@
 //! The child is this test executable itself, run again with `--exact crash_safety::crash_child_save_loop` and
 //! an environment variable naming the file (no extra binary in the product).
 //!
-//! Environment: `LECTERN_CRASH_CYCLES` (default 300), `LECTERN_CRASH_SEED` (default: from the
-//! clock; printed, to replay a failure).
+//! The window's own way of saving is tested the same way: a child [`Editor`] types and saves in
+//! the background (the write on a worker thread, as in the window) over and over and is killed
+//! at random moments; the file must load every time, whole: its working copy equal to the
+//! automatic draft that save kept of it.
+//!
+//! Environment: `LECTERN_CRASH_CYCLES` (default 300; the editor test runs a third of them),
+//! `LECTERN_CRASH_SEED` (default: from the clock; printed, to replay a failure).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::io::{BufRead, BufReader};
@@ -14,12 +19,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use lectern::editor::{Action, Edit, Editor, EditorOptions, Env, ScriptedDialogs};
 use lectern::model::{Section, SectionId, Speech};
+use lectern::part::Field;
 use lectern::project::{DraftKind, Project};
 use lectern::storage;
 
 const CHILD_ENV: &str = "LECTERN_CRASH_CHILD_FILE";
 const CHILD_START_ENV: &str = "LECTERN_CRASH_CHILD_START";
+const EDITOR_CHILD_ENV: &str = "LECTERN_CRASH_EDITOR_CHILD_FILE";
 const READY: &str = "CRASH-CHILD-READY";
 
 /// One of the two contents the child alternates between, about 200 KB of RON each.
@@ -72,6 +80,125 @@ fn crash_child_save_loop() {
     println!("{READY}");
     for i in first.. {
         storage::save_project(&contents[i % 2], &path).unwrap();
+    }
+}
+
+/// The editor child: opens the file, then types a new title and saves in the background,
+/// ticking until each save is done, until killed. Does nothing in a normal test run.
+#[test]
+fn crash_child_editor_background_saves() {
+    let Some(file) = std::env::var_os(EDITOR_CHILD_ENV) else {
+        return;
+    };
+    let mut dialogs = ScriptedDialogs::new();
+    let options = EditorOptions {
+        initial_path: Some(PathBuf::from(file)),
+        background_saves: true,
+        ..EditorOptions::default()
+    };
+    let started = Instant::now();
+    let now = |started: Instant| started.elapsed().as_secs_f64();
+    let mut ed = Editor::new(options, &mut Env::new(now(started), &mut dialogs));
+    println!("{READY}");
+    for typed in 0u64.. {
+        let title = Action::Edit(Edit::SetField {
+            field: Field::Title,
+            text: format!("第{typed}次保存"),
+        });
+        ed.apply(title, &mut Env::new(now(started), &mut dialogs));
+        ed.apply(Action::Save, &mut Env::new(now(started), &mut dialogs));
+        assert!(ed.is_saving(), "the save runs on the worker");
+        while ed.is_saving() {
+            std::thread::sleep(Duration::from_micros(200));
+            ed.tick(&mut Env::new(now(started), &mut dialogs));
+        }
+        assert!(!ed.is_modified(), "the save succeeded");
+    }
+}
+
+/// Checks that `path` loads and is whole: its working copy is the speech of its newest
+/// automatic draft (every save keeps one). Returns the working copy's title.
+fn whole_saved_file(path: &Path, what: &str) -> String {
+    let loaded = storage::load_project(path)
+        .unwrap_or_else(|e| panic!("{what}: the file does not load: {e}"));
+    let newest = loaded
+        .drafts
+        .iter()
+        .rev()
+        .find(|d| d.kind == DraftKind::Automatic)
+        .unwrap_or_else(|| panic!("{what}: no automatic draft"));
+    assert_eq!(
+        *newest.speech, loaded.speech,
+        "{what}: the working copy is the one that save kept as a draft"
+    );
+    loaded.speech.title
+}
+
+#[test]
+fn killing_the_editor_during_a_background_save_leaves_a_whole_file() {
+    let cycles: usize = std::env::var("LECTERN_CRASH_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(100, |n: usize| n.div_ceil(3));
+    let seed: u64 = std::env::var("LECTERN_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    println!("LECTERN_CRASH_SEED={seed} LECTERN_CRASH_CYCLES={cycles}");
+    let mut rng = Rng(seed);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("讲话.lectern");
+    let mut first = content(0);
+    first.record_save_draft(chrono::Utc::now());
+    storage::save_project(&first, &path).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut titles = std::collections::BTreeSet::new();
+    for cycle in 0..cycles {
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "crash_safety::crash_child_editor_background_saves",
+                "--nocapture",
+            ])
+            .args(["--test-threads", "1"])
+            .env(EDITOR_CHILD_ENV, &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let ready = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .any(|line| line.contains(READY));
+        assert!(ready, "cycle {cycle}: the child did not start");
+        std::thread::sleep(Duration::from_micros(rng.next() % 60_000));
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(
+            !status.success(),
+            "cycle {cycle}: the child stopped by itself"
+        );
+        let what = format!("cycle {cycle} (seed {seed})");
+        titles.insert(whole_saved_file(&path, &what));
+        let bak = storage::backup_path(&path);
+        if bak.exists() {
+            whole_saved_file(&bak, &format!("{what}, the .bak"));
+        }
+        for temp in temp_files(dir.path()) {
+            std::fs::remove_file(temp).unwrap();
+        }
+    }
+    println!("{cycles} kills of a saving editor: the file had {titles:?} as its title");
+    // The kills landed both before the first save of a run and after some saves.
+    if cycles >= 30 {
+        assert!(titles.len() > 1, "{titles:?}");
+        assert!(titles.iter().any(|t| t.ends_with("次保存")), "{titles:?}");
     }
 }
 

@@ -68,7 +68,7 @@ pub fn load_speech(path: &Path, draft: Option<&str>) -> anyhow::Result<LoadedSpe
     let speech = match draft {
         None => project.speech.clone(),
         Some(name) => match project.draft_by_name(name) {
-            Some(d) => d.speech.clone(),
+            Some(d) => Speech::clone(&d.speech),
             None => {
                 return Err(Error::NoSuchDraft {
                     path: path.to_path_buf(),

@@ -132,7 +132,7 @@ pub struct CompareState {
 pub fn version_speech(doc: &Doc, version: Version) -> Option<&Speech> {
     match version {
         Version::Working => Some(&doc.speech),
-        Version::Draft(id) => doc.draft(id).map(|d| &d.speech),
+        Version::Draft(id) => doc.draft(id).map(|d| &*d.speech),
     }
 }
 
@@ -373,7 +373,7 @@ impl Editor {
     /// The draft Compare starts with: the most recent named draft whose speech differs from
     /// the working copy, else the most recent automatic one that differs.
     pub fn default_compare_draft(&self) -> Option<DraftId> {
-        let differs = |d: &&crate::project::Draft| d.speech != self.doc.speech;
+        let differs = |d: &&crate::project::Draft| *d.speech != self.doc.speech;
         let named = self
             .doc
             .drafts

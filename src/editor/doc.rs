@@ -210,12 +210,12 @@ impl Doc {
                 base_name,
                 now,
             } => {
-                let base_kept = self.drafts.iter().any(|d| d.speech == *base);
+                let base_kept = self.drafts.iter().any(|d| *d.speech == *base);
                 if !base_kept {
                     self.with_project(|p| {
                         let id = p.save_draft(base_name, None, DraftKind::Named, now);
                         if let Some(draft) = p.drafts.iter_mut().find(|d| d.id == id) {
-                            draft.speech = *base;
+                            draft.speech = Arc::new(*base);
                         }
                     });
                 }
@@ -247,7 +247,7 @@ impl Doc {
                 self.with_project(|p| {
                     let id = p.save_draft(name, note, DraftKind::Named, now);
                     if let Some(draft) = p.drafts.iter_mut().find(|d| d.id == id) {
-                        draft.speech = *speech;
+                        draft.speech = Arc::new(*speech);
                     }
                 });
                 true

@@ -159,7 +159,7 @@ impl Editor {
     pub(super) fn set_merge_input(&mut self, slot: MergeSlot, source: MergeSource, env: &mut Env) {
         let speech = match &source {
             MergeSource::Working => Some(self.doc.speech.clone()),
-            MergeSource::Draft(id) => self.doc.draft(*id).map(|d| d.speech.clone()),
+            MergeSource::Draft(id) => self.doc.draft(*id).map(|d| Speech::clone(&d.speech)),
             MergeSource::File(path) => {
                 let path = if path.as_os_str().is_empty() {
                     env.dialogs.pick(&FilePurpose::MergeInput, "")

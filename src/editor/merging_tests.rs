@@ -123,7 +123,7 @@ fn two_reviews_merge_and_the_result_is_one_undo_step() {
     assert_eq!(ed.drafts().len(), drafts + 1, "the base is kept as a draft");
     let kept = ed.drafts().last().expect("a draft");
     assert_eq!(kept.name, "合并底稿");
-    assert_eq!(kept.speech, base);
+    assert_eq!(*kept.speech, base);
     assert!(ed.doc().conflicts.is_empty());
     apply(&mut ed, &mut d, Action::Undo);
     assert_eq!(*ed.speech(), base);

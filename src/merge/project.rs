@@ -39,7 +39,7 @@ pub fn merge_projects(
             }
         }
     }
-    if !project.drafts.iter().any(|d| d.speech == base.speech) {
+    if !project.drafts.iter().any(|d| *d.speech == base.speech) {
         project.save_draft(
             MERGE_BASE_DRAFT,
             Some("kept by lectern merge".to_string()),

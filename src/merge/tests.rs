@@ -132,7 +132,7 @@ fn a_merged_project_keeps_the_base_as_a_draft_and_its_conflicts_in_the_file() {
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(merged.drafts.len(), 1);
     assert_eq!(merged.drafts[0].name, MERGE_BASE_DRAFT);
-    assert_eq!(merged.drafts[0].speech, base.speech);
+    assert_eq!(*merged.drafts[0].speech, base.speech);
     let ron = crate::storage::project_to_ron(&merged);
     assert!(ron.contains("conflicts"));
     let loaded = crate::storage::project_from_ron(&ron, std::path::Path::new("x.lectern")).unwrap();

@@ -332,7 +332,7 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
                 note: draft.note,
                 kind: draft.kind,
                 origin: draft.origin,
-                speech,
+                speech: std::sync::Arc::new(speech),
             })
         })
         .collect::<Result<Vec<Draft>>>()?;
