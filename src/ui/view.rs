@@ -146,6 +146,8 @@ pub struct ViewState {
     pub galleys: super::galleys::FieldGalleys,
     /// The Proofing panel's row heights.
     pub proofing: super::proofing::ProofingViewCache,
+    /// The drafts panel's row heights.
+    pub draft_rows: super::drafts::DraftRowHeights,
     /// A selection was scrolled to in this frame: the pane does not scroll to its top.
     pub selection_scrolled: bool,
     /// The outline and drafts panels while the compare view is open (both closed when it

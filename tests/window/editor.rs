@@ -169,11 +169,7 @@ fn a_draft_is_saved_and_restored() {
         drafts[1].speech.sections[0].paragraphs,
         ["第一稿的内容，再改一改"]
     );
-    assert!(
-        harness
-            .query_by_label_contains("Automatic drafts (1)")
-            .is_some()
-    );
+    assert!(harness.query_by_label("Automatic drafts (1)").is_some());
     // Restoring is one undo step.
     press_command(&mut harness, Key::Z);
     assert_eq!(harness.state().editor().drafts().len(), 1);

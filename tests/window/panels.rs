@@ -125,3 +125,45 @@ fn the_drafts_panel_toggles_and_deleting_a_draft_is_undone() {
     harness.run();
     assert!(harness.query_by_label("Delete: 第一稿").is_none());
 }
+
+#[test]
+fn a_long_drafts_list_draws_only_the_cards_in_sight_and_scrolls_to_the_rest() {
+    let (mut harness, _) = new_harness();
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    let speech = harness.state().editor().speech().clone();
+    for n in 1..=300 {
+        send(
+            &mut harness,
+            Action::Edit(lectern::editor::Edit::AddDraft {
+                speech: Box::new(speech.clone()),
+                name: format!("第{n}稿"),
+                note: (n % 3 == 0).then(|| format!("第{n}稿的说明")),
+                now: chrono::Utc::now(),
+            }),
+        );
+    }
+    harness.run();
+    // Newest first: the newest cards are drawn, the oldest are not (300 cards of widgets a
+    // frame made every frame slow).
+    assert!(harness.query_by_label("Restore: 第300稿").is_some());
+    assert!(harness.query_by_label("Restore: 第1稿").is_none());
+    // Scrolled to the end, the oldest card is there.
+    let list = harness.get_by_label("Restore: 第300稿").rect();
+    for _ in 0..60 {
+        harness.event(egui::Event::PointerMoved(list.center()));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        // The scroll is animated over a few frames.
+        harness.run_steps(8);
+        if harness.query_by_label("Restore: 第1稿").is_some() {
+            break;
+        }
+    }
+    assert!(harness.query_by_label("Restore: 第1稿").is_some());
+    assert!(harness.query_by_label("Restore: 第300稿").is_none());
+}
