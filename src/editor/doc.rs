@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::diff::review::{Reject, reject, take};
 use crate::diff::{PartDiff, SpeechDiff};
-use crate::merge::MergeConflict;
+use crate::merge::{ConflictChoice, MergeConflict, resolve_kept_conflicts};
 
 use super::compare::AcceptedKey;
 use crate::model::{Language, Section, SectionId, Speech};
@@ -223,6 +223,17 @@ impl Doc {
                 self.conflicts = conflicts;
                 true
             }
+            Edit::ResolveConflicts(choices) => {
+                if choices.iter().all(|c| *c == ConflictChoice::Open) {
+                    return false;
+                }
+                let (speech, open) =
+                    resolve_kept_conflicts(&self.speech, &self.conflicts, &choices);
+                let changed = speech != self.speech || open != self.conflicts;
+                self.speech = speech;
+                self.conflicts = open;
+                changed
+            }
             Edit::SaveDraft {
                 name,
                 note,
@@ -360,6 +371,10 @@ pub enum Edit {
         /// When.
         now: DateTime<Utc>,
     },
+    /// Resolve the conflicts kept in the document ([`Doc::conflicts`]): one choice per
+    /// conflict, in order (missing ones stay open). Resolved conflicts leave the list; open ones
+    /// stay (and are saved).
+    ResolveConflicts(Vec<ConflictChoice>),
     /// Keep the working copy as a draft.
     SaveDraft {
         /// Its name (may be empty for an automatic draft; the window names it by its origin).
