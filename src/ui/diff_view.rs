@@ -26,6 +26,7 @@
 
 pub mod body;
 pub mod model;
+mod style;
 
 use std::sync::Arc;
 

@@ -560,6 +560,24 @@ pub fn conflicts_label(lang: UiLanguage, open: usize, total: usize) -> String {
     }
 }
 
+/// The label over moved text in the compare view: `moved from 二` where it arrived, `moved
+/// to 三` where it left (`place`: a section's number or a part's name).
+pub fn move_label(lang: UiLanguage, arrived: bool, place: &str) -> String {
+    let direction = tr(
+        lang,
+        if arrived {
+            Msg::MovedFrom
+        } else {
+            Msg::MovedTo
+        },
+    );
+    if lang.is_chinese() {
+        format!("{direction}{place}")
+    } else {
+        format!("{direction} {place}")
+    }
+}
+
 /// `2 merge conflicts`, in the status bar while a merge's conflicts are open.
 pub fn open_conflicts_label(lang: UiLanguage, count: usize) -> String {
     match lang {
