@@ -560,7 +560,12 @@ impl View<'_> {
                                 };
                                 let text =
                                     RichText::new(tag.as_str()).size(TAG_FONT_SIZE).color(color);
-                                ui.put(rect, egui::Label::new(text).selectable(false).truncate());
+                                let builder = egui::UiBuilder::new()
+                                    .max_rect(rect)
+                                    .layout(egui::Layout::left_to_right(Align::Center));
+                                ui.scope_builder(builder, |ui| {
+                                    ui.add(egui::Label::new(text).selectable(false).truncate());
+                                });
                             }
                         }
                         let top = top + row.tag_height;

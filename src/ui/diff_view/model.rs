@@ -7,7 +7,7 @@ use crate::diff::present::{
     MoveNote, part_moves, section_heading, section_numbers, signed_duration,
 };
 use crate::diff::review::{PartKey, Stop, stops};
-use crate::diff::rows::{Row, Run, inline_rows, side_by_side_rows};
+use crate::diff::rows::{BREAK_MARK, Row, Run, inline_rows, side_by_side_rows};
 use crate::diff::{Moved, Op, PartDiff, PartStatus, SpeechDiff};
 use crate::editor::compare::{AcceptedKey, change_keys};
 use crate::model::{Numbering, PartKind, Speech};
@@ -50,6 +50,9 @@ fn move_tags<'a>(
         .map(|line| {
             line.into_iter()
                 .flatten()
+                // A move that takes the line break before it ends the line above with a `¶`:
+                // the label belongs over the moved text itself.
+                .filter(|run| run.text != BREAK_MARK)
                 .filter_map(|run| run.moved.map(|m| (m, run.op == Op::Insert)))
                 .find(|(m, arrived)| seen.insert((m.id, *arrived)))
                 .map(|(m, arrived)| label(m, arrived))
@@ -181,5 +184,55 @@ impl ViewModel {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.status != PartStatus::Unchanged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::DiffOptions;
+    use crate::model::Section;
+
+    /// The label of each row that has one, with the row's text on that side.
+    fn labelled(part: &PartView) -> Vec<(String, String)> {
+        let text = |runs: &Option<Vec<Run>>| -> String {
+            runs.iter().flatten().map(|r| r.text.as_str()).collect()
+        };
+        part.rows
+            .iter()
+            .zip(&part.row_tags)
+            .flat_map(|(row, [left, right])| {
+                [
+                    left.clone().map(|l| (l, text(&row.old))),
+                    right.clone().map(|r| (r, text(&row.new))),
+                ]
+            })
+            .flatten()
+            .collect()
+    }
+
+    #[test]
+    fn a_move_is_labelled_over_its_own_first_row_at_both_ends() {
+        let moving = "三要切实找准服务大局的方向重点。";
+        let old = Speech {
+            sections: vec![
+                Section::new("提高站位", vec!["一要学习。".into(), moving.into()]),
+                Section::new("狠抓落实", vec!["二要落实。".into()]),
+            ],
+            ..Speech::default()
+        };
+        let mut new = old.clone();
+        new.sections[0].paragraphs.pop();
+        new.sections[1].paragraphs.push(moving.into());
+        let diff = SpeechDiff::new(&old, &new, &DiffOptions::new());
+        let model = ViewModel::new(UiLanguage::En, &diff, &new);
+        let tags: Vec<(String, String)> = model.parts.iter().flat_map(labelled).collect();
+        assert_eq!(
+            tags,
+            [
+                ("moved to 二".to_string(), moving.to_string()),
+                ("moved from 一".to_string(), moving.to_string()),
+            ]
+        );
     }
 }
