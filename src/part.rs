@@ -5,10 +5,12 @@
 //! Everything that points into a speech — the editor's panes and outline, statistics, find,
 //! proofing findings, the compare view — uses these two types.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{PartKind, Section, SectionId, Speech};
 
 /// A part of a speech, by stable identity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Part {
     /// The title line.
     Title,

@@ -20,6 +20,25 @@ pub struct Project {
     pub settings: Settings,
     /// Conflicts left by `lectern merge` in the working copy, to be resolved (none normally).
     pub conflicts: Vec<crate::merge::MergeConflict>,
+    /// Changes of reviewers' copies the writer kept their own text for ("Keep mine"), so they
+    /// are not offered again.
+    pub kept: Vec<KeptChange>,
+}
+
+/// A change of a reviewer's copy the writer decided against ("Keep mine"): the part on each
+/// side of the comparison and the change's deleted and inserted text (both empty for a part's
+/// move). Content, not positions, so the mark survives edits elsewhere in the part.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KeptChange {
+    /// The part in the working copy (`None`: a section only the reviewer's copy has).
+    pub old: Option<crate::part::Part>,
+    /// The part in the reviewer's copy (`None`: a section the reviewer removed).
+    pub new: Option<crate::part::Part>,
+    /// The change's text on the working copy's side.
+    pub deleted: String,
+    /// The change's text on the reviewer's side.
+    pub inserted: String,
 }
 
 /// A unique id for a draft within its project.

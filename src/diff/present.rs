@@ -27,9 +27,18 @@ pub struct MoveNote {
 impl MoveNote {
     /// The note for a moved span of `diff` (`None` for a span that did not move).
     pub fn of(diff: &SpeechDiff, span: &Span, numbering: Numbering) -> Option<MoveNote> {
-        let moved: Moved = span.moved?;
+        Self::of_move(diff, span.moved?, span.op == Op::Insert, numbering)
+    }
+
+    /// The note for a move of `diff` at the end where the text `arrived` (its `Insert` span) or
+    /// left (its `Delete` span).
+    pub fn of_move(
+        diff: &SpeechDiff,
+        moved: Moved,
+        arrived: bool,
+        numbering: Numbering,
+    ) -> Option<MoveNote> {
         let other = diff.parts.get(moved.part)?;
-        let arrived = span.op == Op::Insert;
         // The other end as it is on its side: where the text left from is an old section,
         // where it went is a new one.
         let index = if arrived {

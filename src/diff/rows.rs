@@ -13,7 +13,7 @@
 //! is visible.
 
 use crate::diff::part::numbered_spans as numbered;
-use crate::diff::{Op, Span};
+use crate::diff::{Moved, Op, Span};
 
 /// The mark shown for a deleted or inserted paragraph break.
 pub const BREAK_MARK: &str = "¶";
@@ -27,6 +27,8 @@ pub struct Run {
     pub text: String,
     /// The change it belongs to (see [`crate::diff::PartDiff::changes`]).
     pub change: Option<usize>,
+    /// Set when the text moved to (a deleted run) or from (an inserted run) another place.
+    pub moved: Option<Moved>,
 }
 
 /// A row of the side-by-side view: the old line and the new line (`None`: that side has no line
@@ -39,13 +41,14 @@ pub struct Row {
     pub new: Option<Vec<Run>>,
 }
 
-fn push_run(line: &mut Vec<Run>, op: Op, text: &str, change: Option<usize>) {
+fn push_run(line: &mut Vec<Run>, op: Op, text: &str, change: Option<usize>, moved: Option<Moved>) {
     if text.is_empty() {
         return;
     }
     if let Some(last) = line.last_mut()
         && last.op == op
         && last.change == change
+        && last.moved == moved
     {
         last.text.push_str(text);
         return;
@@ -54,6 +57,7 @@ fn push_run(line: &mut Vec<Run>, op: Op, text: &str, change: Option<usize>) {
         op,
         text: text.to_string(),
         change,
+        moved,
     });
 }
 
@@ -111,22 +115,34 @@ pub fn side_by_side_rows(spans: &[Span]) -> Vec<Row> {
                 match span.op {
                     Op::Equal => flush(&mut rows, &mut old, &mut new),
                     Op::Delete => {
-                        push_run(current(&mut old), Op::Delete, BREAK_MARK, change);
+                        push_run(
+                            current(&mut old),
+                            Op::Delete,
+                            BREAK_MARK,
+                            change,
+                            span.moved,
+                        );
                         old.push(Vec::new());
                     }
                     Op::Insert => {
-                        push_run(current(&mut new), Op::Insert, BREAK_MARK, change);
+                        push_run(
+                            current(&mut new),
+                            Op::Insert,
+                            BREAK_MARK,
+                            change,
+                            span.moved,
+                        );
                         new.push(Vec::new());
                     }
                 }
             }
             match span.op {
                 Op::Equal => {
-                    push_run(current(&mut old), Op::Equal, piece, None);
-                    push_run(current(&mut new), Op::Equal, new_piece, None);
+                    push_run(current(&mut old), Op::Equal, piece, None, None);
+                    push_run(current(&mut new), Op::Equal, new_piece, None, None);
                 }
-                Op::Delete => push_run(current(&mut old), Op::Delete, piece, change),
-                Op::Insert => push_run(current(&mut new), Op::Insert, piece, change),
+                Op::Delete => push_run(current(&mut old), Op::Delete, piece, change, span.moved),
+                Op::Insert => push_run(current(&mut new), Op::Insert, piece, change, span.moved),
             }
         }
     }
@@ -147,11 +163,11 @@ pub fn inline_rows(spans: &[Span]) -> Vec<Vec<Run>> {
         for (i, piece) in text.split('\n').enumerate() {
             if i > 0 {
                 if span.op != Op::Equal {
-                    push_run(current(&mut lines), span.op, BREAK_MARK, change);
+                    push_run(current(&mut lines), span.op, BREAK_MARK, change, span.moved);
                 }
                 lines.push(Vec::new());
             }
-            push_run(current(&mut lines), span.op, piece, change);
+            push_run(current(&mut lines), span.op, piece, change, span.moved);
         }
     }
     lines
@@ -230,5 +246,37 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0][1].text, "b¶");
         assert_eq!(lines[1].last().map(|r| r.change), Some(Some(1)));
+    }
+
+    #[test]
+    fn moved_runs_keep_their_move_on_both_layouts() {
+        let moved = Moved {
+            id: 0,
+            part: 2,
+            paragraphs: 1,
+        };
+        let mut away = Span::new(Op::Delete, "移走的一段。\n");
+        away.moved = Some(moved);
+        let spans = vec![
+            Span::new(Op::Equal, "一是学习。\n"),
+            away,
+            Span::new(Op::Delete, "删去"),
+            Span::new(Op::Equal, "二是落实。"),
+        ];
+        let rows = side_by_side_rows(&spans);
+        let left = rows[1].old.as_ref().expect("a left line");
+        assert_eq!(left[0].moved, Some(moved));
+        let next = rows[2].old.as_ref().expect("a left line");
+        assert_eq!(next[0].text, "删去");
+        assert_eq!(next[0].moved, None, "a plain deletion is not moved");
+        let inline = inline_rows(&spans);
+        assert_eq!(inline[1][0].moved, Some(moved));
+        assert!(
+            inline
+                .iter()
+                .flatten()
+                .filter(|r| r.op == Op::Equal)
+                .all(|r| r.moved.is_none())
+        );
     }
 }

@@ -150,6 +150,11 @@ pub enum Action {
         /// The name of the draft that keeps the base (in the interface language).
         base_name: String,
     },
+    /// Open the Resolve merge conflicts dialog on the conflicts a merge left in the document.
+    ResolveConflicts,
+    /// Apply the Resolve merge conflicts dialog's choices (one undo step); undecided conflicts
+    /// stay in the document.
+    AcceptResolution,
 
     // ---- Compare view
     /// Go to the next change (wraps around).

@@ -59,9 +59,12 @@ impl Editor {
                 self.import_preview_has_line(*line)
             }
             Action::StepImportLine { .. } | Action::AcceptImport => self.import_preview().is_some(),
-            Action::SetMergeInput { .. } | Action::ChooseConflict { .. } => {
-                self.merge_dialog().is_some()
+            Action::SetMergeInput { .. } => self.merge_dialog().is_some(),
+            Action::ChooseConflict { .. } => {
+                self.merge_dialog().is_some() || self.resolve_dialog().is_some()
             }
+            Action::ResolveConflicts => !self.doc.conflicts.is_empty(),
+            Action::AcceptResolution => self.resolve_dialog().is_some(),
             Action::AcceptMerge { .. } => self
                 .merge_dialog()
                 .is_some_and(|m| m.outcome.is_some() && m.base.is_some()),
@@ -269,6 +272,8 @@ impl Editor {
             Action::SetMergeInput { slot, source } => self.set_merge_input(slot, source, env),
             Action::ChooseConflict { index, choice } => self.choose_conflict(index, choice),
             Action::AcceptMerge { base_name } => self.accept_merge(base_name),
+            Action::ResolveConflicts => self.open_resolve_conflicts(),
+            Action::AcceptResolution => self.accept_resolution(),
 
             // ---- Compare view
             Action::NextChange => self.compare_step(true),

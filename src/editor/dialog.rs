@@ -8,7 +8,7 @@ use crate::project::DraftId;
 use super::env::FilePurpose;
 use super::export_dialog::ExportDialog;
 use super::import_preview::ImportPreviewDialog;
-use super::merging::MergeDialog;
+use super::merging::{MergeDialog, ResolveDialog};
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +72,8 @@ pub enum Dialog {
     },
     /// Merge two reviewers' copies of one version.
     Merge(Box<MergeDialog>),
+    /// Resolve the conflicts a merge left in the document.
+    ResolveConflicts(ResolveDialog),
     /// The file changed on disk since it was opened: overwrite it?
     ChangedOnDisk {
         /// The document's file.

@@ -8,12 +8,13 @@ use chrono::{DateTime, Utc};
 
 use crate::diff::review::{Reject, reject, take};
 use crate::diff::{PartDiff, SpeechDiff};
-use crate::merge::MergeConflict;
+use crate::merge::{ConflictChoice, MergeConflict, resolve_kept_conflicts};
 
 use super::compare::AcceptedKey;
+use crate::diff::review::PartKey;
 use crate::model::{Language, Section, SectionId, Speech};
 use crate::part::{Field, split_paragraphs};
-use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
+use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, KeptChange, Project, Settings};
 use crate::proof::Finding;
 
 /// The working copy (with its per-section time budgets), the drafts and the settings.
@@ -31,14 +32,36 @@ pub struct Doc {
     /// Conflicts a merge left in the working copy (kept in the file until resolved).
     pub conflicts: Vec<MergeConflict>,
     /// The changes of a reviewer's copy the writer kept ("Keep mine"), so that undo takes the
-    /// decision back like any edit. Not saved.
+    /// decision back like any edit. Saved with the project ([`Project::kept`]).
     pub kept: Arc<Vec<AcceptedKey>>,
 }
 
 impl PartialEq for Doc {
     fn eq(&self, other: &Self) -> bool {
-        self.same_file(other) && (Arc::ptr_eq(&self.kept, &other.kept) || self.kept == other.kept)
+        self.same_file(other)
     }
+}
+
+/// A kept change as the file stores it.
+fn stored_kept((part, deleted, inserted): &AcceptedKey) -> KeptChange {
+    KeptChange {
+        old: part.old,
+        new: part.new,
+        deleted: deleted.clone(),
+        inserted: inserted.clone(),
+    }
+}
+
+/// A kept change as the file stored it.
+fn kept_key(kept: KeptChange) -> AcceptedKey {
+    (
+        PartKey {
+            old: kept.old,
+            new: kept.new,
+        },
+        kept.deleted,
+        kept.inserted,
+    )
 }
 
 impl Doc {
@@ -49,26 +72,29 @@ impl Doc {
             drafts: Arc::new(project.drafts),
             settings: project.settings,
             conflicts: project.conflicts,
-            kept: Arc::default(),
+            kept: Arc::new(project.kept.into_iter().map(kept_key).collect()),
         }
     }
 
-    /// The project to save (with the merge conflicts still open, so none is lost).
+    /// The project to save (with the merge conflicts still open and the review's kept
+    /// changes, so none is lost).
     pub fn to_project(&self) -> Project {
         Project {
             speech: self.speech.clone(),
             drafts: self.drafts.as_ref().clone(),
             settings: self.settings.clone(),
             conflicts: self.conflicts.clone(),
+            kept: self.kept.iter().map(stored_kept).collect(),
         }
     }
 
-    /// Whether the two documents would write the same file (the review marks aside).
+    /// Whether the two documents would write the same file.
     pub fn same_file(&self, other: &Self) -> bool {
         self.speech == other.speech
             && (Arc::ptr_eq(&self.drafts, &other.drafts) || self.drafts == other.drafts)
             && self.settings == other.settings
             && self.conflicts == other.conflicts
+            && (Arc::ptr_eq(&self.kept, &other.kept) || self.kept == other.kept)
     }
 
     /// Runs `f` on the document as a [`Project`] (to use the core's draft operations) without
@@ -79,6 +105,7 @@ impl Doc {
             drafts: std::mem::take(Arc::make_mut(&mut self.drafts)),
             settings: self.settings.clone(),
             conflicts: std::mem::take(&mut self.conflicts),
+            kept: Vec::new(),
         };
         let result = f(&mut project);
         self.speech = project.speech;
@@ -223,6 +250,17 @@ impl Doc {
                 self.conflicts = conflicts;
                 true
             }
+            Edit::ResolveConflicts(choices) => {
+                if choices.iter().all(|c| *c == ConflictChoice::Open) {
+                    return false;
+                }
+                let (speech, open) =
+                    resolve_kept_conflicts(&self.speech, &self.conflicts, &choices);
+                let changed = speech != self.speech || open != self.conflicts;
+                self.speech = speech;
+                self.conflicts = open;
+                changed
+            }
             Edit::SaveDraft {
                 name,
                 note,
@@ -360,6 +398,10 @@ pub enum Edit {
         /// When.
         now: DateTime<Utc>,
     },
+    /// Resolve the conflicts kept in the document ([`Doc::conflicts`]): one choice per
+    /// conflict, in order (missing ones stay open). Resolved conflicts leave the list; open ones
+    /// stay (and are saved).
+    ResolveConflicts(Vec<ConflictChoice>),
     /// Keep the working copy as a draft.
     SaveDraft {
         /// Its name (may be empty for an automatic draft; the window names it by its origin).

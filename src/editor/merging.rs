@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::import::file::import_file;
-use crate::merge::{ConflictChoice, MergeConflict, merge_speeches, resolve_conflicts};
+use crate::merge::{
+    ConflictChoice, MergeConflict, locate_conflict, merge_speeches, resolve_conflicts,
+};
 use crate::model::Speech;
 use crate::project::DraftId;
 use crate::storage::{FileKind, load_project};
@@ -118,6 +120,24 @@ impl MergeDialog {
     }
 }
 
+/// The Resolve merge conflicts dialog's state: how each conflict kept in the document
+/// ([`super::Doc::conflicts`]) is to be resolved, in the same order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ResolveDialog {
+    /// One choice per conflict of the document.
+    pub choices: Vec<ConflictChoice>,
+}
+
+impl ResolveDialog {
+    /// How many conflicts are still undecided.
+    pub fn open_count(&self) -> usize {
+        self.choices
+            .iter()
+            .filter(|c| **c == ConflictChoice::Open)
+            .count()
+    }
+}
+
 /// Reads a speech from a file for a merge: a `.lectern` project's working copy, or an imported
 /// text, Markdown or Word file.
 fn read_speech(path: &Path) -> crate::error::Result<Speech> {
@@ -200,12 +220,59 @@ impl Editor {
         }
     }
 
-    /// Resolves (or, with [`ConflictChoice::Open`], reopens) one conflict of the merge.
+    /// Resolves (or, with [`ConflictChoice::Open`], reopens) one conflict of the merge, or of
+    /// the Resolve merge conflicts dialog.
     pub(super) fn choose_conflict(&mut self, index: usize, choice: ConflictChoice) {
-        if let Some(outcome) = self.merge_dialog_mut().and_then(|s| s.outcome.as_mut())
-            && let Some(slot) = outcome.choices.get_mut(index)
-        {
+        let slot = match &mut self.dialog {
+            Some(Dialog::Merge(state)) => state
+                .outcome
+                .as_mut()
+                .and_then(|o| o.choices.get_mut(index)),
+            Some(Dialog::ResolveConflicts(state)) => state.choices.get_mut(index),
+            _ => None,
+        };
+        if let Some(slot) = slot {
             *slot = choice;
+        }
+    }
+
+    /// The Resolve merge conflicts dialog, while it is up.
+    pub fn resolve_dialog(&self) -> Option<&ResolveDialog> {
+        match &self.dialog {
+            Some(Dialog::ResolveConflicts(state)) => Some(state),
+            _ => None,
+        }
+    }
+
+    /// The conflicts a merge left in the document (kept in its file until resolved).
+    pub fn conflicts(&self) -> &[MergeConflict] {
+        &self.doc.conflicts
+    }
+
+    /// Whether the document's conflict at `index` can still be found in the working copy
+    /// (false once its text was edited by hand: it can then only be dismissed).
+    pub fn conflict_is_current(&self, index: usize) -> bool {
+        self.doc
+            .conflicts
+            .get(index)
+            .is_some_and(|c| locate_conflict(&self.doc.speech, c).is_some())
+    }
+
+    /// Opens the Resolve merge conflicts dialog on the document's conflicts, all undecided.
+    pub(super) fn open_resolve_conflicts(&mut self) {
+        self.dialog = Some(Dialog::ResolveConflicts(ResolveDialog {
+            choices: vec![ConflictChoice::Open; self.doc.conflicts.len()],
+        }));
+    }
+
+    /// Applies the Resolve merge conflicts dialog's choices to the working copy as one undo
+    /// step; the conflicts left undecided stay in the document.
+    pub(super) fn accept_resolution(&mut self) {
+        let Some(Dialog::ResolveConflicts(state)) = self.dialog.take() else {
+            return;
+        };
+        if self.change(Edit::ResolveConflicts(state.choices)) {
+            self.compare = None;
         }
     }
 

@@ -218,3 +218,134 @@ fn a_reviewers_file_can_be_merged() {
         "{texts:?}"
     );
 }
+
+/// A `.lectern` file holding a merge of [`two_reviews`] with its one conflict left open
+/// (section 一: ours `认真`, theirs `切实`), and the editor with it open.
+fn file_with_a_conflict(
+    d: &mut ScriptedDialogs,
+    dir: &std::path::Path,
+) -> (Editor, std::path::PathBuf) {
+    let (ed, first, second) = two_reviews(d);
+    let base = ed.speech().clone();
+    let (Some(ours), Some(theirs)) = (ed.doc().draft(first), ed.doc().draft(second)) else {
+        panic!("two drafts");
+    };
+    let merged = crate::merge::merge_speeches(&base, &ours.speech, &theirs.speech);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    let mut project = crate::project::Project::new(merged.speech);
+    project.conflicts = merged.conflicts;
+    let path = dir.join("merged.lectern");
+    crate::storage::save_project(&project, &path).expect("save");
+    let mut ed = editor(d);
+    apply(&mut ed, d, Action::OpenPath(path.clone()));
+    assert_eq!(ed.conflicts().len(), 1, "opened with its conflict");
+    (ed, path)
+}
+
+#[test]
+fn conflicts_from_a_file_resolve_as_one_undo_step_and_are_saved_resolved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut d = ScriptedDialogs::new();
+    let (mut ed, path) = file_with_a_conflict(&mut d, dir.path());
+    let before = ed.doc().clone();
+    assert!(!ed.can_apply(&Action::AcceptResolution), "no dialog yet");
+    apply(&mut ed, &mut d, Action::ResolveConflicts);
+    let state = ed.resolve_dialog().expect("the dialog is up");
+    assert_eq!(state.choices, [ConflictChoice::Open]);
+    assert!(ed.conflict_is_current(0));
+    apply(
+        &mut ed,
+        &mut d,
+        Action::ChooseConflict {
+            index: 0,
+            choice: ConflictChoice::Theirs,
+        },
+    );
+    assert_eq!(ed.resolve_dialog().map(|s| s.open_count()), Some(0));
+    let steps = ed.undo_steps();
+    apply(&mut ed, &mut d, Action::AcceptResolution);
+    assert!(ed.dialog().is_none());
+    assert_eq!(ed.undo_steps(), steps + 1, "one undo step");
+    assert!(ed.conflicts().is_empty());
+    assert_eq!(ed.speech().sections[0].paragraphs, ["一要切实加强学习。"]);
+    assert_eq!(ed.speech().sections[1].paragraphs, ["二要全面抓好落实。"]);
+    assert!(!ed.can_apply(&Action::ResolveConflicts), "nothing left");
+    apply(&mut ed, &mut d, Action::Undo);
+    assert_eq!(*ed.doc(), before, "undo brings the conflict back");
+    assert_eq!(ed.conflicts().len(), 1);
+    apply(&mut ed, &mut d, Action::Redo);
+    assert!(ed.conflicts().is_empty());
+    apply(&mut ed, &mut d, Action::Save);
+    let saved = crate::storage::load_project(&path).expect("load");
+    assert!(saved.conflicts.is_empty());
+    assert_eq!(saved.speech.sections[0].paragraphs, ["一要切实加强学习。"]);
+    apply(&mut ed, &mut d, Action::OpenPath(path));
+    assert!(ed.conflicts().is_empty(), "reopened: nothing to resolve");
+    assert_eq!(ed.speech().sections[0].paragraphs, ["一要切实加强学习。"]);
+}
+
+#[test]
+fn undecided_conflicts_stay_and_own_text_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut d = ScriptedDialogs::new();
+    let (mut ed, _) = file_with_a_conflict(&mut d, dir.path());
+    // Accepting with nothing decided changes nothing and keeps the conflict.
+    apply(&mut ed, &mut d, Action::ResolveConflicts);
+    let steps = ed.undo_steps();
+    apply(&mut ed, &mut d, Action::AcceptResolution);
+    assert_eq!(ed.undo_steps(), steps);
+    assert_eq!(ed.conflicts().len(), 1);
+    // Typing before the conflict moves it; it is still found and resolved in place.
+    let id = ed.speech().sections[0].id;
+    apply(
+        &mut ed,
+        &mut d,
+        Action::Edit(Edit::SetField {
+            field: Field::Heading(id),
+            text: "进一步提高站位".into(),
+        }),
+    );
+    assert!(ed.conflict_is_current(0));
+    apply(&mut ed, &mut d, Action::ResolveConflicts);
+    apply(
+        &mut ed,
+        &mut d,
+        Action::ChooseConflict {
+            index: 0,
+            choice: ConflictChoice::Edited("扎实加强".into()),
+        },
+    );
+    apply(&mut ed, &mut d, Action::AcceptResolution);
+    assert!(ed.conflicts().is_empty());
+    assert_eq!(ed.speech().sections[0].heading, "进一步提高站位");
+    assert_eq!(ed.speech().sections[0].paragraphs, ["一要扎实加强学习。"]);
+}
+
+#[test]
+fn a_conflict_whose_text_was_edited_away_is_no_longer_current() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut d = ScriptedDialogs::new();
+    let (mut ed, _) = file_with_a_conflict(&mut d, dir.path());
+    let id = ed.speech().sections[0].id;
+    apply(
+        &mut ed,
+        &mut d,
+        Action::Edit(Edit::SetField {
+            field: Field::Body(id),
+            text: "一要深入学习。".into(),
+        }),
+    );
+    assert!(!ed.conflict_is_current(0));
+    apply(&mut ed, &mut d, Action::ResolveConflicts);
+    apply(
+        &mut ed,
+        &mut d,
+        Action::ChooseConflict {
+            index: 0,
+            choice: ConflictChoice::Ours,
+        },
+    );
+    apply(&mut ed, &mut d, Action::AcceptResolution);
+    assert!(ed.conflicts().is_empty(), "dismissed");
+    assert_eq!(ed.speech().sections[0].paragraphs, ["一要深入学习。"]);
+}

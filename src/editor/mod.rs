@@ -68,7 +68,7 @@ pub use export_dialog::{
 };
 pub use find::{FindOptions, FindState, Match, find_in, find_with};
 pub use import_preview::{ImportPreviewDialog, REVIEWER_DRAFT};
-pub use merging::{MergeDialog, MergeInput, MergeOutcome, MergeSlot, MergeSource};
+pub use merging::{MergeDialog, MergeInput, MergeOutcome, MergeSlot, MergeSource, ResolveDialog};
 pub use message::{Message, OpenWhat};
 pub use notice::{NOTICE_SECS, Notice, UNDO_NOTICE_SECS};
 pub use proofing::{ProofState, finding_range};

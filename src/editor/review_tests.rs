@@ -344,3 +344,42 @@ fn the_review_mode_and_granularity_are_remembered_by_the_project() {
     );
     assert_eq!(compare.sides().a, Version::Working);
 }
+
+#[test]
+fn kept_changes_are_saved_and_stay_done_after_reopening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("review.lectern");
+    let mut d = ScriptedDialogs::new();
+    let mut ed = review(&mut d);
+    apply(&mut ed, &mut d, Action::NextChange);
+    let (part, change) = current(&ed);
+    d.push(Some(path.clone()));
+    apply(&mut ed, &mut d, Action::Save);
+    assert!(!ed.is_modified());
+    apply(&mut ed, &mut d, Action::KeepChange { part, change });
+    assert_eq!(open_count(&ed), 2);
+    assert!(ed.is_modified(), "a kept change is something to save");
+    apply(&mut ed, &mut d, Action::Save);
+    let saved = crate::storage::load_project(&path).expect("load");
+    assert_eq!(saved.kept.len(), 1, "{:?}", saved.kept);
+    assert_eq!(saved.kept[0].old, part.old);
+    assert_eq!(saved.kept[0].new, part.new);
+    // Opened again and compared with the same reviewer's copy: the kept change is done.
+    let mut again = editor(&mut d);
+    apply(&mut again, &mut d, Action::OpenPath(path));
+    assert_eq!(again.doc().kept, ed.doc().kept);
+    apply(&mut again, &mut d, Action::CompareDrafts);
+    let compare = again.compare().expect("open");
+    assert!(compare.settings().review);
+    assert_eq!(compare.stops().len(), 3);
+    assert_eq!(
+        open_count(&again),
+        2,
+        "the kept change is not offered again"
+    );
+    // Undoing the keep opens it again (and leaves a change to save).
+    apply(&mut ed, &mut d, Action::Undo);
+    apply(&mut ed, &mut d, Action::Undo);
+    assert_eq!(open_count(&ed), 3);
+    assert!(ed.doc().kept.is_empty());
+}

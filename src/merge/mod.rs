@@ -47,7 +47,7 @@ use crate::model::{SectionId, Speech};
 use crate::part::Part;
 
 pub use project::{MERGE_BASE_DRAFT, merge_projects};
-pub use resolve::{ConflictChoice, resolve_conflicts};
+pub use resolve::{ConflictChoice, locate_conflict, resolve_conflicts, resolve_kept_conflicts};
 
 /// The part of the speech a conflict is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -25,6 +25,7 @@ pub fn merge_projects(
         drafts: ours.drafts.clone(),
         settings: pick(&base.settings, &ours.settings, &theirs.settings),
         conflicts: Vec::new(),
+        kept: Vec::new(),
     };
     for draft in &theirs.drafts {
         let known = project.drafts.iter().any(|d| {

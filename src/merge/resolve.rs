@@ -61,7 +61,7 @@ pub fn resolve_conflicts(
                         ConflictChoice::Edited(t) => t.as_str(),
                         _ => c.ours.as_str(),
                     };
-                    if text.get(c.start..c.end).is_some() {
+                    if text.get(c.start..c.end) == Some(c.ours.as_str()) {
                         text.replace_range(c.start..c.end, new);
                         replaced.push((c.start, c.end - c.start, new.len()));
                     }
@@ -88,6 +88,68 @@ pub fn resolve_conflicts(
     open.retain(|c| !removed.contains(&c.part));
     open.sort_by_key(|c| (c.paragraph, c.start));
     (out, open)
+}
+
+/// Where `conflict` is in `speech` now: itself when its part's text still holds the kept
+/// alternative at `start..end`; else the same conflict moved to the nearest place where the kept
+/// text is (the working copy was edited around it since the merge); `None` when its part is gone
+/// or the kept text is no longer there (it was edited away).
+pub fn locate_conflict(speech: &Speech, conflict: &MergeConflict) -> Option<MergeConflict> {
+    let text = conflict.part.text(speech)?;
+    if conflict.kind != ConflictKind::Text {
+        return Some(conflict.clone());
+    }
+    let kept = conflict.ours.as_str();
+    if text.get(conflict.start..conflict.end) == Some(kept) {
+        return Some(conflict.clone());
+    }
+    if kept.is_empty() {
+        // Nothing to look for: the place stands if it still is one.
+        return (conflict.start <= text.len() && text.is_char_boundary(conflict.start)).then(
+            || MergeConflict {
+                end: conflict.start,
+                ..conflict.clone()
+            },
+        );
+    }
+    let start = text
+        .match_indices(kept)
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(conflict.start))?;
+    Some(MergeConflict {
+        paragraph: text[..start].matches('\n').count(),
+        start,
+        end: start + kept.len(),
+        ..conflict.clone()
+    })
+}
+
+/// Resolves conflicts kept in a document (a merge saved with conflicts open, then perhaps
+/// edited): each is first found again in `speech` ([`locate_conflict`]); one that cannot be
+/// found any more is dropped when it is decided (its text was edited by hand since, so it is
+/// resolved as it stands) and kept while open. Returns the speech and the conflicts still open.
+pub fn resolve_kept_conflicts(
+    speech: &Speech,
+    conflicts: &[MergeConflict],
+    choices: &[ConflictChoice],
+) -> (Speech, Vec<MergeConflict>) {
+    let mut found = Vec::new();
+    let mut found_choices = Vec::new();
+    let mut lost = Vec::new();
+    for (index, conflict) in conflicts.iter().enumerate() {
+        let choice = choices.get(index).cloned().unwrap_or_default();
+        match locate_conflict(speech, conflict) {
+            Some(located) => {
+                found.push(located);
+                found_choices.push(choice);
+            }
+            None if choice == ConflictChoice::Open => lost.push(conflict.clone()),
+            None => {}
+        }
+    }
+    let (speech, mut open) = resolve_conflicts(speech, &found, &found_choices);
+    open.extend(lost);
+    (speech, open)
 }
 
 #[cfg(test)]
@@ -160,5 +222,52 @@ mod tests {
             resolve_conflicts(&merged.speech, &merged.conflicts, &[ConflictChoice::Ours]);
         assert_eq!(gone.sections.len(), 1);
         assert!(open.is_empty());
+    }
+
+    #[test]
+    fn kept_conflicts_are_found_again_after_edits_around_them() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.sections[0].paragraphs[0] = "要切实加强学习，提高本领。".into();
+        let mut theirs = base.clone();
+        theirs.sections[0].paragraphs[0] = "要认真加强学习，提高本领。".into();
+        let merged = merge_speeches(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        let mut edited = merged.speech.clone();
+        // Text typed before the conflict shifts its place.
+        edited.sections[0].heading = "进一步提高政治站位".into();
+        let located = locate_conflict(&edited, &merged.conflicts[0]).expect("found");
+        assert_ne!(located.start, merged.conflicts[0].start);
+        let (speech, open) =
+            resolve_kept_conflicts(&edited, &merged.conflicts, &[ConflictChoice::Theirs]);
+        assert!(open.is_empty());
+        assert_eq!(speech.sections[0].heading, "进一步提高政治站位");
+        assert_eq!(
+            speech.sections[0].paragraphs[0],
+            "要认真加强学习，提高本领。"
+        );
+        // Kept open, it stays (at its new place).
+        let (same, open) = resolve_kept_conflicts(&edited, &merged.conflicts, &[]);
+        assert_eq!(same, edited);
+        assert_eq!(open, vec![located]);
+    }
+
+    #[test]
+    fn a_conflict_edited_away_is_dropped_when_decided_and_kept_while_open() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.sections[0].paragraphs[0] = "要切实加强学习，提高本领。".into();
+        let mut theirs = base.clone();
+        theirs.sections[0].paragraphs[0] = "要认真加强学习，提高本领。".into();
+        let merged = merge_speeches(&base, &ours, &theirs);
+        let mut edited = merged.speech.clone();
+        edited.sections[0].paragraphs[0] = "要深入学习。".into();
+        assert!(locate_conflict(&edited, &merged.conflicts[0]).is_none());
+        let (speech, open) =
+            resolve_kept_conflicts(&edited, &merged.conflicts, &[ConflictChoice::Theirs]);
+        assert_eq!(speech, edited, "nothing is written where the text changed");
+        assert!(open.is_empty());
+        let (_, open) = resolve_kept_conflicts(&edited, &merged.conflicts, &[ConflictChoice::Open]);
+        assert_eq!(open, merged.conflicts);
     }
 }

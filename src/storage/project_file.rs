@@ -32,7 +32,7 @@ use super::{Fnv1a64, has_binary_char};
 use crate::error::{Error, ProjectProblem, Result};
 use crate::merge::MergeConflict;
 use crate::model::{Guidance, Metadata, Section, SectionId, Speech};
-use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, Project, Settings};
+use crate::project::{Draft, DraftId, DraftKind, DraftOrigin, KeptChange, Project, Settings};
 
 mod text_table;
 
@@ -72,6 +72,10 @@ struct StoredProject {
     /// and the version stays 2).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     conflicts: Vec<MergeConflict>,
+    /// Reviewers' changes the writer kept their own text for (a field with a default: older
+    /// files have none, and the version stays 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    kept: Vec<KeptChange>,
 }
 
 /// A draft whose texts are keys into [`StoredProject::texts`].
@@ -256,6 +260,7 @@ pub fn project_to_ron(project: &Project) -> String {
         texts: table.finish(),
         drafts,
         conflicts: project.conflicts.clone(),
+        kept: project.kept.clone(),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -308,6 +313,7 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
             drafts: stored.drafts,
             settings: stored.settings,
             conflicts: Vec::new(),
+            kept: Vec::new(),
         });
     }
     let stored: StoredProject = options.from_str(text).map_err(bad)?;
@@ -341,6 +347,7 @@ pub fn project_from_ron(text: &str, path: &Path) -> Result<Project> {
         drafts,
         settings: stored.settings,
         conflicts: stored.conflicts,
+        kept: stored.kept,
     })
 }
 

@@ -316,6 +316,7 @@ impl LecternApp {
             | Command::CompareDrafts
             | Command::ImportAsDraft
             | Command::MergeReviews
+            | Command::ResolveConflicts
             | Command::NextChange
             | Command::PrevChange
             | Command::CloseCompare

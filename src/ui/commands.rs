@@ -58,6 +58,8 @@ pub enum Command {
     ImportAsDraft,
     /// Merge two reviewers' copies of one version.
     MergeReviews,
+    /// Resolve the conflicts a merge left in the document.
+    ResolveConflicts,
     /// Next change in the compare view.
     NextChange,
     /// Previous change in the compare view.
@@ -163,6 +165,7 @@ impl Command {
         Command::CompareDrafts,
         Command::ImportAsDraft,
         Command::MergeReviews,
+        Command::ResolveConflicts,
         Command::NextChange,
         Command::PrevChange,
         Command::CloseCompare,
@@ -206,7 +209,8 @@ impl Command {
             Command::SaveDraft
             | Command::CompareDrafts
             | Command::ImportAsDraft
-            | Command::MergeReviews => CommandGroup::Drafts,
+            | Command::MergeReviews
+            | Command::ResolveConflicts => CommandGroup::Drafts,
             Command::NextChange | Command::PrevChange | Command::CloseCompare => {
                 CommandGroup::Compare
             }
@@ -247,6 +251,7 @@ impl Command {
             Command::CompareDrafts => Msg::CompareDrafts,
             Command::ImportAsDraft => Msg::ImportAsDraft,
             Command::MergeReviews => Msg::MergeReviews,
+            Command::ResolveConflicts => Msg::ResolveConflicts,
             Command::NextChange => Msg::NextChange,
             Command::PrevChange => Msg::PrevChange,
             Command::CloseCompare => Msg::CloseCompare,
@@ -272,6 +277,7 @@ impl Command {
         match self {
             Command::ImportAsDraft => Some(Msg::ReviewHelp),
             Command::MergeReviews => Some(Msg::MergeHelp),
+            Command::ResolveConflicts => Some(Msg::ResolveConflictsHelp),
             Command::Undo | Command::Redo => Some(Msg::UndoHelp),
             Command::CommandPalette => Some(Msg::CommandPaletteHelp),
             Command::ToggleProofing => Some(Msg::ProofingHelp),
@@ -412,6 +418,7 @@ impl Command {
             | Command::CompareDrafts
             | Command::ImportAsDraft
             | Command::MergeReviews
+            | Command::ResolveConflicts
             | Command::CloseCompare
             | Command::ToggleParagraphSpacing
             | Command::Language(_)
@@ -460,6 +467,7 @@ impl Command {
             Command::CompareDrafts => Action::CompareDrafts,
             Command::ImportAsDraft => Action::ImportAsDraft,
             Command::MergeReviews => Action::MergeReviews,
+            Command::ResolveConflicts => Action::ResolveConflicts,
             Command::NextChange => Action::NextChange,
             Command::PrevChange => Action::PrevChange,
             Command::CloseCompare => Action::CloseCompare,

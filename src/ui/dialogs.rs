@@ -61,6 +61,10 @@ impl View<'_> {
             self.merge_dialog_ui(ctx, state);
             return;
         }
+        if let Some(state) = ed.resolve_dialog() {
+            self.resolve_dialog_ui(ctx, state);
+            return;
+        }
         if let Some(dialog) = ed.dialog() {
             let mut edited = dialog.clone();
             let response = Modal::new(Id::unique("dialog_modal")).show(ctx, |ui| {
@@ -110,7 +114,7 @@ impl View<'_> {
         let lang = self.lang();
         match dialog {
             // Drawn by `import_preview_ui` (it is not cloned each frame).
-            Dialog::ImportPreview(_) | Dialog::Merge(_) => {}
+            Dialog::ImportPreview(_) | Dialog::Merge(_) | Dialog::ResolveConflicts(_) => {}
             Dialog::NewDocument { selected } => {
                 ui.heading(tr(lang, Msg::ChooseTemplate));
                 let templates = all_templates();

@@ -26,6 +26,7 @@
 
 pub mod body;
 pub mod model;
+mod style;
 
 use std::sync::Arc;
 
@@ -139,9 +140,11 @@ impl View<'_> {
             self.diff_toolbar_ui(ui, compare, &model, changes_only)
         });
         if !self.state.diff.hide_list {
+            // Wider on a wide screen, so long section names wrap less; 180 at laptop widths.
+            let list_width = (ui.available_width() * 0.14).clamp(180.0, 300.0);
             egui::Panel::left("diff_summary")
                 .resizable(true)
-                .default_size(180.0)
+                .default_size(list_width)
                 .min_size(120.0)
                 .show(ui, |ui| self.diff_summary_ui(ui, compare, &model));
         }

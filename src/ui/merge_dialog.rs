@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Modal, RichText, Ui};
 
-use crate::editor::{Action, MergeDialog, MergeSlot, MergeSource};
+use crate::editor::{Action, MergeDialog, MergeSlot, MergeSource, ResolveDialog};
 use crate::merge::{ConflictChoice, ConflictKind, ConflictPart, MergeConflict};
 use crate::model::Speech;
 
@@ -154,7 +154,14 @@ impl View<'_> {
                             for (index, conflict) in outcome.conflicts.iter().enumerate() {
                                 let choice =
                                     outcome.choices.get(index).cloned().unwrap_or_default();
-                                self.conflict_ui(ui, &outcome.speech, index, conflict, &choice);
+                                self.conflict_ui(
+                                    ui,
+                                    &outcome.speech,
+                                    index,
+                                    conflict,
+                                    &choice,
+                                    true,
+                                );
                             }
                         });
                 }
@@ -183,6 +190,9 @@ impl View<'_> {
         }
     }
 
+    /// One conflict: both versions side by side with their choice buttons, the writer's own
+    /// text and Undecided. A conflict that is no longer `current` (its text was edited after the
+    /// merge) offers only to keep the text as it is.
     fn conflict_ui(
         &mut self,
         ui: &mut Ui,
@@ -190,6 +200,7 @@ impl View<'_> {
         index: usize,
         conflict: &MergeConflict,
         choice: &ConflictChoice,
+        current: bool,
     ) {
         let lang = self.lang();
         let number = (index + 1).to_string();
@@ -200,6 +211,15 @@ impl View<'_> {
             );
             if !conflict.base.is_empty() {
                 ui.label(RichText::new(&conflict.base).weak().strikethrough());
+            }
+            if !current {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(tr(lang, Msg::ConflictStale))
+                            .color(ui.visuals().warn_fg_color),
+                    )
+                    .wrap(),
+                );
             }
             let removed = tr(lang, Msg::RemovedSection);
             let text_of = |t: &str| {
@@ -223,8 +243,9 @@ impl View<'_> {
                         ui.set_width(column.max(80.0));
                         ui.add(egui::Label::new(text).wrap());
                         let name = action_on(lang, msg, &number);
+                        let button = egui::Button::selectable(*choice == option, tr(lang, msg));
                         if ui
-                            .selectable_label(*choice == option, tr(lang, msg))
+                            .add_enabled(current, button)
                             .accessible_name(name)
                             .clicked()
                         {
@@ -237,7 +258,22 @@ impl View<'_> {
                 }
             });
             ui.horizontal(|ui| {
-                if conflict.kind == ConflictKind::Text {
+                if !current {
+                    let name = action_on(lang, Msg::KeepAsItIs, &number);
+                    if ui
+                        .selectable_label(
+                            *choice == ConflictChoice::Ours,
+                            tr(lang, Msg::KeepAsItIs),
+                        )
+                        .accessible_name(name)
+                        .clicked()
+                    {
+                        self.tx.action(Action::ChooseConflict {
+                            index,
+                            choice: ConflictChoice::Ours,
+                        });
+                    }
+                } else if conflict.kind == ConflictKind::Text {
                     let label = ui.label(tr(lang, Msg::EditedText));
                     let buffer =
                         self.state
@@ -273,5 +309,62 @@ impl View<'_> {
                 }
             });
         });
+    }
+
+    /// The Resolve merge conflicts dialog: the conflicts a merge left in the document, each with
+    /// both versions side by side; Apply writes the choices into the working copy (one undo
+    /// step), the undecided ones stay.
+    pub(crate) fn resolve_dialog_ui(&mut self, ctx: &Context, state: &ResolveDialog) {
+        let lang = self.lang();
+        let ed = self.ed;
+        let screen = ctx.content_rect();
+        let width = (screen.width() - 60.0).clamp(320.0, 960.0);
+        let response = Modal::new(Id::unique("resolve_dialog")).show(ctx, |ui| {
+            ui.set_width(width);
+            ui.heading(tr(lang, Msg::ResolveConflicts).trim_end_matches('…'));
+            ui.add(
+                egui::Label::new(RichText::new(tr(lang, Msg::ResolveConflictsHelp)).weak()).wrap(),
+            );
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(conflicts_label(
+                    lang,
+                    state.open_count(),
+                    ed.conflicts().len(),
+                ))
+                .strong(),
+            );
+            let max_height = (screen.height() - 260.0).max(160.0);
+            egui::ScrollArea::vertical()
+                .id_salt("resolve_conflicts")
+                .max_height(max_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (index, conflict) in ed.conflicts().iter().enumerate() {
+                        let choice = state.choices.get(index).cloned().unwrap_or_default();
+                        let current = ed.conflict_is_current(index);
+                        self.conflict_ui(ui, ed.speech(), index, conflict, &choice, current);
+                    }
+                });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let decided = state.open_count() < state.choices.len();
+                if ui
+                    .add_enabled(decided, egui::Button::new(tr(lang, Msg::ApplyResolution)))
+                    .clicked()
+                {
+                    self.tx.action(Action::AcceptResolution);
+                    self.state.merge.edits.clear();
+                }
+                if ui.button(tr(lang, Msg::Cancel)).clicked() {
+                    self.tx.action(Action::CloseDialog);
+                    self.state.merge.edits.clear();
+                }
+            });
+        });
+        if response.should_close() {
+            self.tx.action(Action::CloseDialog);
+            self.state.merge.edits.clear();
+        }
     }
 }

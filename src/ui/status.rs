@@ -6,7 +6,7 @@ use crate::stats::format_duration;
 
 use crate::editor::{Action, Edit, Editor};
 
-use super::i18n::{Msg, count_label, tr};
+use super::i18n::{Msg, count_label, open_conflicts_label, tr};
 use super::view::{View, ViewAction};
 use crate::part::Part;
 
@@ -86,6 +86,18 @@ impl View<'_> {
                 .on_hover_text(tr(lang, Msg::TargetHelp));
             if drag.changed() {
                 self.tx.action(Action::Edit(Edit::SetTarget(Some(minutes))));
+            }
+            if !ed.conflicts().is_empty() {
+                ui.separator();
+                let text = RichText::new(open_conflicts_label(lang, ed.conflicts().len()))
+                    .color(ui.visuals().warn_fg_color);
+                if ui
+                    .link(text)
+                    .on_hover_text(tr(lang, Msg::ResolveConflicts))
+                    .clicked()
+                {
+                    self.tx.action(Action::ResolveConflicts);
+                }
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let name = ed

@@ -231,3 +231,63 @@ fn a_reviewers_text_is_imported_as_a_draft_and_one_of_its_changes_taken() {
     assert_eq!(body(&harness, 1), ["三要检查。"]);
     assert_eq!(harness.state().editor().speech().sections.len(), 3);
 }
+
+/// A paragraph of section 一 moved to the end of section 二 (after a draft of the speech as it
+/// was), then the compare view opened on that draft.
+fn a_paragraph_moved_between_sections(harness: &mut H) {
+    known_speech(harness);
+    let (first, second) = (section_id(harness, 0), section_id(harness, 1));
+    set(
+        harness,
+        Field::Body(first),
+        "一要学习理论知识。\n二要落实各项任务。",
+    );
+    save_draft(harness, "初稿");
+    set(harness, Field::Body(first), "二要落实各项任务。");
+    set(
+        harness,
+        Field::Body(second),
+        "三要检查。\n一要学习理论知识。",
+    );
+    send(harness, Action::CompareDrafts);
+}
+
+#[test]
+fn a_paragraph_moved_between_sections_is_labelled_as_moved_at_both_ends() {
+    let (mut harness, _) = new_harness();
+    a_paragraph_moved_between_sections(&mut harness);
+    let compare = harness.state().editor().compare().expect("open");
+    assert_eq!(compare.sides().b, Version::Working);
+    // Where it left (section 一, on the left) and where it arrived (二, on the right).
+    assert!(
+        shows(&harness, "moved to 二"),
+        "{:?}",
+        diff_summary(&harness)
+    );
+    assert!(shows(&harness, "moved from 一"));
+    // Inline: the same labels in the one column.
+    let mut settings = compare.settings();
+    settings.mode = lectern::editor::DiffMode::Inline;
+    send(&mut harness, Action::SetDiffSettings(settings));
+    assert!(shows(&harness, "moved to 二"));
+    assert!(shows(&harness, "moved from 一"));
+}
+
+#[test]
+fn move_labels_speak_the_interface_language() {
+    for (lang, to, from) in [
+        (lectern::ui::i18n::UiLanguage::ZhHans, "移至二", "移自一"),
+        (lectern::ui::i18n::UiLanguage::ZhHant, "移至二", "移自一"),
+    ] {
+        let dialogs = lectern::editor::ScriptedDialogs::new();
+        let prefs = lectern::ui::UiPrefs {
+            language: Some(lang),
+            ..lectern::ui::UiPrefs::default()
+        };
+        let mut harness = harness(app_with(&dialogs, prefs));
+        a_paragraph_moved_between_sections(&mut harness);
+        assert!(shows(&harness, to), "{lang:?}");
+        assert!(shows(&harness, from), "{lang:?}");
+        assert!(!shows(&harness, "moved to 二"));
+    }
+}

@@ -183,3 +183,29 @@ fn versions_before_and_after_two() {
         })
     ));
 }
+
+#[test]
+fn kept_changes_are_written_only_when_there_are_some_and_older_files_load_without_them() {
+    use crate::part::Part;
+    let mut project = project(1);
+    let plain = project_to_ron(&project);
+    assert!(!plain.contains("kept"), "no empty list in the file");
+    assert!(load(&plain).unwrap().kept.is_empty());
+    project.kept.push(crate::project::KeptChange {
+        old: Some(Part::Section(SectionId(1))),
+        new: Some(Part::Section(SectionId(1))),
+        deleted: "学习".into(),
+        inserted: "认真学习".into(),
+    });
+    let text = project_to_ron(&project);
+    assert!(text.contains("kept:"), "{text}");
+    assert!(text.contains("format_version: 2"));
+    assert_eq!(load(&text).unwrap(), project);
+    // A file written before the field existed (the version-1 fixture) loads with none kept.
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage/project-v1.lectern"
+    ));
+    let old = project_from_ron(&std::fs::read_to_string(path).unwrap(), path).unwrap();
+    assert!(old.kept.is_empty());
+}

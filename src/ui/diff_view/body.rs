@@ -1,7 +1,8 @@
 //! Drawing the compared text.
 //!
 //! Every row is a [`LayoutJob`] with one format per run (deleted: struck through on red,
-//! inserted: on green, the current change: underlined on a stronger colour, an accepted change:
+//! inserted: on green, moved: on blue — in italics where it left — under a `moved from 二` /
+//! `moved to 三` label, the current change: underlined on a stronger colour, an accepted change:
 //! muted). The galleys are laid out once per comparison, width, theme and mode
 //! ([`GalleyCache`]); moving to another change lays out only the parts whose highlight changed.
 //! Each frame paints only the rows inside the visible rectangle, so a long speech costs no more
@@ -11,7 +12,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Align, Color32, FontId, Galley, Rect, RichText, Stroke, TextFormat, Ui, vec2};
+use egui::{Align, Color32, FontId, Galley, Rect, RichText, TextFormat, Ui, vec2};
 
 use crate::diff::review::Stop;
 use crate::diff::rows::Run;
@@ -23,6 +24,7 @@ use super::super::i18n::{Msg, UiLanguage, action_on, tr, unchanged_paragraphs_la
 use super::super::style::BODY_FONT_SIZE;
 use super::super::view::View;
 use super::model::{PartView, ViewModel, status_name};
+use super::style::{MOVED_DARK, MOVED_LIGHT, Style};
 
 const PART_GAP: f32 = 14.0;
 const ROW_GAP: f32 = 6.0;
@@ -32,6 +34,10 @@ const SCROLL_BAR: f32 = 16.0;
 const HEADER_PAD: f32 = 6.0;
 /// The height of a folded run of unchanged paragraphs.
 const FOLD_HEIGHT: f32 = 24.0;
+/// The size of a move's label (`moved from 二`).
+const TAG_FONT_SIZE: f32 = 12.0;
+/// The height of the line a move's label takes above its first row.
+const TAG_HEIGHT: f32 = TAG_FONT_SIZE + 6.0;
 /// Each column aims at this many CJK characters per line: the text is set smaller (down to
 /// [`MIN_FONT_SIZE`]) where the window is narrow, never larger than the panes' text.
 pub const TARGET_CHARS_PER_LINE: f32 = 30.0;
@@ -119,95 +125,10 @@ struct RowGalleys {
     changes: Vec<usize>,
     /// A folded run of unchanged rows: the first row's index and how many.
     fold: Option<(usize, usize)>,
-}
-
-struct Style {
-    font: FontId,
-    text: Color32,
-    weak: Color32,
-    deleted: Color32,
-    deleted_bg: Color32,
-    inserted: Color32,
-    inserted_bg: Color32,
-    current_bg: Color32,
-    accepted_bg: Color32,
-    accent: Color32,
-}
-
-impl Style {
-    fn new(dark: bool, text: Color32, weak: Color32, accent: Color32, size: f32) -> Self {
-        let font = FontId::proportional(size);
-        if dark {
-            Style {
-                font,
-                text,
-                weak,
-                deleted: Color32::from_rgb(255, 150, 150),
-                deleted_bg: Color32::from_rgb(90, 30, 34),
-                inserted: Color32::from_rgb(150, 230, 160),
-                inserted_bg: Color32::from_rgb(28, 78, 40),
-                current_bg: Color32::from_rgb(110, 90, 20),
-                accepted_bg: Color32::from_rgb(55, 55, 60),
-                accent,
-            }
-        } else {
-            Style {
-                font,
-                text,
-                weak,
-                deleted: Color32::from_rgb(170, 20, 30),
-                deleted_bg: Color32::from_rgb(255, 218, 220),
-                inserted: Color32::from_rgb(20, 110, 40),
-                inserted_bg: Color32::from_rgb(205, 245, 210),
-                current_bg: Color32::from_rgb(255, 230, 140),
-                accepted_bg: Color32::from_rgb(228, 228, 232),
-                accent,
-            }
-        }
-    }
-
-    fn format(&self, run: &Run, highlight: Option<usize>, accepted: &[bool]) -> TextFormat {
-        let mut format = TextFormat::simple(self.font.clone(), self.text);
-        let Some(change) = run.change else {
-            return format;
-        };
-        let (color, background) = match run.op {
-            Op::Equal => return format,
-            Op::Delete => (self.deleted, self.deleted_bg),
-            Op::Insert => (self.inserted, self.inserted_bg),
-        };
-        format.color = color;
-        format.background = background;
-        if run.op == Op::Delete {
-            format.strikethrough = Stroke::new(1.0, color);
-        }
-        if accepted.get(change).copied().unwrap_or(false) {
-            format.background = self.accepted_bg;
-        }
-        if highlight == Some(change) {
-            format.background = self.current_bg;
-            format.underline = Stroke::new(2.0, self.accent);
-        }
-        format
-    }
-
-    fn job(
-        &self,
-        runs: &[Run],
-        wrap: f32,
-        highlight: Option<usize>,
-        accepted: &[bool],
-    ) -> LayoutJob {
-        let mut job = LayoutJob::default();
-        job.wrap.max_width = wrap.max(40.0);
-        for run in runs {
-            job.append(&run.text, 0.0, self.format(run, highlight, accepted));
-        }
-        if job.text.is_empty() {
-            job.append(" ", 0.0, TextFormat::simple(self.font.clone(), self.text));
-        }
-        job
-    }
+    /// The move labels over the left and right text (inline: the left one only).
+    tags: [Option<String>; 2],
+    /// The height of the label line (0 without labels); the text is below it.
+    tag_height: f32,
 }
 
 fn changes_of(runs: Option<&Vec<Run>>, out: &mut Vec<usize>) {
@@ -303,14 +224,22 @@ fn layout_part(
     let mut push = |left: Option<Arc<Galley>>,
                     right: Option<Arc<Galley>>,
                     changes: Vec<usize>,
-                    fold: Option<(usize, usize)>| {
+                    fold: Option<(usize, usize)>,
+                    tags: [Option<String>; 2]| {
+        let tag_height = if tags.iter().any(Option::is_some) {
+            TAG_HEIGHT
+        } else {
+            0.0
+        };
         let height = if fold.is_some() {
             FOLD_HEIGHT
         } else {
-            left.iter()
-                .chain(right.iter())
-                .map(|g| g.size().y)
-                .fold(0.0, f32::max)
+            tag_height
+                + left
+                    .iter()
+                    .chain(right.iter())
+                    .map(|g| g.size().y)
+                    .fold(0.0, f32::max)
         };
         rows.push(RowGalleys {
             top,
@@ -319,6 +248,8 @@ fn layout_part(
             right,
             changes,
             fold,
+            tags,
+            tag_height,
         });
         top += height + ROW_GAP;
     };
@@ -330,7 +261,7 @@ fn layout_part(
     let mut row_index = 0;
     while row_index < count {
         if let Some(&(first, n)) = folded.iter().find(|f| f.0 == row_index) {
-            push(None, None, Vec::new(), Some((first, n)));
+            push(None, None, Vec::new(), Some((first, n)), [None, None]);
             row_index += n;
             continue;
         }
@@ -344,14 +275,16 @@ fn layout_part(
                 let mut changes = Vec::new();
                 changes_of(row.old.as_ref(), &mut changes);
                 changes_of(row.new.as_ref(), &mut changes);
-                push(lay(&row.old), lay(&row.new), changes, None);
+                let tags = part.row_tags.get(row_index).cloned().unwrap_or_default();
+                push(lay(&row.old), lay(&row.new), changes, None, tags);
             }
             DiffMode::Inline => {
                 let line = &part.inline[row_index];
                 let mut changes = Vec::new();
                 changes_of(Some(line), &mut changes);
                 let galley = painter.layout_job(style.job(line, column, change, &accepted));
-                push(Some(galley), None, changes, None);
+                let tag = part.inline_tags.get(row_index).cloned().flatten();
+                push(Some(galley), None, changes, None, [tag, None]);
             }
         }
         row_index += 1;
@@ -613,6 +546,29 @@ impl View<'_> {
                             }
                             continue;
                         }
+                        let column_x = [part_rect.left(), part_rect.left() + column + GUTTER];
+                        for (tag, x) in row.tags.iter().zip(column_x) {
+                            if let Some(tag) = tag {
+                                let rect = Rect::from_min_size(
+                                    egui::pos2(x, top),
+                                    vec2(column, row.tag_height),
+                                );
+                                let color = if ui.visuals().dark_mode {
+                                    MOVED_DARK
+                                } else {
+                                    MOVED_LIGHT
+                                };
+                                let text =
+                                    RichText::new(tag.as_str()).size(TAG_FONT_SIZE).color(color);
+                                let builder = egui::UiBuilder::new()
+                                    .max_rect(rect)
+                                    .layout(egui::Layout::left_to_right(Align::Center));
+                                ui.scope_builder(builder, |ui| {
+                                    ui.add(egui::Label::new(text).selectable(false).truncate());
+                                });
+                            }
+                        }
+                        let top = top + row.tag_height;
                         let painter = ui.painter();
                         let fallback = ui.visuals().text_color();
                         match mode {
@@ -629,7 +585,10 @@ impl View<'_> {
                                             painter.rect_filled(
                                                 Rect::from_min_size(
                                                     egui::pos2(x, top),
-                                                    vec2(column, row.height.max(4.0)),
+                                                    vec2(
+                                                        column,
+                                                        (row.height - row.tag_height).max(4.0),
+                                                    ),
                                                 ),
                                                 2.0,
                                                 ui.visuals().faint_bg_color,

@@ -307,6 +307,15 @@ messages! {
     AcceptMerge => "Make it the working copy", "设为当前稿", "設為目前稿件";
     MergeBaseDraft => "Merge base", "合并底稿", "合併底稿";
     Conflicts => "Conflicts", "冲突", "衝突";
+    ResolveConflicts => "Resolve merge conflicts…", "解决合并冲突…", "解決合併衝突…";
+    ResolveConflictsHelp => "A merge left these places where both reviewers changed the same text. Choose the first reviewer's version, the second's, or your own text; undecided ones stay in the file.",
+        "合并后留下了这些冲突：两位审阅人改了同一处文字。请为每处选择第一份、第二份或自己改写；暂不决定的会保留在文件中。",
+        "合併後留下了這些衝突：兩位審閱人改了同一處文字。請為每處選擇第一份、第二份或自己改寫；暫不決定的會保留在檔案中。";
+    ApplyResolution => "Apply choices", "应用所选", "套用所選";
+    ConflictStale => "This text was edited after the merge, so neither version can be put in; you can only keep the text as it is now.",
+        "合并后这里的文字已被修改，无法再填入任一版本，只能保持现有文字。",
+        "合併後這裡的文字已被修改，無法再填入任一版本，只能保持現有文字。";
+    KeepAsItIs => "Keep the text as it is", "保持现有文字", "保持現有文字";
     ReviewerCopy => "reviewer's copy", "审阅稿", "審閱稿";
     ChangesOnly => "Changes only", "只看修改", "只看修改";
     ChangesOnlyHelp => "Fold the paragraphs that are the same on both sides; click a folded line to open it.",
@@ -548,6 +557,34 @@ pub fn conflicts_label(lang: UiLanguage, open: usize, total: usize) -> String {
         UiLanguage::En => format!("{open} of {total} conflicts open"),
         UiLanguage::ZhHans => format!("共 {total} 处冲突，未决定 {open} 处"),
         UiLanguage::ZhHant => format!("共 {total} 處衝突，未決定 {open} 處"),
+    }
+}
+
+/// The label over moved text in the compare view: `moved from 二` where it arrived, `moved
+/// to 三` where it left (`place`: a section's number or a part's name).
+pub fn move_label(lang: UiLanguage, arrived: bool, place: &str) -> String {
+    let direction = tr(
+        lang,
+        if arrived {
+            Msg::MovedFrom
+        } else {
+            Msg::MovedTo
+        },
+    );
+    if lang.is_chinese() {
+        format!("{direction}{place}")
+    } else {
+        format!("{direction} {place}")
+    }
+}
+
+/// `2 merge conflicts`, in the status bar while a merge's conflicts are open.
+pub fn open_conflicts_label(lang: UiLanguage, count: usize) -> String {
+    match lang {
+        UiLanguage::En if count == 1 => "1 merge conflict".to_string(),
+        UiLanguage::En => format!("{count} merge conflicts"),
+        UiLanguage::ZhHans => format!("{count} 处合并冲突"),
+        UiLanguage::ZhHant => format!("{count} 處合併衝突"),
     }
 }
 
