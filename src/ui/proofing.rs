@@ -33,13 +33,18 @@ const SHOWN_CHARS: usize = 24;
 const ESTIMATED_ROW: f32 = 72.0;
 
 /// The panel's memory between frames: the height of each row as last drawn, so rows out of
-/// sight take their place without being laid out.
+/// sight take their place without being laid out (or even looked at: the rows above and below
+/// the view are skipped in one step each).
 #[derive(Debug, Default)]
 pub struct ProofingViewCache {
     /// The width the heights were measured at.
     width: f32,
     /// Row key ([`row_key`]) → height in points.
     heights: HashMap<u64, f32>,
+    /// What `rows` was made for: the findings' generation and the interface language.
+    made_for: Option<(u64, UiLanguage)>,
+    /// The key and height of each row of the list, in order.
+    rows: Vec<(u64, f32)>,
 }
 
 /// One row of the list.
@@ -163,41 +168,72 @@ impl View<'_> {
             rows.extend(findings[i..i + count].iter().map(Row::Finding));
             i += count;
         }
+        let generation = self.ed.proofing().generation();
         egui::ScrollArea::vertical()
             .id_salt("proofing_scroll")
             .auto_shrink([false, false])
-            .show(ui, |ui| {
+            .show_viewport(ui, |ui, viewport| {
                 let width = ui.available_width();
                 let cache = &mut self.state.proofing;
                 if (cache.width - width).abs() > 0.5 || cache.heights.len() > 4 * rows.len() + 64 {
                     cache.heights.clear();
+                    cache.made_for = None;
                     cache.width = width;
                 }
-                for row in &rows {
-                    let key = row_key(row, lang);
-                    let estimate =
-                        self.state
-                            .proofing
-                            .heights
-                            .get(&key)
-                            .copied()
-                            .unwrap_or(match row {
+                if cache.made_for != Some((generation, lang)) || cache.rows.len() != rows.len() {
+                    let heights = &cache.heights;
+                    cache.rows = rows
+                        .iter()
+                        .map(|row| {
+                            let key = row_key(row, lang);
+                            let estimate = heights.get(&key).copied().unwrap_or(match row {
                                 Row::Header(..) => 24.0,
                                 Row::Finding(_) => ESTIMATED_ROW,
                             });
-                    let place =
-                        egui::Rect::from_min_size(ui.cursor().min, [width, estimate].into());
-                    if !ui.is_rect_visible(place) {
-                        ui.allocate_space([width, estimate].into());
-                        continue;
+                            (key, estimate)
+                        })
+                        .collect();
+                    cache.made_for = Some((generation, lang));
+                }
+                // Each row takes its height and the spacing after it.
+                let gap = ui.spacing().item_spacing.y;
+                let mut top = 0.0;
+                let mut first = cache.rows.len();
+                let mut skipped = 0.0;
+                for (i, (_, height)) in cache.rows.iter().enumerate() {
+                    if top + height >= viewport.min.y {
+                        first = i;
+                        skipped = top;
+                        break;
                     }
-                    let top = ui.cursor().top();
-                    match row {
+                    top += height + gap;
+                }
+                if skipped > 0.0 {
+                    ui.allocate_space([width, skipped - gap].into());
+                }
+                let mut end = first;
+                let mut top = skipped;
+                while end < rows.len() && top <= viewport.max.y {
+                    let start = ui.cursor().top();
+                    match &rows[end] {
                         Row::Header(part, count) => self.finding_header_ui(ui, *part, *count),
                         Row::Finding(finding) => self.finding_row_ui(ui, finding),
                     }
-                    let height = ui.min_rect().bottom().max(top) - top;
-                    self.state.proofing.heights.insert(key, height);
+                    let height = ui.min_rect().bottom().max(start) - start;
+                    let cache = &mut self.state.proofing;
+                    if let Some(row) = cache.rows.get_mut(end) {
+                        row.1 = height;
+                        cache.heights.insert(row.0, height);
+                    }
+                    top += height + gap;
+                    end += 1;
+                }
+                let below: f32 = self.state.proofing.rows[end..]
+                    .iter()
+                    .map(|(_, height)| height + gap)
+                    .sum();
+                if below > gap {
+                    ui.allocate_space([width, below - gap].into());
                 }
             });
     }

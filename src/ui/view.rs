@@ -144,6 +144,11 @@ pub struct ViewState {
     pub diff: super::diff_view::DiffViewCache,
     /// The panes' laid-out text, kept between frames.
     pub galleys: super::galleys::FieldGalleys,
+    /// Each pane's height when it was last drawn, and what it was drawn for: a pane out of
+    /// sight takes that height without being laid out.
+    pub pane_heights: HashMap<Part, (super::panes::PaneKey, f32)>,
+    /// Where each pane was in the last frame (on screen).
+    pub pane_rects: HashMap<Part, egui::Rect>,
     /// The Proofing panel's row heights.
     pub proofing: super::proofing::ProofingViewCache,
     /// A selection was scrolled to in this frame: the pane does not scroll to its top.

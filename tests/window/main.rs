@@ -11,6 +11,7 @@ mod docx_support;
 mod support;
 
 mod compare_review;
+mod culling;
 mod details;
 mod diff;
 mod editor;
