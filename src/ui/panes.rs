@@ -118,9 +118,10 @@ impl View<'_> {
     }
 
     /// Which panes to lay out in this frame (the others only take their height): those in
-    /// sight or next to it (so Tab reaches the next pane), the one with the keyboard focus,
-    /// the one scrolled to, focused or selected in, and any whose height is not known for
-    /// what it shows now. With a screen reader (AccessKit) on, every pane: it reads them all.
+    /// sight, the one with the keyboard focus (and, unless the focus is in a text that keeps
+    /// Tab, the panes next to it, so Tab reaches them), the one scrolled to, focused or
+    /// selected in, and any whose height is not known for what it shows now. With a screen
+    /// reader (AccessKit) on, every pane: it reads them all.
     fn panes_to_draw(&self, ui: &Ui, panes: &[Part], scroll_to: Option<Part>) -> Vec<bool> {
         let accessibility = ui.ctx().has_accesskit_node(ui.unique_id());
         if accessibility {
@@ -130,6 +131,22 @@ impl View<'_> {
         let focused_at = focused
             .and_then(|id| ui.ctx().read_response(id))
             .map(|r| r.rect.center());
+        // A multi-line text keeps Tab (it is typed into the text): focus cannot leave by it.
+        let keeps_tab = panes
+            .iter()
+            .flat_map(|pane| pane.fields())
+            .any(|f| f.is_multiline() && focused == Some(field_id(f)));
+        let holds_focus = |pane: Part| {
+            pane.fields()
+                .into_iter()
+                .any(|f| focused == Some(field_id(f)))
+                || self
+                    .state
+                    .pane_rects
+                    .get(&pane)
+                    .zip(focused_at)
+                    .is_some_and(|(r, at)| r.contains(at))
+        };
         let requested = |pane: Part| {
             scroll_to == Some(pane)
                 || self.state.focus.is_some_and(|f| f.part() == pane)
@@ -138,15 +155,12 @@ impl View<'_> {
                     .select
                     .as_ref()
                     .is_some_and(|(f, _)| f.part() == pane)
-                || pane
-                    .fields()
-                    .into_iter()
-                    .any(|f| focused == Some(field_id(f)))
         };
         let clip = ui.clip_rect().expand2(egui::vec2(0.0, 200.0));
         let gap = ui.spacing().item_spacing.y + 8.0;
         let mut y = ui.cursor().top();
-        let mut visible = Vec::with_capacity(panes.len());
+        let mut needed = Vec::with_capacity(panes.len());
+        let mut focus = Vec::with_capacity(panes.len());
         for &pane in panes {
             let known = self
                 .state
@@ -154,31 +168,22 @@ impl View<'_> {
                 .get(&pane)
                 .filter(|(key, _)| *key == self.pane_key(ui, pane))
                 .map(|(_, height)| *height);
-            let shown = match known {
-                Some(height) => {
-                    let rect = egui::Rect::from_min_size(
-                        egui::pos2(clip.left(), y),
-                        egui::vec2(clip.width().max(1.0), height),
-                    );
-                    let holds_focus = self
-                        .state
-                        .pane_rects
-                        .get(&pane)
-                        .zip(focused_at)
-                        .is_some_and(|(r, at)| r.contains(at));
-                    y += height + gap;
-                    rect.intersects(clip) || holds_focus || requested(pane)
-                }
-                None => true,
-            };
-            visible.push(shown);
+            let in_sight = known.is_none_or(|height| {
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(clip.left(), y),
+                    egui::vec2(clip.width().max(1.0), height),
+                );
+                y += height + gap;
+                rect.intersects(clip)
+            });
+            needed.push(in_sight || requested(pane));
+            focus.push(holds_focus(pane));
         }
+        let focus_next_to = |i: usize| {
+            !keeps_tab && ((i > 0 && focus[i - 1]) || focus.get(i + 1).copied().unwrap_or(false))
+        };
         (0..panes.len())
-            .map(|i| {
-                visible[i]
-                    || (i > 0 && visible[i - 1])
-                    || visible.get(i + 1).copied().unwrap_or(false)
-            })
+            .map(|i| needed[i] || focus[i] || focus_next_to(i))
             .collect()
     }
 
