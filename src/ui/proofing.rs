@@ -45,6 +45,19 @@ pub struct ProofingViewCache {
     made_for: Option<(u64, UiLanguage)>,
     /// The key and height of each row of the list, in order.
     rows: Vec<(u64, f32)>,
+    /// What the rows drawn say, by row key (made again when the findings change).
+    texts: HashMap<u64, RowTexts>,
+}
+
+/// What a finding's row says (see `View::row_texts`).
+#[derive(Clone, Debug)]
+struct RowTexts {
+    message: String,
+    context: (String, String, String),
+    fix: Option<String>,
+    go_name: String,
+    fix_name: String,
+    ignore_name: String,
 }
 
 /// One row of the list.
@@ -181,6 +194,8 @@ impl View<'_> {
                     cache.width = width;
                 }
                 if cache.made_for != Some((generation, lang)) || cache.rows.len() != rows.len() {
+                    // The text around a finding may have changed with the findings.
+                    cache.texts.clear();
                     let heights = &cache.heights;
                     cache.rows = rows
                         .iter()
@@ -217,7 +232,10 @@ impl View<'_> {
                     let start = ui.cursor().top();
                     match &rows[end] {
                         Row::Header(part, count) => self.finding_header_ui(ui, *part, *count),
-                        Row::Finding(finding) => self.finding_row_ui(ui, finding),
+                        Row::Finding(finding) => {
+                            let key = self.state.proofing.rows.get(end).map_or(0, |r| r.0);
+                            self.finding_row_ui(ui, finding, key);
+                        }
                     }
                     let height = ui.min_rect().bottom().max(start) - start;
                     let cache = &mut self.state.proofing;
@@ -246,9 +264,8 @@ impl View<'_> {
         });
     }
 
-    /// One finding: its message and the text around it (click to go there), the fix, and the
-    /// Fix and Ignore buttons.
-    fn finding_row_ui(&mut self, ui: &mut Ui, finding: &Finding) {
+    /// What a finding's row says: its message, the text around it, the fix, the buttons' names.
+    fn row_texts(&self, finding: &Finding) -> RowTexts {
         let lang = self.lang();
         let message = finding_text(lang, &finding.message);
         let context = self.finding_context(finding);
@@ -261,35 +278,49 @@ impl View<'_> {
         } else {
             format!("{message} — {}{}{}", context.0, context.1, context.2)
         };
+        let fix = finding.suggestion.as_ref().map(|suggestion| {
+            let to = if suggestion.is_empty() {
+                deletion_label(lang).to_string()
+            } else {
+                format!("“{}”", shortened(suggestion, SHOWN_CHARS))
+            };
+            format!("“{}” » {to}", shortened(&finding.text, SHOWN_CHARS))
+        });
+        RowTexts {
+            go_name: action_on(lang, Msg::GoTo, &name),
+            fix_name: action_on(lang, Msg::Fix, &name),
+            ignore_name: action_on(lang, Msg::Ignore, &name),
+            message,
+            context,
+            fix,
+        }
+    }
+
+    /// One finding: its message and the text around it (click to go there), the fix, and the
+    /// Fix and Ignore buttons.
+    fn finding_row_ui(&mut self, ui: &mut Ui, finding: &Finding, key: u64) {
+        let lang = self.lang();
+        let texts = match self.state.proofing.texts.remove(&key) {
+            Some(texts) => texts,
+            None => self.row_texts(finding),
+        };
         ui.vertical(|ui| {
             ui.add_space(2.0);
-            let job = self.finding_job(ui, &message, &context);
+            let job = self.finding_job(ui, &texts.message, &texts.context);
             // A label that wraps, but a button to screen readers (and tests).
-            let go_name = action_on(lang, Msg::GoTo, &name);
             let go = ui
                 .add(egui::Label::new(job).wrap().sense(Sense::click()))
                 .on_hover_cursor(CursorIcon::PointingHand);
-            go.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &go_name));
+            go.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &texts.go_name));
             if go.clicked() {
                 self.tx.action(Action::GoToFinding(finding.clone()));
             }
             ui.horizontal_wrapped(|ui| {
-                if let Some(suggestion) = &finding.suggestion {
-                    let to = if suggestion.is_empty() {
-                        deletion_label(lang).to_string()
-                    } else {
-                        format!("“{}”", shortened(suggestion, SHOWN_CHARS))
-                    };
-                    ui.label(
-                        RichText::new(format!(
-                            "“{}” » {to}",
-                            shortened(&finding.text, SHOWN_CHARS)
-                        ))
-                        .strong(),
-                    );
+                if let Some(fix) = &texts.fix {
+                    ui.label(RichText::new(fix.as_str()).strong());
                     if ui
                         .small_button(tr(lang, Msg::Fix))
-                        .accessible_name(action_on(lang, Msg::Fix, &name))
+                        .accessible_name(texts.fix_name.as_str())
                         .clicked()
                     {
                         self.tx.action(Action::FixFinding(finding.clone()));
@@ -297,7 +328,7 @@ impl View<'_> {
                 }
                 if ui
                     .small_button(tr(lang, Msg::Ignore))
-                    .accessible_name(action_on(lang, Msg::Ignore, &name))
+                    .accessible_name(texts.ignore_name.as_str())
                     .clicked()
                 {
                     self.tx.action(Action::IgnoreFinding(finding.clone()));
@@ -305,6 +336,7 @@ impl View<'_> {
             });
             ui.add_space(2.0);
         });
+        self.state.proofing.texts.insert(key, texts);
     }
 
     /// The text before a finding, the finding's own text, and the text after it (a few

@@ -149,6 +149,8 @@ pub struct ViewState {
     pub pane_heights: HashMap<Part, (super::panes::PaneKey, f32)>,
     /// Where each pane was in the last frame (on screen).
     pub pane_rects: HashMap<Part, egui::Rect>,
+    /// The parts' titles and lengths as shown.
+    pub part_labels: super::outline::PartLabelCache,
     /// The Proofing panel's row heights.
     pub proofing: super::proofing::ProofingViewCache,
     /// A selection was scrolled to in this frame: the pane does not scroll to its top.
