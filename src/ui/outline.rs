@@ -224,11 +224,17 @@ impl View<'_> {
                 }
             })
             .response;
+        let actions = self.row_actions_shown(ui, id);
         let second = ui
             .horizontal(|ui| {
+                // As tall with the buttons as without them: the rows do not move on hover.
+                ui.set_min_height(ui.spacing().interact_size.y);
                 ui.add_space(22.0);
                 ui.label(RichText::new(&length).small().weak());
                 self.finding_badge_ui(ui, pane);
+                if !actions {
+                    return;
+                }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     self.section_action_ui(
                         ui,
@@ -258,6 +264,7 @@ impl View<'_> {
             })
             .response;
         let row = first.union(second);
+        self.state.outline_rows.insert(id, row.rect);
         // Dropping a dragged section on this row moves it before or after the row.
         let ctx = ui.ctx().clone();
         if ui.rect_contains_pointer(row.rect)
@@ -290,6 +297,24 @@ impl View<'_> {
             }
         }
         ui.add_space(2.0);
+    }
+
+    /// Whether a section's row shows its move and remove buttons: while the pointer is over
+    /// it or the keyboard focus is in it (then Tab reaches them), or a drag is under way; and
+    /// always with a screen reader (AccessKit) on. The other rows leave them out: a dozen
+    /// buttons fewer to lay out on every frame.
+    fn row_actions_shown(&self, ui: &Ui, id: SectionId) -> bool {
+        if ui.ctx().has_accesskit_node(ui.unique_id()) {
+            return true;
+        }
+        let Some(rect) = self.state.outline_rows.get(&id) else {
+            return true;
+        };
+        let focused = ui
+            .memory(|m| m.focused())
+            .and_then(|focused| ui.ctx().read_response(focused))
+            .is_some_and(|r| rect.contains(r.rect.center()));
+        focused || ui.rect_contains_pointer(*rect) || egui::DragAndDrop::has_any_payload(ui.ctx())
     }
 
     /// A small icon button (without an icon: "×") on a section's row, named for screen readers and tests

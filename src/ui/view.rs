@@ -149,6 +149,9 @@ pub struct ViewState {
     pub pane_heights: HashMap<Part, (super::panes::PaneKey, f32)>,
     /// Where each pane was in the last frame (on screen).
     pub pane_rects: HashMap<Part, egui::Rect>,
+    /// Where each section's outline row was in the last frame (its buttons show while the
+    /// pointer or the focus is in it).
+    pub outline_rows: HashMap<crate::model::SectionId, egui::Rect>,
     /// The parts' titles and lengths as shown.
     pub part_labels: super::outline::PartLabelCache,
     /// The Proofing panel's row heights.
