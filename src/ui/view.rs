@@ -146,7 +146,7 @@ pub struct ViewState {
     pub galleys: super::galleys::FieldGalleys,
     /// Each pane's height when it was last drawn, and what it was drawn for: a pane out of
     /// sight takes that height without being laid out.
-    pub pane_heights: HashMap<Part, (super::panes::PaneKey, f32)>,
+    pub pane_heights: HashMap<Part, (super::pane_culling::PaneKey, f32)>,
     /// Where each pane was in the last frame (on screen).
     pub pane_rects: HashMap<Part, egui::Rect>,
     /// Where each section's outline row was in the last frame (its buttons show while the
