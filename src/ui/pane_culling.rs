@@ -11,7 +11,8 @@ use crate::part::Part;
 use super::panes::field_id;
 use super::view::View;
 
-/// What a pane's height was measured for (see [`View::pane_key`]).
+/// What a pane's height was measured for: its part's revision, the width, whether it is collapsed,
+/// the text's size and spacing, the language and the zoom.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PaneKey {
     revision: u64,
