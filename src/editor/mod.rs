@@ -82,6 +82,17 @@ struct StatsCache {
     total: Counts,
 }
 
+/// The revision at which each part last changed, as far as edits of one field's text tell.
+#[derive(Debug, Default)]
+struct PartRevisions {
+    /// The editor revision these are complete up to (behind it: every part may have changed).
+    at: u64,
+    /// The revision of the last change that was not to one field's text.
+    all: u64,
+    /// The revision of each part's last edit of one field's text, since `all`.
+    typed: HashMap<Part, u64>,
+}
+
 /// How to start an [`Editor`].
 #[derive(Default)]
 pub struct EditorOptions {
@@ -116,6 +127,7 @@ pub struct Editor {
     modified_cache: Cell<Option<(u64, bool)>>,
     recent: Vec<PathBuf>,
     stats: StatsCache,
+    part_revs: PartRevisions,
     find: FindState,
     proof: ProofState,
     compare: Option<CompareState>,
@@ -167,6 +179,7 @@ impl Editor {
             modified_cache: Cell::new(None),
             recent: options.recent,
             stats: StatsCache::default(),
+            part_revs: PartRevisions::default(),
             find: FindState::default(),
             proof: ProofState::default(),
             compare: None,
@@ -233,6 +246,17 @@ impl Editor {
     /// The revision of the document: changes whenever the document does.
     pub fn revision(&self) -> u64 {
         self.rev
+    }
+
+    /// The revision at which a part may last have changed: it stays the same while the writer
+    /// types elsewhere, and is the document's [`revision`](Self::revision) after any other
+    /// change (undo, a moved section…). A view can keep what it made of a part while it stays.
+    pub fn part_revision(&self, part: Part) -> u64 {
+        let revs = &self.part_revs;
+        if revs.at != self.rev {
+            return self.rev;
+        }
+        revs.typed.get(&part).copied().unwrap_or(0).max(revs.all)
     }
 
     /// How many undo steps there are.
@@ -371,6 +395,18 @@ impl Editor {
         self.history
             .record(&before, &self.doc, group, self.now_secs);
         self.rev += 1;
+        self.proof.note_change(self.rev - 1, self.rev, field);
+        let revs = &mut self.part_revs;
+        match field {
+            Some(field) if revs.at + 1 == self.rev => {
+                revs.typed.insert(field.part(), self.rev);
+            }
+            _ => {
+                revs.typed.clear();
+                revs.all = self.rev;
+            }
+        }
+        revs.at = self.rev;
         // Typing changes one part: count only that one again.
         if let Some(field) = field
             && stats_in_sync

@@ -1,27 +1,73 @@
-//! The Proofing panel's state: findings per field, checked again only for the fields whose text
-//! changed, the findings the writer chose to ignore, and the actions that fix them.
+//! The Proofing panel's state: findings per field and per paragraph, checked again only for the
+//! paragraphs whose text changed, the findings the writer chose to ignore, and the actions that
+//! fix them.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::model::{Language, Speech};
 use crate::part::{Field, Part};
-use crate::project::Settings;
-use crate::proof::{self, CheckId, Finding, IgnoreKey};
+use crate::proof::{self, CheckId, Finding, IgnoreKey, ParagraphCheck};
 
 use super::Editor;
 use super::action::Effect;
 use super::doc::Edit;
 
-/// One field as it was last checked.
+/// One field as it was last checked, paragraph by paragraph.
 #[derive(Debug)]
 struct Checked {
-    /// Its paragraphs then: compared with the speech's as they are, without joining them into
-    /// one text (a keystroke frame compares every field; a 45,000-character speech would
-    /// otherwise be copied on every revision).
+    /// Its paragraphs then (a changed paragraph is found by comparing with these).
     paragraphs: Vec<String>,
-    /// What was found in it.
+    /// What the checks found in each paragraph on its own (`checks[i]` of `paragraphs[i]`).
+    checks: Vec<ParagraphCheck>,
+    /// What was found in the field: the paragraphs' findings, the numbering runs across them.
     findings: Vec<Finding>,
+}
+
+impl Checked {
+    /// Brings the field up to date with `lines`: checks again only the paragraphs between the
+    /// unchanged ones at its start and at its end (typing changes one; Enter splits one into
+    /// two), then puts the field's findings together again (the numbering runs are made from
+    /// the paragraphs' ordinals, without reading the text). Returns how many paragraphs were
+    /// checked again, `None` when nothing changed.
+    fn update(&mut self, field: Field, lines: &[&str], language: Language) -> Option<usize> {
+        let same = |(old, new): &(&String, &&str)| old.as_str() == **new;
+        let prefix = self.paragraphs.iter().zip(lines).take_while(same).count();
+        let suffix = self.paragraphs[prefix..]
+            .iter()
+            .rev()
+            .zip(lines[prefix..].iter().rev())
+            .take_while(same)
+            .count();
+        let changed = &lines[prefix..lines.len() - suffix];
+        let old = prefix..self.paragraphs.len() - suffix;
+        if changed.is_empty() && old.is_empty() {
+            return None;
+        }
+        self.paragraphs
+            .splice(old.clone(), changed.iter().map(|p| p.to_string()));
+        self.checks.splice(
+            old,
+            changed
+                .iter()
+                .map(|p| ParagraphCheck::new(field, p, language)),
+        );
+        self.findings = proof::field_findings(field, lines, &self.checks);
+        Some(changed.len())
+    }
+
+    /// A field checked paragraph by paragraph.
+    fn new(field: Field, lines: &[&str], language: Language) -> Self {
+        let checks: Vec<ParagraphCheck> = lines
+            .iter()
+            .map(|p| ParagraphCheck::new(field, p, language))
+            .collect();
+        Self {
+            paragraphs: lines.iter().map(|p| p.to_string()).collect(),
+            findings: proof::field_findings(field, lines, &checks),
+            checks,
+        }
+    }
 }
 
 /// The proofing findings of the working copy, kept up to date while the panel is open.
@@ -31,13 +77,23 @@ pub struct ProofState {
     pub open: bool,
     fields: HashMap<Field, Checked>,
     structural: Vec<Finding>,
-    ignored: HashSet<IgnoreKey>,
+    pub(super) ignored: HashSet<IgnoreKey>,
     /// The findings to show: reading order, ignored ones left out.
     visible: Vec<Finding>,
     /// The revision `visible` was made for; `None`: make it again.
     made_for: Option<u64>,
+    /// The fields whose text may differ from what was checked, complete up to the revision
+    /// `touched_rev` (each edit of one field's text adds it). Any other change of the document
+    /// leaves `touched_rev` behind the editor's revision: then every field is compared.
+    touched: HashSet<Field>,
+    touched_rev: Option<u64>,
+    /// How many of `visible` are in each part.
+    counts: HashMap<Part, usize>,
+    /// Counts the times `visible` was made.
+    generation: u64,
     language: Option<Language>,
     rechecked: usize,
+    rechecked_paragraphs: usize,
 }
 
 impl ProofState {
@@ -48,10 +104,16 @@ impl ProofState {
 
     /// How many findings are shown for a part (the outline's badge).
     pub fn count_in(&self, part: Part) -> usize {
-        self.findings()
-            .iter()
-            .filter(|f| f.field.part() == part)
-            .count()
+        if !self.open {
+            return 0;
+        }
+        self.counts.get(&part).copied().unwrap_or(0)
+    }
+
+    /// Changes whenever the findings shown may have changed (a view keeps what it made of them
+    /// while it stays the same).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// How many findings the writer has ignored (while their text stays the same).
@@ -64,6 +126,11 @@ impl ProofState {
         self.rechecked
     }
 
+    /// How many paragraphs the last refresh checked again.
+    pub fn rechecked_paragraphs(&self) -> usize {
+        self.rechecked_paragraphs
+    }
+
     /// The fixable findings of one check that are shown.
     pub fn fixable_of(&self, check: CheckId) -> Vec<Finding> {
         self.findings()
@@ -73,54 +140,112 @@ impl ProofState {
             .collect()
     }
 
-    /// Brings the findings up to date with the speech: checks again only the fields whose text
-    /// changed (and the cheap speech-level checks).
-    pub(super) fn refresh(&mut self, speech: &Speech, settings: &Settings, rev: u64) {
+    /// Notes that the document went from revision `from` to `to` by an edit of `field`'s text
+    /// alone (`None`: some other change), so the next refresh knows which fields to look at.
+    pub(super) fn note_change(&mut self, from: u64, to: u64, field: Option<Field>) {
+        match field {
+            Some(field) if self.touched_rev == Some(from) => {
+                self.touched.insert(field);
+                self.touched_rev = Some(to);
+            }
+            _ => {
+                self.touched.clear();
+                self.touched_rev = None;
+            }
+        }
+    }
+
+    /// Brings the findings up to date with the speech: checks again only the paragraphs that
+    /// changed, in the fields that changed, and runs the cheap speech-level checks with each
+    /// part's speaking time from `seconds_of`.
+    pub(super) fn refresh(
+        &mut self,
+        speech: &Speech,
+        rev: u64,
+        seconds_of: impl FnMut(Part) -> f64,
+    ) {
         if !self.open || self.made_for == Some(rev) {
             return;
         }
         let language = speech.meta.language;
         if self.language != Some(language) {
             self.fields.clear();
+            self.touched_rev = None;
             self.language = Some(language);
         }
         let ids = speech.field_ids();
-        self.fields.retain(|field, _| ids.contains(field));
         self.rechecked = 0;
-        for &field in &ids {
+        self.rechecked_paragraphs = 0;
+        let to_compare: Vec<Field> = if self.touched_rev == Some(rev) {
+            // Only these fields' text changed since the last refresh.
+            self.touched.drain().collect()
+        } else {
+            self.fields.retain(|field, _| ids.contains(field));
+            ids.clone()
+        };
+        for field in to_compare {
             let Some(lines) = speech.field_lines(field) else {
+                self.fields.remove(&field);
                 continue;
             };
-            let unchanged = self.fields.get(&field).is_some_and(|c| {
-                c.paragraphs.len() == lines.len()
-                    && c.paragraphs.iter().zip(&lines).all(|(a, b)| a == b)
-            });
-            if unchanged {
-                continue;
+            let rechecked = match self.fields.get_mut(&field) {
+                Some(checked) => checked.update(field, &lines, language),
+                None => {
+                    self.fields
+                        .insert(field, Checked::new(field, &lines, language));
+                    Some(lines.len())
+                }
+            };
+            if let Some(paragraphs) = rechecked {
+                self.rechecked_paragraphs += paragraphs;
+                self.rechecked += 1;
             }
-            let findings = proof::check_paragraphs(field, &lines, language);
-            let paragraphs = lines.iter().map(|p| p.to_string()).collect();
-            self.fields.insert(
-                field,
-                Checked {
-                    paragraphs,
-                    findings,
-                },
-            );
-            self.rechecked += 1;
         }
-        self.structural = proof::check_structure(speech, settings);
-        let mut visible: Vec<Finding> = ids
-            .iter()
-            .filter_map(|field| self.fields.get(field))
-            .flat_map(|c| c.findings.iter())
-            .chain(self.structural.iter())
-            .filter(|f| !self.is_ignored(speech, f))
-            .cloned()
-            .collect();
-        proof::sort_in_reading_order(speech, &mut visible);
-        self.visible = visible;
+        self.touched.clear();
+        self.touched_rev = Some(rev);
+        self.structural = proof::check_structure_timed(speech, seconds_of);
+        self.visible = self.in_reading_order(speech, &ids);
+        self.counts.clear();
+        for finding in &self.visible {
+            *self.counts.entry(finding.field.part()).or_default() += 1;
+        }
+        self.generation += 1;
         self.made_for = Some(rev);
+    }
+
+    /// The findings of every field and the speech-level ones, in reading order (field by
+    /// field; in a field by paragraph, position and check, as [`proof::check_speech`] sorts
+    /// them), without the ignored ones.
+    fn in_reading_order(&self, speech: &Speech, ids: &[Field]) -> Vec<Finding> {
+        let count = self
+            .fields
+            .values()
+            .map(|c| c.findings.len())
+            .sum::<usize>();
+        let mut visible = Vec::with_capacity(count + self.structural.len());
+        for field in ids {
+            let start = visible.len();
+            if let Some(checked) = self.fields.get(field) {
+                visible.extend(
+                    checked
+                        .findings
+                        .iter()
+                        .filter(|f| !self.is_ignored(speech, f))
+                        .cloned(),
+                );
+            }
+            let mut structural = self
+                .structural
+                .iter()
+                .filter(|f| f.field == *field)
+                .peekable();
+            if structural.peek().is_some() {
+                visible.extend(structural.filter(|f| !self.is_ignored(speech, f)).cloned());
+                // A stable sort: the text's findings come first where the keys are the same.
+                visible[start..].sort_by_key(|f| (f.paragraph, f.start, f.end, f.check));
+            }
+        }
+        visible
     }
 
     /// Whether the writer ignored this finding. The whole key (with the text around the
@@ -137,7 +262,11 @@ impl ProofState {
         self.fields.clear();
         self.structural.clear();
         self.visible.clear();
+        self.counts.clear();
+        self.generation += 1;
         self.made_for = None;
+        self.touched.clear();
+        self.touched_rev = None;
     }
 }
 
@@ -169,8 +298,18 @@ impl Editor {
     }
 
     pub(super) fn refresh_proofing(&mut self) {
+        if !self.proof.open {
+            return;
+        }
+        self.sync_stats();
+        let speech = &self.doc.speech;
+        let settings = &self.doc.settings;
+        let parts = &self.stats.parts;
         self.proof
-            .refresh(&self.doc.speech, &self.doc.settings, self.rev);
+            .refresh(speech, self.rev, |part| match parts.get(&part) {
+                Some(counts) => counts.seconds,
+                None => crate::stats::part_counts(speech, part, settings).seconds,
+            });
     }
 
     /// Opens or closes the Proofing panel.

@@ -184,3 +184,191 @@ fn going_to_a_finding_reveals_and_selects_it() {
         ]
     );
 }
+
+#[test]
+fn typing_checks_only_the_changed_paragraph() {
+    let mut d = ScriptedDialogs::new();
+    let mut ed = fixture(&mut d);
+    let body = Field::Body(ed.speech().sections[0].id);
+    let at = |ed: &Editor, check| -> Vec<(usize, String)> {
+        of(ed, check)
+            .into_iter()
+            .filter(|f| f.field == body)
+            .map(|f| (f.paragraph, f.text))
+            .collect()
+    };
+    set(
+        &mut ed,
+        &mut d,
+        40.0,
+        body,
+        "一是抓学习。\n二是抓落实。\n四是抓作风。\n会议很重要,大家认真听。",
+    );
+    assert_eq!(ed.proofing().rechecked_paragraphs(), 4, "a new text");
+    assert_eq!(at(&ed, CheckId::NumberingGap), [(2, "四".to_string())]);
+    assert_eq!(at(&ed, CheckId::PunctHalfwidth), [(3, ",".to_string())]);
+    // A keystroke in the third paragraph: only it is checked again; the numbering runs across
+    // the section are made again from every paragraph's ordinals.
+    set(
+        &mut ed,
+        &mut d,
+        41.0,
+        body,
+        "一是抓学习。\n二是抓落实。\n三是抓作风。\n会议很重要,大家认真听。",
+    );
+    assert_eq!(ed.proofing().rechecked_fields(), 1);
+    assert_eq!(ed.proofing().rechecked_paragraphs(), 1);
+    assert_eq!(at(&ed, CheckId::NumberingGap), []);
+    assert_eq!(at(&ed, CheckId::PunctHalfwidth), [(3, ",".to_string())]);
+    // Enter splits the first paragraph: the two halves are checked, the paragraphs after them
+    // keep their findings under their new numbers.
+    set(
+        &mut ed,
+        &mut d,
+        42.0,
+        body,
+        "一是抓学习,\n抓好。\n二是抓落实。\n三是抓作风。\n会议很重要,大家认真听。",
+    );
+    assert_eq!(ed.proofing().rechecked_paragraphs(), 2);
+    assert_eq!(
+        at(&ed, CheckId::PunctHalfwidth),
+        [(0, ",".to_string()), (4, ",".to_string())]
+    );
+    assert_eq!(ed.proofing().findings(), expected_findings(&ed));
+}
+
+/// What a check from scratch finds in the editor's speech now, without the ignored findings.
+fn expected_findings(ed: &Editor) -> Vec<crate::proof::Finding> {
+    let speech = ed.speech();
+    crate::proof::check_speech(speech, &ed.doc().settings)
+        .into_iter()
+        .filter(|f| {
+            !ed.proof
+                .ignored
+                .contains(&crate::proof::IgnoreKey::new(speech, f))
+        })
+        .collect()
+}
+
+/// One step of the property below.
+#[derive(Clone, Debug)]
+enum Step {
+    /// Type `text` at a character of a field (positions wrap around its length; fields are
+    /// given by position, as in [`super::tests::arb_edit`]).
+    Type {
+        field: Field,
+        at: usize,
+        text: String,
+    },
+    /// Delete up to `len` characters at a character of a field.
+    Delete {
+        field: Field,
+        at: usize,
+        len: usize,
+    },
+    /// Any edit of the document.
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Ignore the shown finding at this position (wrapping around their number).
+    Ignore(usize),
+    /// Close the panel and open it again.
+    Reopen,
+}
+
+fn arb_step() -> impl proptest::strategy::Strategy<Value = Step> {
+    use proptest::prelude::*;
+    let id = (0u64..6).prop_map(crate::model::SectionId);
+    let field = prop_oneof![
+        Just(Field::Title),
+        Just(Field::Greeting),
+        Just(Field::Opening),
+        Just(Field::Closing),
+        id.clone().prop_map(Field::Heading),
+        id.prop_map(Field::Body),
+    ];
+    let text = "[一二三四是要第首先其次最后的了看，。、,.:;!?()（）“”\"' 　a\n]{1,6}";
+    prop_oneof![
+        6 => (field.clone(), 0usize..400, text)
+            .prop_map(|(field, at, text)| Step::Type { field, at, text }),
+        3 => (field, 0usize..400, 1usize..8)
+            .prop_map(|(field, at, len)| Step::Delete { field, at, len }),
+        2 => super::tests::arb_edit().prop_map(Step::Edit),
+        1 => Just(Step::Undo),
+        1 => Just(Step::Redo),
+        1 => (0usize..50).prop_map(Step::Ignore),
+        1 => Just(Step::Reopen),
+    ]
+}
+
+/// A field given by position (`SectionId(i)`: the section at `i`) as the field it names now.
+fn real_field(field: Field, speech: &crate::model::Speech) -> Field {
+    let real = |id: crate::model::SectionId| {
+        let count = speech.sections.len();
+        if count == 0 {
+            return crate::model::SectionId(u64::MAX);
+        }
+        speech.sections[(id.0 as usize).min(count - 1)].id
+    };
+    match field {
+        Field::Heading(id) => Field::Heading(real(id)),
+        Field::Body(id) => Field::Body(real(id)),
+        other => other,
+    }
+}
+
+/// The action a step takes on `ed` now.
+fn step_action(step: Step, ed: &Editor) -> Option<Action> {
+    let speech = ed.speech();
+    let edit_text = |field: Field, at: usize, len: usize, insert: &str| {
+        let field = real_field(field, speech);
+        let text = speech.field_text(field)?;
+        let chars: Vec<char> = text.chars().collect();
+        let at = at % (chars.len() + 1);
+        let end = (at + len).min(chars.len());
+        let mut out: String = chars[..at].iter().collect();
+        out.push_str(insert);
+        out.extend(&chars[end..]);
+        Some(Action::Edit(Edit::SetField { field, text: out }))
+    };
+    match step {
+        Step::Type { field, at, text } => edit_text(field, at, 0, &text),
+        Step::Delete { field, at, len } => edit_text(field, at, len, ""),
+        Step::Edit(edit) => Some(Action::Edit(super::tests::resolve(edit, speech))),
+        Step::Undo => Some(Action::Undo),
+        Step::Redo => Some(Action::Redo),
+        Step::Ignore(n) => {
+            let shown = ed.proofing().findings();
+            (!shown.is_empty()).then(|| Action::IgnoreFinding(shown[n % shown.len()].clone()))
+        }
+        Step::Reopen => Some(Action::ToggleProofing),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+    /// Whatever the writer does, the findings kept up to date paragraph by paragraph are the
+    /// findings of a check of the whole speech from scratch (without the ignored ones).
+    #[test]
+    fn incremental_findings_are_those_of_a_full_check(
+        steps in proptest::collection::vec(arb_step(), 1..40)
+    ) {
+        let mut d = ScriptedDialogs::new();
+        let mut ed = fixture(&mut d);
+        for (i, step) in steps.into_iter().enumerate() {
+            let reopen = matches!(step, Step::Reopen);
+            let Some(action) = step_action(step, &ed) else {
+                continue;
+            };
+            // Typing one after another groups into undo steps as it does for a writer.
+            let secs = 100.0 + i as f64 * 0.3;
+            apply_at(&mut ed, &mut d, secs, action);
+            if reopen {
+                apply_at(&mut ed, &mut d, secs, Action::ToggleProofing);
+            }
+            let expected = expected_findings(&ed);
+            proptest::prop_assert_eq!(ed.proofing().findings(), expected.as_slice());
+        }
+    }
+}

@@ -352,7 +352,7 @@ fn a_reviewers_copy_becomes_a_draft_compared_with_the_working_copy() {
 
 /// Edits whose section ids are positions (`SectionId(i)`: the section at `i` when applied; see
 /// [`resolve`]).
-fn arb_edit() -> impl Strategy<Value = Edit> {
+pub(super) fn arb_edit() -> impl Strategy<Value = Edit> {
     let id = (0u64..6).prop_map(SectionId);
     let field = prop_oneof![
         Just(Field::Title),
@@ -394,7 +394,7 @@ fn arb_edit() -> impl Strategy<Value = Edit> {
 
 /// Turns a position-as-id into the id of the section at that position now (the last one when
 /// there are fewer; an unknown id when there are none).
-fn resolve(edit: Edit, speech: &crate::model::Speech) -> Edit {
+pub(super) fn resolve(edit: Edit, speech: &crate::model::Speech) -> Edit {
     let real = |id: SectionId| {
         let count = speech.sections.len();
         if count == 0 {

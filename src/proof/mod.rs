@@ -50,6 +50,7 @@ mod tests;
 pub use finding::{CheckId, Finding, FindingMessage, NumberStyle, Script, SpaceKind};
 pub use fix::{FixError, apply_fix, apply_fixes, fix_check, fix_checks, fix_everything};
 pub use structure::check_structure;
+pub(crate) use structure::check_structure_timed;
 
 use crate::model::{Language, Speech};
 use crate::part::Field;
@@ -57,6 +58,7 @@ use crate::project::Settings;
 use text::Para;
 
 /// What a check found in one paragraph, before it is placed in a field.
+#[derive(Clone, Debug)]
 pub(crate) struct Hit {
     /// Which check.
     pub check: CheckId,
@@ -101,47 +103,98 @@ pub fn check_field(speech: &Speech, field: Field) -> Vec<Finding> {
 /// apart from the speech): `language` is the speech's, and decides the script-mixing check.
 /// The findings name `field`.
 pub fn check_paragraphs(field: Field, paragraphs: &[&str], language: Language) -> Vec<Finding> {
-    let paras: Vec<Para> = paragraphs.iter().map(|p| Para::new(p)).collect();
-    let converter = script::converter(language);
-    let mut hits: Vec<(usize, Hit)> = Vec::new();
-    for (index, p) in paras.iter().enumerate() {
+    let checks: Vec<ParagraphCheck> = paragraphs
+        .iter()
+        .map(|p| ParagraphCheck::new(field, p, language))
+        .collect();
+    field_findings(field, paragraphs, &checks)
+}
+
+/// What the checks find in one paragraph on its own: the findings of the checks that look at
+/// one paragraph, and the ordinals the numbering pass strings together across the field's
+/// paragraphs. An editor keeps one per paragraph and makes it again only for the paragraphs
+/// that changed; [`field_findings`] puts a field's findings together from them.
+#[derive(Clone, Debug)]
+pub(crate) struct ParagraphCheck {
+    /// Each hit with its text, in the order the checks reported them.
+    hits: Vec<(Hit, String)>,
+    /// The ordinals (multi-line fields only).
+    markers: Vec<numbering::Marker>,
+}
+
+impl ParagraphCheck {
+    /// Checks one paragraph of `field` (the kind of field decides the numbering checks).
+    pub(crate) fn new(field: Field, text: &str, language: Language) -> Self {
+        let p = Para::new(text);
         let mut found = Vec::new();
-        punct::check(p, &mut found);
-        marks::doubled(p, &mut found);
-        marks::ellipsis(p, &mut found);
-        marks::dash(p, &mut found);
-        pairs::check(p, &mut found);
-        repeat::check(p, &mut found);
-        spacing::check(p, &mut found);
-        spacing::english_quotes(p, &mut found);
-        if let Some(converter) = converter {
-            script::check(p, converter, &mut found);
+        punct::check(&p, &mut found);
+        marks::doubled(&p, &mut found);
+        marks::ellipsis(&p, &mut found);
+        marks::dash(&p, &mut found);
+        pairs::check(&p, &mut found);
+        repeat::check(&p, &mut found);
+        spacing::check(&p, &mut found);
+        spacing::english_quotes(&p, &mut found);
+        if let Some(converter) = script::converter(language) {
+            script::check(&p, converter, &mut found);
         }
         match field {
-            Field::Heading(_) => numbering::heading_number(p, &mut found),
-            f if f.is_multiline() => numbering::paragraph_number(p, &mut found),
+            Field::Heading(_) => numbering::heading_number(&p, &mut found),
+            f if f.is_multiline() => numbering::paragraph_number(&p, &mut found),
             _ => {}
         }
-        hits.extend(found.into_iter().map(|h| (index, h)));
+        let markers = if field.is_multiline() {
+            numbering::markers(&p)
+        } else {
+            Vec::new()
+        };
+        let hits = found
+            .into_iter()
+            .map(|h| {
+                let text = p.slice(h.start, h.end);
+                (h, text)
+            })
+            .collect();
+        Self { hits, markers }
+    }
+}
+
+/// The findings of one field from its paragraphs' [`ParagraphCheck`]s (`checks[i]` of
+/// `paragraphs[i]`): their own findings, the numbering runs across them and, for the closing,
+/// how it ends. The same findings as checking the field whole, in the same order.
+pub(crate) fn field_findings(
+    field: Field,
+    paragraphs: &[&str],
+    checks: &[ParagraphCheck],
+) -> Vec<Finding> {
+    let mut hits: Vec<(usize, Hit, Option<String>)> = Vec::new();
+    for (index, check) in checks.iter().enumerate() {
+        hits.extend(
+            check
+                .hits
+                .iter()
+                .map(|(h, text)| (index, h.clone(), Some(text.clone()))),
+        );
     }
     if field.is_multiline() {
-        hits.extend(numbering::check_runs(&paras));
+        let runs = numbering::check_runs(checks.iter().map(|c| c.markers.as_slice()));
+        hits.extend(runs.into_iter().map(|(index, h)| (index, h, None)));
     }
     if field == Field::Closing {
-        hits.extend(structure::closing_end(paragraphs));
+        hits.extend(structure::closing_end(paragraphs).map(|(index, h)| (index, h, None)));
     }
-    hits.sort_by_key(|(index, h)| (*index, h.start, h.end, h.check));
+    hits.sort_by_key(|(index, h, _)| (*index, h.start, h.end, h.check));
     hits.into_iter()
-        .map(|(paragraph, h)| Finding {
+        .map(|(paragraph, h, text)| Finding {
             check: h.check,
             field,
             paragraph,
             start: h.start,
             end: h.end,
-            text: paras
-                .get(paragraph)
-                .map(|p| p.slice(h.start, h.end))
-                .unwrap_or_default(),
+            text: text.unwrap_or_else(|| {
+                let p = paragraphs.get(paragraph).copied().unwrap_or("");
+                text::char_slice(p, h.start, h.end)
+            }),
             suggestion: h.suggestion,
             message: h.message,
         })

@@ -23,8 +23,9 @@ const SEQUENCE_WORDS: [(&str, usize); 5] = [
     ("最後", LAST),
 ];
 
-/// One ordinal found in the text.
-struct Marker {
+/// One ordinal found in the text (kept per paragraph by an editor that checks incrementally).
+#[derive(Clone, Debug)]
+pub(crate) struct Marker {
     style: NumberStyle,
     value: usize,
     /// The characters that hold the number (what a fix replaces).
@@ -113,7 +114,7 @@ fn leading_marker(p: &Para) -> Option<Marker> {
 }
 
 /// Every ordinal in a paragraph, in reading order.
-fn markers(p: &Para) -> Vec<Marker> {
+pub(crate) fn markers(p: &Para) -> Vec<Marker> {
     let mut out: Vec<Marker> = leading_marker(p).into_iter().collect();
     let mut i = 0;
     while i < p.chars.len() {
@@ -183,14 +184,18 @@ fn written(style: NumberStyle, n: usize) -> Option<String> {
     }
 }
 
-/// Numbering findings for a field's paragraphs: `(paragraph, hit)` pairs.
-pub(crate) fn check_runs(paragraphs: &[Para]) -> Vec<(usize, Hit)> {
+/// Numbering findings for a field's paragraphs, from each paragraph's [`markers`] in order:
+/// `(paragraph, hit)` pairs. Only the markers are looked at, so an editor that keeps them per
+/// paragraph runs this pass again on every change without reading the text.
+pub(crate) fn check_runs<'a>(
+    paragraphs: impl IntoIterator<Item = &'a [Marker]>,
+) -> Vec<(usize, Hit)> {
     const STYLES: usize = 6;
     let slot = |s: NumberStyle| s as usize;
     let mut previous: [Option<usize>; STYLES] = [None; STYLES];
     let mut out = Vec::new();
-    for (index, p) in paragraphs.iter().enumerate() {
-        for m in markers(p) {
+    for (index, markers) in paragraphs.into_iter().enumerate() {
+        for m in markers {
             let prev = &mut previous[slot(m.style)];
             if m.value == LAST {
                 *prev = None; // `最后` closes a sequence

@@ -30,12 +30,23 @@ fn on_line(check: CheckId, field: Field, line: &str, message: FindingMessage) ->
 /// Time budgets, the target length and empty sections. Cheap (one count of the speech): run it
 /// again whenever the text changes.
 pub fn check_structure(speech: &Speech, settings: &Settings) -> Vec<Finding> {
+    check_structure_timed(speech, |part| {
+        stats::part_counts(speech, part, settings).seconds
+    })
+}
+
+/// [`check_structure`] with each part's speaking time from `seconds_of` (an editor keeps the
+/// counts of every part and counts again only the part that changed).
+pub(crate) fn check_structure_timed(
+    speech: &Speech,
+    mut seconds_of: impl FnMut(Part) -> f64,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     // Each part counted once: the sections' times and the total come from the same counts.
     let mut section_seconds = Vec::with_capacity(speech.sections.len());
     let mut total_seconds = 0.0;
     for part in speech.part_ids() {
-        let seconds = stats::part_counts(speech, part, settings).seconds;
+        let seconds = seconds_of(part);
         if let Part::Section(_) = part {
             section_seconds.push(seconds);
         }

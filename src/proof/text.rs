@@ -59,6 +59,22 @@ impl Para {
     }
 }
 
+/// The characters `start..end` of `text` as a string; empty when the range is not in it (as
+/// [`Para::slice`], without preparing the paragraph).
+pub(crate) fn char_slice(text: &str, start: usize, end: usize) -> String {
+    if start >= end {
+        return String::new();
+    }
+    let mut bytes = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    match (bytes.nth(start), bytes.nth(end - start - 1)) {
+        (Some(from), Some(to)) => text[from..to].to_string(),
+        _ => String::new(),
+    }
+}
+
 /// Spaces the checks know: ASCII space, tab, no-break space, ideographic space.
 pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}')

@@ -117,6 +117,14 @@ impl FieldGalleys {
         galley
     }
 
+    /// Keeps a field's galley through this pass although it is not shown (its pane is out of
+    /// sight, and will need it again when it scrolls into view).
+    pub fn keep(&mut self, field: Field) {
+        if let Some(entry) = self.entries.get_mut(&field) {
+            entry.used_in = self.pass;
+        }
+    }
+
     /// How many galleys were laid out anew since the start (for tests of the cache).
     pub fn made(&self) -> u64 {
         self.made

@@ -9,7 +9,8 @@
 //!   [`view::Sender`] to send [`view::Intent`]s. No view can change the editor.
 //! - [`commands`]: the command table ([`Command`]): labels, tooltips, shortcuts, groups; menus,
 //!   shortcuts, the F1 list and the command palette ([`palette`]) come from it.
-//! - one file per part of the window: [`menus`], [`outline`], [`panes`], [`details`],
+//! - one file per part of the window: [`menus`], [`outline`], [`panes`] (and
+//!   [`pane_culling`]: panes out of sight are not laid out), [`details`],
 //!   [`drafts`], [`proofing`], [`status`], [`find`], [`dialogs`], [`export_dialog`],
 //!   [`recovery_prompt`], [`diff_view`], [`type_path`] (a typed path where no file picker can
 //!   be shown), [`notice`] (section deleted — Undo; exported to …).
@@ -36,6 +37,7 @@ pub mod merge_dialog;
 pub mod notice;
 pub mod outline;
 pub mod palette;
+pub mod pane_culling;
 pub mod panes;
 pub mod prefs;
 pub mod proofing;

@@ -14,6 +14,37 @@ use super::i18n::{Msg, action_on, count_label, section_name, tr};
 use super::icons::{Icon, grip_ui, icon_button};
 use super::view::{View, ViewAction};
 
+/// A part's title and length as shown.
+#[derive(Debug, Clone)]
+pub struct PartLabels {
+    /// `二、提高站位`.
+    pub title: String,
+    /// `1,234 字 · 6:51`.
+    pub length: String,
+}
+
+/// The parts' [`PartLabels`], made once per revision of the document and interface language.
+#[derive(Debug, Default)]
+pub struct PartLabelCache {
+    made_for: Option<(u64, super::i18n::UiLanguage)>,
+    parts: std::collections::HashMap<Part, PartLabels>,
+}
+
+impl PartLabelCache {
+    /// The labels of `part`, when they were made for this revision and language.
+    pub fn get(
+        &self,
+        ed: &crate::editor::Editor,
+        lang: super::i18n::UiLanguage,
+        part: Part,
+    ) -> Option<&PartLabels> {
+        if self.made_for != Some((ed.revision(), lang)) {
+            return None;
+        }
+        self.parts.get(&part)
+    }
+}
+
 /// The space between a section's × and its move arrows, in points.
 pub const REMOVE_GAP: f32 = 18.0;
 
@@ -21,6 +52,13 @@ impl View<'_> {
     /// The name of a pane as the outline and the pane headers show it: `Opening`, `二、提高站位`,
     /// `II. Know` (a space after the English number's period).
     pub(crate) fn pane_title(&self, pane: Part) -> String {
+        if let Some(labels) = self.state.part_labels.get(self.ed, self.lang(), pane) {
+            return labels.title.clone();
+        }
+        self.make_pane_title(pane)
+    }
+
+    fn make_pane_title(&self, pane: Part) -> String {
         match pane {
             Part::Title => tr(self.lang(), Msg::Title).to_string(),
             Part::Greeting => tr(self.lang(), Msg::Greeting).to_string(),
@@ -43,12 +81,45 @@ impl View<'_> {
 
     /// `1,234 字 · 6:51` for a pane.
     pub(crate) fn pane_length(&self, pane: Part) -> String {
+        if let Some(labels) = self.state.part_labels.get(self.ed, self.lang(), pane) {
+            return labels.length.clone();
+        }
+        self.make_pane_length(pane)
+    }
+
+    fn make_pane_length(&self, pane: Part) -> String {
         let counts = self.ed.part_counts(pane);
         format!(
             "{} · {}",
             count_label(self.lang(), &counts, self.ed.chinese_speech()),
             format_duration(counts.seconds)
         )
+    }
+
+    /// Makes the parts' titles and lengths again when the document or the language changed
+    /// (they are shown in the outline and the panes' headers on every frame).
+    pub(crate) fn refresh_part_labels(&mut self) {
+        let made_for = (self.ed.revision(), self.lang());
+        if self.state.part_labels.made_for == Some(made_for) {
+            return;
+        }
+        let parts = self
+            .ed
+            .speech()
+            .part_ids()
+            .into_iter()
+            .map(|part| {
+                let labels = PartLabels {
+                    title: self.make_pane_title(part),
+                    length: self.make_pane_length(part),
+                };
+                (part, labels)
+            })
+            .collect();
+        self.state.part_labels = PartLabelCache {
+            made_for: Some(made_for),
+            parts,
+        };
     }
 
     /// The outline panel.
@@ -135,56 +206,65 @@ impl View<'_> {
             title = format!("{title} ({name})");
         }
         let length = self.pane_length(pane);
-        let row = ui
-            .vertical(|ui| {
-                ui.horizontal(|ui| {
-                    let handle = grip_ui(ui, &action_on(lang, Msg::DragToReorder, &name));
-                    handle.dnd_set_drag_payload(id);
-                    let title_button = egui::Button::new(RichText::new(title.as_str()).strong())
-                        .frame(false)
-                        .selected(self.state.in_view == Some(pane))
-                        .truncate();
-                    if ui
-                        .add(title_button)
-                        .accessible_name(action_on(lang, Msg::GoTo, &title))
-                        .clicked()
-                    {
-                        self.tx.view(ViewAction::JumpTo(pane));
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.add_space(22.0);
-                    ui.label(RichText::new(&length).small().weak());
-                    self.finding_badge_ui(ui, pane);
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        self.section_action_ui(
-                            ui,
-                            None,
-                            Msg::Remove,
-                            &name,
-                            Action::Edit(Edit::RemoveSection(id)),
-                        );
-                        // Well apart from the arrows, so a missed click on them never deletes.
-                        ui.add_space(REMOVE_GAP);
-                        ui.separator();
-                        self.section_action_ui(
-                            ui,
-                            Some(Icon::Down),
-                            Msg::MoveDown,
-                            &name,
-                            Action::MoveSectionDown(id),
-                        );
-                        self.section_action_ui(
-                            ui,
-                            Some(Icon::Up),
-                            Msg::MoveUp,
-                            &name,
-                            Action::MoveSectionUp(id),
-                        );
-                    });
+        // Two lines, each its own row (the panel is a vertical layout already).
+        let first = ui
+            .horizontal(|ui| {
+                let handle = grip_ui(ui, &action_on(lang, Msg::DragToReorder, &name));
+                handle.dnd_set_drag_payload(id);
+                let title_button = egui::Button::new(RichText::new(title.as_str()).strong())
+                    .frame(false)
+                    .selected(self.state.in_view == Some(pane))
+                    .truncate();
+                if ui
+                    .add(title_button)
+                    .accessible_name(action_on(lang, Msg::GoTo, &title))
+                    .clicked()
+                {
+                    self.tx.view(ViewAction::JumpTo(pane));
+                }
+            })
+            .response;
+        let actions = self.row_actions_shown(ui, id);
+        let second = ui
+            .horizontal(|ui| {
+                // As tall with the buttons as without them: the rows do not move on hover.
+                ui.set_min_height(ui.spacing().interact_size.y);
+                ui.add_space(22.0);
+                ui.label(RichText::new(&length).small().weak());
+                self.finding_badge_ui(ui, pane);
+                if !actions {
+                    return;
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    self.section_action_ui(
+                        ui,
+                        None,
+                        Msg::Remove,
+                        &name,
+                        Action::Edit(Edit::RemoveSection(id)),
+                    );
+                    // Well apart from the arrows, so a missed click on them never deletes.
+                    ui.add_space(REMOVE_GAP);
+                    ui.separator();
+                    self.section_action_ui(
+                        ui,
+                        Some(Icon::Down),
+                        Msg::MoveDown,
+                        &name,
+                        Action::MoveSectionDown(id),
+                    );
+                    self.section_action_ui(
+                        ui,
+                        Some(Icon::Up),
+                        Msg::MoveUp,
+                        &name,
+                        Action::MoveSectionUp(id),
+                    );
                 });
             })
             .response;
+        let row = first.union(second);
+        self.state.outline_rows.insert(id, row.rect);
         // Dropping a dragged section on this row moves it before or after the row.
         let ctx = ui.ctx().clone();
         if ui.rect_contains_pointer(row.rect)
@@ -217,6 +297,24 @@ impl View<'_> {
             }
         }
         ui.add_space(2.0);
+    }
+
+    /// Whether a section's row shows its move and remove buttons: while the pointer is over
+    /// it or the keyboard focus is in it (then Tab reaches them), or a drag is under way; and
+    /// always with a screen reader (AccessKit) on. The other rows leave them out: a dozen
+    /// buttons fewer to lay out on every frame.
+    fn row_actions_shown(&self, ui: &Ui, id: SectionId) -> bool {
+        if ui.ctx().has_accesskit_node(ui.unique_id()) {
+            return true;
+        }
+        let Some(rect) = self.state.outline_rows.get(&id) else {
+            return true;
+        };
+        let focused = ui
+            .memory(|m| m.focused())
+            .and_then(|focused| ui.ctx().read_response(focused))
+            .is_some_and(|r| rect.contains(r.rect.center()));
+        focused || ui.rect_contains_pointer(*rect) || egui::DragAndDrop::has_any_payload(ui.ctx())
     }
 
     /// A small icon button (without an icon: "×") on a section's row, named for screen readers and tests

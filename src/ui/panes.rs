@@ -68,8 +68,17 @@ impl View<'_> {
                     // top edge (with a little margin).
                     let top = ui.clip_rect().top() + 24.0;
                     let mut in_view = None;
-                    for pane in self.ed.speech().part_ids() {
-                        let rect = self.pane_ui(ui, pane, scroll_to == Some(pane));
+                    let panes = self.ed.speech().part_ids();
+                    let drawn = self.panes_to_draw(ui, &panes, scroll_to);
+                    for (pane, draw) in panes.into_iter().zip(drawn) {
+                        let rect = if draw {
+                            let rect = self.pane_ui(ui, pane, scroll_to == Some(pane));
+                            let key = self.pane_key(ui, pane);
+                            self.state.pane_heights.insert(pane, (key, rect.height()));
+                            rect
+                        } else {
+                            self.skip_pane_ui(ui, pane)
+                        };
                         if in_view.is_none() && rect.bottom() > top {
                             in_view = Some(pane);
                         }
@@ -149,6 +158,7 @@ impl View<'_> {
         if scroll_here && !self.state.selection_scrolled {
             response.scroll_to_me(Some(Align::TOP));
         }
+        self.state.pane_rects.insert(pane, response.rect);
         response.rect
     }
 

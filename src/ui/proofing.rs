@@ -33,13 +33,31 @@ const SHOWN_CHARS: usize = 24;
 const ESTIMATED_ROW: f32 = 72.0;
 
 /// The panel's memory between frames: the height of each row as last drawn, so rows out of
-/// sight take their place without being laid out.
+/// sight take their place without being laid out (or even looked at: the rows above and below
+/// the view are skipped in one step each).
 #[derive(Debug, Default)]
 pub struct ProofingViewCache {
     /// The width the heights were measured at.
     width: f32,
     /// Row key ([`row_key`]) → height in points.
     heights: HashMap<u64, f32>,
+    /// What `rows` was made for: the findings' generation and the interface language.
+    made_for: Option<(u64, UiLanguage)>,
+    /// The key and height of each row of the list, in order.
+    rows: Vec<(u64, f32)>,
+    /// What the rows drawn say, by row key (made again when the findings change).
+    texts: HashMap<u64, RowTexts>,
+}
+
+/// What a finding's row says (see `View::row_texts`).
+#[derive(Clone, Debug)]
+struct RowTexts {
+    message: String,
+    context: (String, String, String),
+    fix: Option<String>,
+    go_name: String,
+    fix_name: String,
+    ignore_name: String,
 }
 
 /// One row of the list.
@@ -163,41 +181,77 @@ impl View<'_> {
             rows.extend(findings[i..i + count].iter().map(Row::Finding));
             i += count;
         }
+        let generation = self.ed.proofing().generation();
         egui::ScrollArea::vertical()
             .id_salt("proofing_scroll")
             .auto_shrink([false, false])
-            .show(ui, |ui| {
+            .show_viewport(ui, |ui, viewport| {
                 let width = ui.available_width();
                 let cache = &mut self.state.proofing;
                 if (cache.width - width).abs() > 0.5 || cache.heights.len() > 4 * rows.len() + 64 {
                     cache.heights.clear();
+                    cache.made_for = None;
                     cache.width = width;
                 }
-                for row in &rows {
-                    let key = row_key(row, lang);
-                    let estimate =
-                        self.state
-                            .proofing
-                            .heights
-                            .get(&key)
-                            .copied()
-                            .unwrap_or(match row {
+                if cache.made_for != Some((generation, lang)) || cache.rows.len() != rows.len() {
+                    // The text around a finding may have changed with the findings.
+                    cache.texts.clear();
+                    let heights = &cache.heights;
+                    cache.rows = rows
+                        .iter()
+                        .map(|row| {
+                            let key = row_key(row, lang);
+                            let estimate = heights.get(&key).copied().unwrap_or(match row {
                                 Row::Header(..) => 24.0,
                                 Row::Finding(_) => ESTIMATED_ROW,
                             });
-                    let place =
-                        egui::Rect::from_min_size(ui.cursor().min, [width, estimate].into());
-                    if !ui.is_rect_visible(place) {
-                        ui.allocate_space([width, estimate].into());
-                        continue;
+                            (key, estimate)
+                        })
+                        .collect();
+                    cache.made_for = Some((generation, lang));
+                }
+                // Each row takes its height and the spacing after it.
+                let gap = ui.spacing().item_spacing.y;
+                let mut top = 0.0;
+                let mut first = cache.rows.len();
+                let mut skipped = 0.0;
+                for (i, (_, height)) in cache.rows.iter().enumerate() {
+                    if top + height >= viewport.min.y {
+                        first = i;
+                        skipped = top;
+                        break;
                     }
-                    let top = ui.cursor().top();
-                    match row {
+                    top += height + gap;
+                }
+                if skipped > 0.0 {
+                    ui.allocate_space([width, skipped - gap].into());
+                }
+                let mut end = first;
+                let mut top = skipped;
+                while end < rows.len() && top <= viewport.max.y {
+                    let start = ui.cursor().top();
+                    match &rows[end] {
                         Row::Header(part, count) => self.finding_header_ui(ui, *part, *count),
-                        Row::Finding(finding) => self.finding_row_ui(ui, finding),
+                        Row::Finding(finding) => {
+                            let key = self.state.proofing.rows.get(end).map_or(0, |r| r.0);
+                            self.finding_row_ui(ui, finding, key);
+                        }
                     }
-                    let height = ui.min_rect().bottom().max(top) - top;
-                    self.state.proofing.heights.insert(key, height);
+                    let height = ui.min_rect().bottom().max(start) - start;
+                    let cache = &mut self.state.proofing;
+                    if let Some(row) = cache.rows.get_mut(end) {
+                        row.1 = height;
+                        cache.heights.insert(row.0, height);
+                    }
+                    top += height + gap;
+                    end += 1;
+                }
+                let below: f32 = self.state.proofing.rows[end..]
+                    .iter()
+                    .map(|(_, height)| height + gap)
+                    .sum();
+                if below > gap {
+                    ui.allocate_space([width, below - gap].into());
                 }
             });
     }
@@ -210,9 +264,8 @@ impl View<'_> {
         });
     }
 
-    /// One finding: its message and the text around it (click to go there), the fix, and the
-    /// Fix and Ignore buttons.
-    fn finding_row_ui(&mut self, ui: &mut Ui, finding: &Finding) {
+    /// What a finding's row says: its message, the text around it, the fix, the buttons' names.
+    fn row_texts(&self, finding: &Finding) -> RowTexts {
         let lang = self.lang();
         let message = finding_text(lang, &finding.message);
         let context = self.finding_context(finding);
@@ -225,35 +278,49 @@ impl View<'_> {
         } else {
             format!("{message} — {}{}{}", context.0, context.1, context.2)
         };
+        let fix = finding.suggestion.as_ref().map(|suggestion| {
+            let to = if suggestion.is_empty() {
+                deletion_label(lang).to_string()
+            } else {
+                format!("“{}”", shortened(suggestion, SHOWN_CHARS))
+            };
+            format!("“{}” » {to}", shortened(&finding.text, SHOWN_CHARS))
+        });
+        RowTexts {
+            go_name: action_on(lang, Msg::GoTo, &name),
+            fix_name: action_on(lang, Msg::Fix, &name),
+            ignore_name: action_on(lang, Msg::Ignore, &name),
+            message,
+            context,
+            fix,
+        }
+    }
+
+    /// One finding: its message and the text around it (click to go there), the fix, and the
+    /// Fix and Ignore buttons.
+    fn finding_row_ui(&mut self, ui: &mut Ui, finding: &Finding, key: u64) {
+        let lang = self.lang();
+        let texts = match self.state.proofing.texts.remove(&key) {
+            Some(texts) => texts,
+            None => self.row_texts(finding),
+        };
         ui.vertical(|ui| {
             ui.add_space(2.0);
-            let job = self.finding_job(ui, &message, &context);
+            let job = self.finding_job(ui, &texts.message, &texts.context);
             // A label that wraps, but a button to screen readers (and tests).
-            let go_name = action_on(lang, Msg::GoTo, &name);
             let go = ui
                 .add(egui::Label::new(job).wrap().sense(Sense::click()))
                 .on_hover_cursor(CursorIcon::PointingHand);
-            go.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &go_name));
+            go.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &texts.go_name));
             if go.clicked() {
                 self.tx.action(Action::GoToFinding(finding.clone()));
             }
             ui.horizontal_wrapped(|ui| {
-                if let Some(suggestion) = &finding.suggestion {
-                    let to = if suggestion.is_empty() {
-                        deletion_label(lang).to_string()
-                    } else {
-                        format!("“{}”", shortened(suggestion, SHOWN_CHARS))
-                    };
-                    ui.label(
-                        RichText::new(format!(
-                            "“{}” » {to}",
-                            shortened(&finding.text, SHOWN_CHARS)
-                        ))
-                        .strong(),
-                    );
+                if let Some(fix) = &texts.fix {
+                    ui.label(RichText::new(fix.as_str()).strong());
                     if ui
                         .small_button(tr(lang, Msg::Fix))
-                        .accessible_name(action_on(lang, Msg::Fix, &name))
+                        .accessible_name(texts.fix_name.as_str())
                         .clicked()
                     {
                         self.tx.action(Action::FixFinding(finding.clone()));
@@ -261,7 +328,7 @@ impl View<'_> {
                 }
                 if ui
                     .small_button(tr(lang, Msg::Ignore))
-                    .accessible_name(action_on(lang, Msg::Ignore, &name))
+                    .accessible_name(texts.ignore_name.as_str())
                     .clicked()
                 {
                     self.tx.action(Action::IgnoreFinding(finding.clone()));
@@ -269,6 +336,7 @@ impl View<'_> {
             });
             ui.add_space(2.0);
         });
+        self.state.proofing.texts.insert(key, texts);
     }
 
     /// The text before a finding, the finding's own text, and the text after it (a few

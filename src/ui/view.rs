@@ -144,6 +144,16 @@ pub struct ViewState {
     pub diff: super::diff_view::DiffViewCache,
     /// The panes' laid-out text, kept between frames.
     pub galleys: super::galleys::FieldGalleys,
+    /// Each pane's height when it was last drawn, and what it was drawn for: a pane out of
+    /// sight takes that height without being laid out.
+    pub pane_heights: HashMap<Part, (super::pane_culling::PaneKey, f32)>,
+    /// Where each pane was in the last frame (on screen).
+    pub pane_rects: HashMap<Part, egui::Rect>,
+    /// Where each section's outline row was in the last frame (its buttons show while the
+    /// pointer or the focus is in it).
+    pub outline_rows: HashMap<crate::model::SectionId, egui::Rect>,
+    /// The parts' titles and lengths as shown.
+    pub part_labels: super::outline::PartLabelCache,
     /// The Proofing panel's row heights.
     pub proofing: super::proofing::ProofingViewCache,
     /// The drafts panel's row heights.

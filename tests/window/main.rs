@@ -12,6 +12,7 @@ mod support;
 
 mod compare_review;
 mod conflicts;
+mod culling;
 mod details;
 mod diff;
 mod editor;
