@@ -65,7 +65,8 @@ impl View<'_> {
                         ui.cursor().min + egui::vec2(0.0, skipped),
                         egui::vec2(width, height),
                     );
-                    if !ui.is_rect_visible(place) {
+                    // A margin beyond the view: Tab from the last card in sight reaches the next.
+                    if !ui.is_rect_visible(place.expand2(egui::vec2(0.0, DRAWN_MARGIN))) {
                         skipped += height + ui.spacing().item_spacing.y;
                         continue;
                     }
@@ -147,6 +148,9 @@ impl View<'_> {
         });
     }
 }
+
+/// How far above and below the view cards are still drawn, in points.
+const DRAWN_MARGIN: f32 = 200.0;
 
 /// One row of the drafts list.
 enum DraftRow<'a> {
