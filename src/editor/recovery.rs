@@ -235,21 +235,27 @@ impl Editor {
     /// file's stamp. The previous document's recovery file is left alone (every way to replace
     /// a modified document saves it or discards it first).
     pub(super) fn recovery_document_replaced(&mut self, path: Option<&Path>) {
+        let stamp = path.and_then(|p| storage::stamp(p).ok().flatten());
+        self.recovery_document_stamped(path, stamp);
+    }
+
+    /// As [`Editor::recovery_document_replaced`], with the file's stamp already known.
+    fn recovery_document_stamped(&mut self, path: Option<&Path>, stamp: Option<DiskStamp>) {
         self.recovery.key = match path {
             Some(path) => RecoveryKey::for_document(path),
             None => RecoveryKey::new_unsaved(),
         };
         self.recovery.own_file = false;
-        self.recovery.stamp = path.and_then(|p| storage::stamp(p).ok().flatten());
+        self.recovery.stamp = stamp;
         self.recovery.reset_autosaver();
         self.recovery.failing = false;
     }
 
     /// The document was saved to `path`: its recovery file goes, it is keyed by `path` from now
-    /// on (after "Save as" too), and the file's new stamp is kept.
-    pub(super) fn recovery_saved(&mut self, path: &Path) {
+    /// on (after "Save as" too), and the file's new stamp (read back by the save) is kept.
+    pub(super) fn recovery_saved(&mut self, path: &Path, stamp: Option<DiskStamp>) {
         self.remove_own_recovery();
-        self.recovery_document_replaced(Some(path));
+        self.recovery_document_stamped(Some(path), stamp);
     }
 
     /// Looks again at the next tick whether the document needs autosaving (after a save that

@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
 use crate::project::Project;
-use crate::storage::save_project;
+use crate::storage::{DiskStamp, save_project, stamp};
 
 use super::dialog::Pending;
 use super::doc::{Doc, Edit};
@@ -27,7 +27,9 @@ pub(super) struct SaveJob {
     written: Doc,
     /// What to do once the file holds it.
     then: Option<Pending>,
-    result: Receiver<crate::Result<()>>,
+    /// The write's outcome: the file's stamp as written (read back on the worker, so the
+    /// window does not read a big file again).
+    result: Receiver<crate::Result<Option<DiskStamp>>>,
     worker: Option<JoinHandle<()>>,
 }
 
@@ -42,12 +44,12 @@ impl SaveJob {
                 .name("lectern-save".into())
                 .spawn(move || {
                     // The receiver is gone only when the editor is; nothing is left to tell.
-                    let _sent: Result<(), _> = tx.send(save_project(&project, &target));
+                    let _sent: Result<(), _> = tx.send(write_and_stamp(&project, &target));
                 })
                 .ok()
         };
         if worker.is_none() {
-            let _sent: Result<(), _> = tx.send(save_project(&project, &path));
+            let _sent: Result<(), _> = tx.send(write_and_stamp(&project, &path));
         }
         Self {
             path,
@@ -59,7 +61,7 @@ impl SaveJob {
     }
 
     /// The result if the write has finished.
-    fn poll(&mut self, wait: bool) -> Option<crate::Result<()>> {
+    fn poll(&mut self, wait: bool) -> Option<crate::Result<Option<DiskStamp>>> {
         let result = if wait {
             self.result.recv().ok()
         } else {
@@ -81,6 +83,13 @@ impl SaveJob {
             ))
         }))
     }
+}
+
+/// Writes `project` to `path` atomically, then reads the file's stamp back (what a later
+/// "changed on disk?" question compares with).
+fn write_and_stamp(project: &Project, path: &Path) -> crate::Result<Option<DiskStamp>> {
+    save_project(project, path)?;
+    stamp(path)
 }
 
 impl Drop for SaveJob {
@@ -182,12 +191,12 @@ impl Editor {
             };
             let succeeded = result.is_ok();
             match result {
-                Ok(()) => {
+                Ok(stamp) => {
                     self.path = Some(job.path.clone());
                     self.saved = Some(job.written.clone());
                     self.modified_cache.set(None);
                     self.add_recent(job.path.clone());
-                    self.recovery_saved(&job.path);
+                    self.recovery_saved(&job.path, stamp);
                     // Typing that came during the write is autosaved again.
                     self.recheck_autosave();
                 }
