@@ -136,20 +136,8 @@ fn whole_saved_file(path: &Path, what: &str) -> String {
 
 #[test]
 fn killing_the_editor_during_a_background_save_leaves_a_whole_file() {
-    let cycles: usize = std::env::var("LECTERN_CRASH_CYCLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map_or(100, |n: usize| n.div_ceil(3));
-    let seed: u64 = std::env::var("LECTERN_CRASH_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
-    println!("LECTERN_CRASH_SEED={seed} LECTERN_CRASH_CYCLES={cycles}");
+    let (cycles, seed) = cycles_and_seed();
+    let cycles = cycles.div_ceil(3);
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("讲话.lectern");
@@ -159,31 +147,14 @@ fn killing_the_editor_during_a_background_save_leaves_a_whole_file() {
     let exe = std::env::current_exe().unwrap();
     let mut titles = std::collections::BTreeSet::new();
     for cycle in 0..cycles {
-        let mut child = Command::new(&exe)
+        let mut child = Command::new(&exe);
+        child
             .args([
                 "--exact",
                 "crash_safety::crash_child_editor_background_saves",
-                "--nocapture",
             ])
-            .args(["--test-threads", "1"])
-            .env(EDITOR_CHILD_ENV, &path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let ready = BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .any(|line| line.contains(READY));
-        assert!(ready, "cycle {cycle}: the child did not start");
-        std::thread::sleep(Duration::from_micros(rng.next() % 60_000));
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
-        assert!(
-            !status.success(),
-            "cycle {cycle}: the child stopped by itself"
-        );
+            .env(EDITOR_CHILD_ENV, &path);
+        run_and_kill(child, Duration::from_micros(rng.next() % 60_000), cycle);
         let what = format!("cycle {cycle} (seed {seed})");
         titles.insert(whole_saved_file(&path, &what));
         let bak = storage::backup_path(&path);
@@ -200,6 +171,51 @@ fn killing_the_editor_during_a_background_save_leaves_a_whole_file() {
         assert!(titles.len() > 1, "{titles:?}");
         assert!(titles.iter().any(|t| t.ends_with("次保存")), "{titles:?}");
     }
+}
+
+/// The number of kill cycles and the random seed, from the environment (printed, to replay a
+/// failure).
+fn cycles_and_seed() -> (usize, u64) {
+    let cycles: usize = std::env::var("LECTERN_CRASH_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let seed: u64 = std::env::var("LECTERN_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    println!("LECTERN_CRASH_SEED={seed} LECTERN_CRASH_CYCLES={cycles}");
+    (cycles, seed)
+}
+
+/// Starts `child` (this test executable running one child test), waits until it says it is in
+/// its saving loop, lets it run for `after`, and kills it.
+fn run_and_kill(mut child: Command, after: Duration, cycle: usize) {
+    let mut child = child
+        .args(["--nocapture", "--test-threads", "1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let ready = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        // libtest prints the test's name on the same line.
+        .any(|line| line.contains(READY));
+    assert!(ready, "cycle {cycle}: the child did not start");
+    std::thread::sleep(after);
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        !status.success(),
+        "cycle {cycle}: the child stopped by itself"
+    );
 }
 
 /// xorshift64*: reproducible random sleeps without a dependency.
@@ -225,20 +241,7 @@ fn temp_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn killing_a_save_at_any_moment_leaves_the_old_or_the_new_file() {
-    let cycles: usize = std::env::var("LECTERN_CRASH_CYCLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
-    let seed: u64 = std::env::var("LECTERN_CRASH_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        });
-    println!("LECTERN_CRASH_SEED={seed} LECTERN_CRASH_CYCLES={cycles}");
+    let (cycles, seed) = cycles_and_seed();
     let mut rng = Rng(seed);
 
     let contents = [content(0), content(1)];
@@ -262,34 +265,12 @@ fn killing_a_save_at_any_moment_leaves_the_old_or_the_new_file() {
     let (mut found, mut found_bak) = ([0usize; 2], [0usize; 2]);
     let mut leftover_temps = 0;
     for cycle in 0..cycles {
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "crash_safety::crash_child_save_loop",
-                "--nocapture",
-            ])
-            .args(["--test-threads", "1"])
+        let mut child = Command::new(&exe);
+        child
+            .args(["--exact", "crash_safety::crash_child_save_loop"])
             .env(CHILD_ENV, &path)
-            .env(CHILD_START_ENV, (1 - on_disk).to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Wait until the child is in its loop, then kill it somewhere inside a save.
-        let stdout = child.stdout.take().unwrap();
-        let ready = BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            // libtest prints the test's name on the same line.
-            .any(|line| line.contains(READY));
-        assert!(ready, "cycle {cycle}: the child did not start");
-        std::thread::sleep(Duration::from_micros(rng.next() % 20_000));
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
-        assert!(
-            !status.success(),
-            "cycle {cycle}: the child stopped by itself"
-        );
+            .env(CHILD_START_ENV, (1 - on_disk).to_string());
+        run_and_kill(child, Duration::from_micros(rng.next() % 20_000), cycle);
 
         let loaded = storage::load_project(&path)
             .unwrap_or_else(|e| panic!("cycle {cycle} (seed {seed}): the file does not load: {e}"));
