@@ -179,14 +179,12 @@ impl View<'_> {
                     self.state.merge.edits.clear();
                 }
                 if ui.button(tr(lang, Msg::Cancel)).clicked() {
-                    self.tx.action(Action::CloseDialog);
-                    self.state.merge.edits.clear();
+                    self.close_merge_dialog();
                 }
             });
         });
         if response.should_close() {
-            self.tx.action(Action::CloseDialog);
-            self.state.merge.edits.clear();
+            self.close_merge_dialog();
         }
     }
 
@@ -357,14 +355,18 @@ impl View<'_> {
                     self.state.merge.edits.clear();
                 }
                 if ui.button(tr(lang, Msg::Cancel)).clicked() {
-                    self.tx.action(Action::CloseDialog);
-                    self.state.merge.edits.clear();
+                    self.close_merge_dialog();
                 }
             });
         });
         if response.should_close() {
-            self.tx.action(Action::CloseDialog);
-            self.state.merge.edits.clear();
+            self.close_merge_dialog();
         }
+    }
+
+    /// Closes the merge or resolve dialog and forgets the texts typed in it.
+    fn close_merge_dialog(&mut self) {
+        self.tx.action(Action::CloseDialog);
+        self.state.merge.edits.clear();
     }
 }
