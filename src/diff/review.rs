@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 
 use crate::diff::{Op, PartDiff, PartStatus, SpeechDiff};
-use crate::model::{PartKind, Section, Speech};
+use crate::model::{PartKind, Section, SectionId, Speech};
 use crate::part::Part;
 
 use crate::part::split_paragraphs;
@@ -286,15 +286,25 @@ pub fn take(speech: &mut Speech, part: &PartDiff, changes: &[usize], structure: 
 }
 
 fn add_taken(speech: &mut Speech, part: &PartDiff) -> bool {
-    let (heading, paragraphs) = section_lines(&part.new_text());
+    insert_section(speech, &part.new_text(), part.new_id, part.new_index)
+}
+
+/// Inserts the section written as `text` (heading line, then paragraphs) at `index` (the end
+/// when unknown), keeping `id` when no section of the speech has it yet.
+fn insert_section(
+    speech: &mut Speech,
+    text: &str,
+    id: Option<SectionId>,
+    index: Option<usize>,
+) -> bool {
+    let (heading, paragraphs) = section_lines(text);
     let mut section = Section::new(heading, paragraphs);
-    if let Some(id) = part.new_id
+    if let Some(id) = id
         && speech.section_index(id).is_none()
     {
         section.id = id;
     }
-    let at = part
-        .new_index
+    let at = index
         .unwrap_or(speech.sections.len())
         .min(speech.sections.len());
     speech.sections.insert(at, section);
@@ -317,12 +327,7 @@ fn write_part(speech: &mut Speech, part: &PartDiff, text: &str) -> bool {
 }
 
 /// Writes `text` into the part of `speech` that `part` is about (a section found by `id`).
-fn write_text(
-    speech: &mut Speech,
-    part: &PartDiff,
-    id: Option<crate::model::SectionId>,
-    text: &str,
-) -> bool {
+fn write_text(speech: &mut Speech, part: &PartDiff, id: Option<SectionId>, text: &str) -> bool {
     let single = || text.replace(['\r', '\n'], " ");
     match part.kind {
         PartKind::Title => set(&mut speech.title, single()),
@@ -366,19 +371,7 @@ fn move_back(speech: &mut Speech, part: &PartDiff) -> bool {
 }
 
 fn restore_removed(speech: &mut Speech, part: &PartDiff) -> bool {
-    let (heading, paragraphs) = section_lines(&part.old_text());
-    let mut section = Section::new(heading, paragraphs);
-    if let Some(id) = part.old_id
-        && speech.section_index(id).is_none()
-    {
-        section.id = id;
-    }
-    let at = part
-        .old_index
-        .unwrap_or(speech.sections.len())
-        .min(speech.sections.len());
-    speech.sections.insert(at, section);
-    true
+    insert_section(speech, &part.old_text(), part.old_id, part.old_index)
 }
 
 #[cfg(test)]
