@@ -134,16 +134,18 @@ pub(crate) fn parse_body(
     let wrap = wrap_rule(lines);
 
     let mut items = Vec::new();
-    let mut current: Option<(String, usize, usize)> = None;
+    // The paragraph being read: its text, its first line's index, and its last line (whose width
+    // decides whether the next line continues it; measured only when that question comes up).
+    let mut current: Option<(String, usize, &str)> = None;
     let mut sections = 0;
     let mut joined = 0;
     let mut long_split = 0;
-    let flush = |current: &mut Option<(String, usize, usize)>, items: &mut Vec<BodyItem>| {
+    let flush = |current: &mut Option<(String, usize, &str)>, items: &mut Vec<BodyItem>| {
         if let Some((text, line, _)) = current.take() {
             items.push(BodyItem::Paragraph { text, line });
         }
     };
-    for (index, line) in lines.iter().enumerate() {
+    for (index, &line) in lines.iter().enumerate() {
         let mark = marks.get(index).copied().flatten();
         let line_atx = atx.get(index).copied().flatten();
         let line_numbered = numbered.get(index).copied().flatten();
@@ -174,7 +176,7 @@ pub(crate) fn parse_body(
                         text: heading.to_string(),
                         line: index,
                     });
-                    current = Some((rest.trim().to_string(), index, display_width(line)));
+                    current = Some((rest.trim().to_string(), index, line));
                 }
                 None => items.push(BodyItem::Heading {
                     markers,
@@ -190,18 +192,20 @@ pub(crate) fn parse_body(
             || (markdown && starts_markdown_block(line))
             || mark.is_some();
         let continues = match (&current, wrap) {
-            (Some((paragraph, _, width)), WrapRule::AtLeast(min)) => {
-                !starts_block && *width >= min && !ends_with_paragraph_end(paragraph)
+            (Some((paragraph, _, last_line)), WrapRule::AtLeast(min)) => {
+                !starts_block
+                    && !ends_with_paragraph_end(paragraph)
+                    && display_width(last_line) >= min
             }
             _ => false,
         };
-        if continues && let Some((paragraph, _, width)) = current.as_mut() {
+        if continues && let Some((paragraph, _, last_line)) = current.as_mut() {
             join_wrapped(paragraph, line);
-            *width = display_width(line);
+            *last_line = line;
             joined += 1;
         } else {
             flush(&mut current, &mut items);
-            current = Some((line.to_string(), index, display_width(line)));
+            current = Some((line.to_string(), index, line));
         }
     }
     flush(&mut current, &mut items);

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::docx::{DocxDocument, DocxParagraph, MAX_DOCX_BYTES, StyleKind, read_docx};
-use super::{ImportNote, ImportPreview, Imported, LineMark, Overrides, Piece, TextFormat, preview};
+use super::{ImportNote, ImportPreview, Imported, LineMark, Overrides, Piece, TextFormat, build};
 use crate::error::{Error, Result};
 use crate::project::Project;
 use crate::storage::{self, MAX_PROJECT_BYTES, MAX_TEXT_BYTES, TextEncoding};
@@ -70,11 +70,22 @@ pub struct ImportSource {
 impl ImportSource {
     /// The import preview with the user's corrections on top of the file's own marks.
     pub fn preview(&self, user: &Overrides) -> ImportPreview {
+        self.run(user, true)
+    }
+
+    /// The import with the user's corrections on top of the file's own marks: what
+    /// [`preview`](Self::preview) finds, without listing every line's role.
+    pub fn import(&self, user: &Overrides) -> Imported {
+        self.run(user, false).imported
+    }
+
+    /// The importer on this source; with `with_lines`, also each line's role.
+    fn run(&self, user: &Overrides, with_lines: bool) -> ImportPreview {
         let mut overrides = self.overrides.clone();
         for (line, mark) in user.iter() {
             overrides.set(line, mark);
         }
-        let mut result = preview(&self.text, self.format, &overrides);
+        let mut result = build::run(&self.text, self.format, &overrides, with_lines);
         let imported = &mut result.imported;
         let mut notes = self.file_notes.clone();
         notes.append(&mut imported.notes);
@@ -169,7 +180,7 @@ pub fn import_bytes(path: &Path, kind: InputKind, bytes: Vec<u8>) -> Result<Impo
         file_notes,
         ..ImportSource::default()
     };
-    let imported = source.preview(&Overrides::default()).imported;
+    let imported = source.import(&Overrides::default());
     Ok(ImportedFile {
         kind,
         imported,
@@ -234,16 +245,14 @@ fn import_docx(path: &Path, bytes: &[u8]) -> Result<ImportedFile> {
         });
     }
     let source = docx_source(&document.accepted, notes.clone());
-    let imported = source.preview(&Overrides::default()).imported;
+    let imported = source.import(&Overrides::default());
     if imported.speech.is_blank() {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
     let original = changed.then(|| {
-        docx_source(&document.original, notes)
-            .preview(&Overrides::default())
-            .imported
+        docx_source(&document.original, notes).import(&Overrides::default())
     });
     Ok(ImportedFile {
         kind: InputKind::Docx,
