@@ -129,7 +129,7 @@ impl Dictionary {
 
 /// The CJK Unified Ideographs jieba cuts with its dictionary (its `RE_HAN_DEFAULT`, less the
 /// ASCII it also accepts).
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'

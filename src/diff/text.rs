@@ -7,7 +7,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 use std::borrow::Cow;
 
 use super::fold::{Fold, is_space};
-use super::tokens::{lines, tokenize};
+use super::tokens::{lines, tokenize, word_pair};
 use super::{Granularity, Op, Span, cleanup};
 
 /// A piece of the result: an op, its text (for `Equal`, the old side's) and, for `Equal`, the
@@ -254,8 +254,11 @@ fn direct<'a>(
         );
         return;
     }
-    let old_tokens = tokenize(old, granularity);
-    let new_tokens = tokenize(new, granularity);
+    let (old_tokens, new_tokens) = if granularity == Granularity::Word {
+        word_pair(old, new)
+    } else {
+        (tokenize(old, granularity), tokenize(new, granularity))
+    };
     diff_tokens(
         old,
         new,
