@@ -72,9 +72,7 @@ pub(crate) fn word_pair<'a>(old: &'a str, new: &'a str) -> (Vec<&'a str>, Vec<&'
     let tail = (0..=same)
         .rev()
         .find(|&len| {
-            len == 0
-                || (splits_words(old, old.len() - len)
-                    && splits_words(new, new.len() - len))
+            len == 0 || (splits_words(old, old.len() - len) && splits_words(new, new.len() - len))
         })
         .unwrap_or(0);
     let cut = |text: &'a str| {
@@ -94,11 +92,7 @@ pub(crate) fn word_pair<'a>(old: &'a str, new: &'a str) -> (Vec<&'a str>, Vec<&'
 
 /// Byte length of the longest common prefix of `a` and `b` that ends on a character boundary.
 fn common_prefix_chars(a: &str, b: &str) -> usize {
-    let mut same = a
-        .bytes()
-        .zip(b.bytes())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let mut same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     while !a.is_char_boundary(same) {
         same -= 1;
     }
@@ -266,8 +260,29 @@ mod tests {
     /// Latin words, numbers and spaces.
     fn mixed_text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "我们", "要", "提高", "政治站位", "发展", "持续推进", "，", "。", "、", "“", "”", "一是",
-            "すし", "々", "word", "it's", " ", "3.5", "2026", "\n", "经济", "社会", "Ab",
+            "我们",
+            "要",
+            "提高",
+            "政治站位",
+            "发展",
+            "持续推进",
+            "，",
+            "。",
+            "、",
+            "“",
+            "”",
+            "一是",
+            "すし",
+            "々",
+            "word",
+            "it's",
+            " ",
+            "3.5",
+            "2026",
+            "\n",
+            "经济",
+            "社会",
+            "Ab",
         ]);
         prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
     }

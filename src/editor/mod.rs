@@ -395,6 +395,16 @@ impl Editor {
         self.history
             .record(&before, &self.doc, group, self.now_secs);
         self.rev += 1;
+        if field.is_none()
+            && before.speech == self.doc.speech
+            && before.settings == self.doc.settings
+        {
+            // Only the drafts (or what is kept of a comparison) changed: what was made of the
+            // speech — panes laid out, counts, proofing — stays good. (A save adds an automatic
+            // draft; the frame after it must not lay the whole speech out again.)
+            self.keep_speech_caches(stats_in_sync);
+            return true;
+        }
         self.proof.note_change(self.rev - 1, self.rev, field);
         let revs = &mut self.part_revs;
         match field {
@@ -414,6 +424,19 @@ impl Editor {
             self.recount(field.part());
         }
         true
+    }
+
+    /// After a change that left the speech and the settings as they were: carries what was up
+    /// to date with the revision before it over to this one.
+    fn keep_speech_caches(&mut self, stats_in_sync: bool) {
+        let (from, to) = (self.rev - 1, self.rev);
+        self.proof.note_unchanged(from, to);
+        if self.part_revs.at == from {
+            self.part_revs.at = to;
+        }
+        if stats_in_sync {
+            self.stats.rev = Some(to);
+        }
     }
 
     /// Puts a whole other document state in place (undo, redo).

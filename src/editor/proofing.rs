@@ -155,6 +155,17 @@ impl ProofState {
         }
     }
 
+    /// The document went from revision `from` to `to` without a change to its speech or
+    /// settings: what was up to date at `from` still is.
+    pub(super) fn note_unchanged(&mut self, from: u64, to: u64) {
+        if self.touched_rev == Some(from) {
+            self.touched_rev = Some(to);
+        }
+        if self.made_for == Some(from) {
+            self.made_for = Some(to);
+        }
+    }
+
     /// Brings the findings up to date with the speech: checks again only the paragraphs that
     /// changed, in the fields that changed, and runs the cheap speech-level checks with each
     /// part's speaking time from `seconds_of`.

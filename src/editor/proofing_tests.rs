@@ -372,3 +372,42 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn keeping_a_draft_leaves_what_was_made_of_the_speech() {
+    let mut d = ScriptedDialogs::new();
+    let mut ed = fixture(&mut d);
+    let parts = ed.speech().part_ids();
+    let revisions: Vec<u64> = parts.iter().map(|&p| ed.part_revision(p)).collect();
+    let generation = ed.proofing().generation();
+    let findings = ed.proofing().findings().to_vec();
+    apply_at(
+        &mut ed,
+        &mut d,
+        40.0,
+        Action::SaveDraftNamed {
+            name: "送审稿".into(),
+            note: None,
+        },
+    );
+    assert_eq!(ed.drafts().len(), 1, "the draft is kept");
+    let after: Vec<u64> = parts.iter().map(|&p| ed.part_revision(p)).collect();
+    assert_eq!(after, revisions, "no pane is laid out again");
+    assert_eq!(
+        ed.proofing().generation(),
+        generation,
+        "nothing is checked again"
+    );
+    assert_eq!(ed.proofing().findings(), findings.as_slice());
+    // Typing after it checks only the field typed in, as before the draft.
+    set(&mut ed, &mut d, 50.0, Field::Title, "在推进会上的的讲话稿");
+    assert_eq!(ed.proofing().rechecked_fields(), 1);
+    let title = parts.iter().position(|&p| p == crate::part::Part::Title);
+    for (i, &part) in parts.iter().enumerate() {
+        if Some(i) == title {
+            assert!(ed.part_revision(part) > revisions[i], "{part:?} changed");
+        } else {
+            assert_eq!(ed.part_revision(part), revisions[i], "{part:?} stays");
+        }
+    }
+}

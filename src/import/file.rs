@@ -251,9 +251,8 @@ fn import_docx(path: &Path, bytes: &[u8]) -> Result<ImportedFile> {
             path: path.to_path_buf(),
         });
     }
-    let original = changed.then(|| {
-        docx_source(&document.original, notes).import(&Overrides::default())
-    });
+    let original =
+        changed.then(|| docx_source(&document.original, notes).import(&Overrides::default()));
     Ok(ImportedFile {
         kind: InputKind::Docx,
         imported,

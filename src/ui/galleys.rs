@@ -99,6 +99,12 @@ impl FieldGalleys {
             && entry.galley.job.text == text
         {
             entry.used_in = self.pass;
+            // egui forgets the layouts of a text's paragraphs after a pass that did not ask for
+            // them, and lays out every paragraph again at the next change. Asking for the same
+            // job (found by its hash) keeps them, so a keystroke after a pause lays out only the
+            // paragraph typed in.
+            let job = LayoutJob::clone(&entry.galley.job);
+            ctx.fonts_mut(|fonts| fonts.layout_job(job));
             return entry.galley.clone();
         }
         // Made before the fonts are locked: making a job may measure text itself.
@@ -216,6 +222,28 @@ mod tests {
         assert_eq!(typed.job.text, "同志们：\n今天开会了。");
         pass(&ctx, &mut cache, field, "同志们：\n今天开会了。", 300.0);
         assert_eq!(cache.made(), 3, "another width is another layout");
+    }
+
+    #[test]
+    fn a_pause_keeps_egui_s_paragraph_layouts_for_the_next_keystroke() {
+        let ctx = egui::Context::default();
+        crate::ui::fonts::install(&ctx);
+        let mut cache = FieldGalleys::default();
+        let field = Field::Opening;
+        let text = "同志们：\n今天开会。\n一要学习。\n二要落实。";
+        let cached = || ctx.fonts(|fonts| fonts.num_galleys_in_cache());
+        pass(&ctx, &mut cache, field, text, 400.0);
+        let after_typing = cached();
+        assert!(
+            after_typing >= 5,
+            "the text and its four paragraphs: {after_typing}"
+        );
+        // Passes without a change (the cursor blinking) take the galley from the cache…
+        pass(&ctx, &mut cache, field, text, 400.0);
+        pass(&ctx, &mut cache, field, text, 400.0);
+        assert_eq!(cache.made(), 1);
+        // …and egui still has each paragraph's layout, for the next keystroke to reuse.
+        assert_eq!(cached(), after_typing);
     }
 
     #[test]
