@@ -16,11 +16,16 @@ use std::sync::OnceLock;
 use yada::DoubleArray;
 
 /// The double-array trie built by `build.rs`: each word's UTF-8 bytes → the index of its
-/// frequency in [`FREQUENCIES`].
+/// frequency (its logarithm in [`LOG_FREQUENCIES`]).
 static DICTIONARY_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.da"));
 
 /// The distinct frequencies of the dictionary, ascending, as little-endian `u32`.
+#[cfg(test)]
 static FREQUENCIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_frequencies.bin"));
+
+/// `ln` of each of the frequencies, in the same order, as little-endian `f64`.
+static LOG_FREQUENCIES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/jieba_log_frequencies.bin"));
 
 /// The sum of all the dictionary's frequencies.
 const TOTAL_FREQUENCY: u64 = include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"));
@@ -28,12 +33,20 @@ const TOTAL_FREQUENCY: u64 = include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"
 /// jieba's dictionary, opened in place.
 pub(crate) struct Dictionary {
     trie: DoubleArray<&'static [u8]>,
-    /// `ln` of each of [`FREQUENCIES`].
-    log_frequencies: Vec<f64>,
     log_total: f64,
 }
 
+/// The `ln` of the frequency with this index (0.0 past the end, which the trie never gives).
+fn log_frequency(index: u32) -> f64 {
+    let at = index as usize * 8;
+    LOG_FREQUENCIES
+        .get(at..at + 8)
+        .and_then(|bytes| bytes.try_into().ok())
+        .map_or(0.0, f64::from_le_bytes)
+}
+
 /// The frequencies in [`FREQUENCIES`].
+#[cfg(test)]
 fn frequencies() -> impl Iterator<Item = u32> {
     FREQUENCIES
         .chunks_exact(4)
@@ -49,7 +62,6 @@ pub(crate) fn dictionary() -> &'static Dictionary {
         // `new_unchecked` requires). `DoubleArray::new` would check every unit, reading the
         // whole trie at each start; a test runs that check on these bytes instead.
         trie: unsafe { DoubleArray::new_unchecked(DICTIONARY_TRIE) },
-        log_frequencies: frequencies().map(|f| f64::from(f).ln()).collect(),
         log_total: (TOTAL_FREQUENCY as f64).ln(),
     })
 }
@@ -95,11 +107,7 @@ impl Dictionary {
                     end += 1;
                 }
                 // The same expression, in the same order, as jieba's, so ties break the same way.
-                let log_frequency = self
-                    .log_frequencies
-                    .get(frequency_index as usize)
-                    .copied()
-                    .unwrap_or(0.0);
+                let log_frequency = log_frequency(frequency_index);
                 let log_probability = log_frequency - self.log_total + route[end].log_probability;
                 let better = best.is_none_or(|b| {
                     log_probability > b.log_probability
@@ -224,6 +232,19 @@ mod tests {
         for run in cjk_runs(text) {
             assert_eq!(words(run), jieba_words(run), "{run:?}");
         }
+    }
+
+    #[test]
+    fn the_logarithms_are_those_of_the_frequencies() {
+        let logs: Vec<f64> = (0..)
+            .map_while(|i| {
+                let at = i * 8;
+                (at < LOG_FREQUENCIES.len()).then(|| log_frequency(i as u32))
+            })
+            .collect();
+        let expected: Vec<f64> = frequencies().map(|f| f64::from(f).ln()).collect();
+        assert!(expected.len() > 1000, "{}", expected.len());
+        assert_eq!(logs, expected);
     }
 
     #[test]
