@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}
 bin=${LECTERN_BIN:-$target_dir/release/lectern}
-runs=${RUNS:-15}
+runs=${RUNS:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -122,17 +122,30 @@ median_ms() {
 
 # Prints, for each command given as one string (words split on spaces), its median wall time in
 # ms and (hyperfine only) its mean CPU time (user + system) in ms, or "-".
+#
+# The commands take turns: hyperfine runs each of them 3 times (after one warm-up) per round, for
+# $runs / 3 rounds, and each command's figure is the median of its round medians. A machine
+# whose speed drifts (other work, a shared host) then slows every command alike, so the ratio
+# compares them under the same conditions.
 medians_ms() {
     if command -v hyperfine > /dev/null; then
-        local args=()
-        for cmd in "$@"; do args+=("$cmd"); done
-        hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$work/h.json" "${args[@]}" \
-            > /dev/null 2> "$work/hyperfine.err" || { cat "$work/hyperfine.err" >&2; exit 1; }
-        paste -d ' ' \
-            <(grep -o '"median": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//') \
-            <(grep -o '"user": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//') \
-            <(grep -o '"system": *[0-9.e+-]*' "$work/h.json" | sed 's/.*: *//') |
-            awk '{ printf "%.2f %.1f\n", $1 * 1000, ($2 + $3) * 1000 }'
+        local rounds=$(( (runs + 2) / 3 )) r
+        for r in $(seq "$rounds"); do
+            hyperfine -N -i --warmup 1 --runs 3 --export-json "$work/h$r.json" "$@" \
+                > /dev/null 2> "$work/hyperfine.err" || { cat "$work/hyperfine.err" >&2; exit 1; }
+        done
+        local i
+        for i in $(seq "$#"); do
+            for r in $(seq "$rounds"); do
+                paste -d ' ' \
+                    <(grep -o '"median": *[0-9.e+-]*' "$work/h$r.json" | sed 's/.*: *//') \
+                    <(grep -o '"user": *[0-9.e+-]*' "$work/h$r.json" | sed 's/.*: *//') \
+                    <(grep -o '"system": *[0-9.e+-]*' "$work/h$r.json" | sed 's/.*: *//') |
+                    sed -n "${i}p"
+            done | sort -g | awk '{ t[NR] = $1; cpu += $2 + $3 } END {
+                m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+                printf "%.2f %.1f\n", m * 1000, cpu / NR * 1000 }'
+        done
     else
         local cmd
         for cmd in "$@"; do
@@ -166,7 +179,7 @@ char_mb=$(peak_mb $char_cmd)
 # shellcheck disable=SC2086
 git_mb=$(peak_mb $git_cmd)
 
-echo "timed with $tool, $runs runs each (median wall time, mean CPU time, peak memory of one run):"
+echo "timed with $tool, $runs runs each, taking turns (median wall time, mean CPU time, peak memory of one run):"
 printf '  lectern diff (default: word):     %8s ms  (CPU %6s ms)  %6s MB\n' "${ms[0]}" "${cpu[0]}" "$word_mb"
 printf '  lectern diff --granularity char:  %8s ms  (CPU %6s ms)  %6s MB\n' "${ms[1]}" "${cpu[1]}" "$char_mb"
 printf '  git diff --word-diff-regex=.:     %8s ms  (CPU %6s ms)  %6s MB\n' "${ms[2]}" "${cpu[2]}" "$git_mb"
