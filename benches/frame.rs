@@ -160,6 +160,20 @@ fn frames(c: &mut Criterion) {
         typing.app.editor().revision() > 1,
         "the keystrokes reached the document"
     );
+    // A keystroke after a pause: the frames in between (the cursor blinking) changed nothing.
+    group.bench_function("keystroke_after_a_pause", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                typing.frame(Vec::new());
+                typing.frame(Vec::new());
+                let start = Instant::now();
+                typing.frame(vec![egui::Event::Text("字".into())]);
+                total += start.elapsed();
+            }
+            total
+        })
+    });
 
     // The Proofing panel open on a speech with hundreds of findings: typing checks the
     // changed section again, and the panel draws only the rows in sight.
