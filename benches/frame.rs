@@ -141,6 +141,23 @@ impl Window {
     }
 }
 
+/// The events of one keystroke: a character, then (next time) Backspace taking it away again, so
+/// the text being typed in keeps its length however many iterations the benchmark runs.
+fn keystroke(typed: &mut bool) -> Vec<egui::Event> {
+    *typed = !*typed;
+    if *typed {
+        vec![egui::Event::Text("字".into())]
+    } else {
+        vec![egui::Event::Key {
+            key: egui::Key::Backspace,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }]
+    }
+}
+
 fn frames(c: &mut Criterion) {
     let dir = match tempfile::tempdir() {
         Ok(dir) => dir,
@@ -153,8 +170,9 @@ fn frames(c: &mut Criterion) {
 
     let mut typing = Window::new(app_with_big_speech(dir.path()));
     typing.focus_section_body(1);
+    let mut typed = false;
     group.bench_function("keystroke", |b| {
-        b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
+        b.iter(|| typing.frame(keystroke(&mut typed)))
     });
     assert!(
         typing.app.editor().revision() > 1,
@@ -168,7 +186,7 @@ fn frames(c: &mut Criterion) {
                 typing.frame(Vec::new());
                 typing.frame(Vec::new());
                 let start = Instant::now();
-                typing.frame(vec![egui::Event::Text("字".into())]);
+                typing.frame(keystroke(&mut typed));
                 total += start.elapsed();
             }
             total
@@ -195,8 +213,9 @@ fn frames(c: &mut Criterion) {
     });
     proofing.focus_section_body(1);
     let before = proofing.app.editor().revision();
+    let mut typed = false;
     group.bench_function("keystroke_proofing_open", |b| {
-        b.iter(|| proofing.frame(vec![egui::Event::Text("字".into())]))
+        b.iter(|| proofing.frame(keystroke(&mut typed)))
     });
     assert!(proofing.app.editor().revision() > before, "typed");
     assert_eq!(
@@ -258,14 +277,15 @@ fn frames(c: &mut Criterion) {
         UiLanguage::ZhHant,
     ));
     typing.focus_section_body(1);
+    let mut typed = false;
     group.bench_function("keystroke", |b| {
-        b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
+        b.iter(|| typing.frame(keystroke(&mut typed)))
     });
     typing.apply(Action::ToggleProofing);
     assert!(!typing.app.editor().proofing().findings().is_empty());
     typing.focus_section_body(1);
     group.bench_function("keystroke_proofing_open", |b| {
-        b.iter(|| typing.frame(vec![egui::Event::Text("字".into())]))
+        b.iter(|| typing.frame(keystroke(&mut typed)))
     });
     group.finish();
 }
