@@ -17,9 +17,16 @@ use std::path::PathBuf;
 
 const DICTIONARY: &str = "data/jieba/dict.txt";
 
+#[allow(dead_code)]
+mod han {
+    include!("src/diff/han.rs");
+}
+use han::{DENSE_FIRST, DENSE_LAST, code_bytes, is_han};
+
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed={DICTIONARY}");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/diff/han.rs");
     link_without_pie();
     let text = fs::read_to_string(DICTIONARY).map_err(|e| format!("{DICTIONARY}: {e}"))?;
     let mut entries: Vec<(&str, u64)> = Vec::with_capacity(400_000);
@@ -43,13 +50,56 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut frequencies: Vec<u64> = entries.iter().map(|&(_, frequency)| frequency).collect();
     frequencies.sort_unstable();
     frequencies.dedup();
-    let keyset = entries
+    // Only words of Han characters can match (the segmenter looks words up in blocks of Han
+    // characters), and each of their characters is keyed by a number of two bytes rather than
+    // its three bytes of UTF-8: a smaller trie, and two steps a character instead of three.
+    let mut characters: Vec<char> = entries
         .iter()
-        .map(|&(word, frequency)| {
-            let index = frequencies.binary_search(&frequency).unwrap_or_default();
-            Ok((word.as_bytes(), u32::try_from(index)?))
-        })
-        .collect::<Result<Vec<_>, std::num::TryFromIntError>>()?;
+        .filter(|(word, _)| word.chars().all(is_han))
+        .flat_map(|(word, _)| word.chars())
+        .collect();
+    characters.sort_unstable();
+    characters.dedup();
+    // The segmenter's key for a character without a code is [0xFF, 0xFF]: no code may have it.
+    if characters.len() >= 254 * 255 {
+        return Err(format!("{DICTIONARY}: too many distinct characters").into());
+    }
+    let code_of = |c: char| -> Result<[u8; 2], String> {
+        let code = characters
+            .binary_search(&c)
+            .map_err(|_| format!("{c:?} has no code"))?;
+        let code = u16::try_from(code).map_err(|e| format!("too many characters: {e}"))?;
+        Ok(code_bytes(code))
+    };
+    let mut keyset: Vec<(Vec<u8>, u32)> = Vec::with_capacity(entries.len());
+    for &(word, frequency) in &entries {
+        if !word.chars().all(is_han) {
+            continue;
+        }
+        let index = frequencies.binary_search(&frequency).unwrap_or_default();
+        let key = word
+            .chars()
+            .map(code_of)
+            .collect::<Result<Vec<_>, _>>()?
+            .concat();
+        keyset.push((key, u32::try_from(index)?));
+    }
+    keyset.sort_unstable();
+    let keyset: Vec<(&[u8], u32)> = keyset.iter().map(|(key, v)| (key.as_slice(), *v)).collect();
+    // Each character's code: a table for extension A and the main block (little-endian u16,
+    // code + 1, 0 for none), and sorted (character as u32, code as u16) records for the rest.
+    let mut dense = vec![0u8; 2 * (DENSE_LAST - DENSE_FIRST + 1) as usize];
+    let mut sparse = Vec::new();
+    for (code, &c) in characters.iter().enumerate() {
+        let code = u16::try_from(code)?;
+        if (DENSE_FIRST..=DENSE_LAST).contains(&(c as u32)) {
+            let at = 2 * (c as u32 - DENSE_FIRST) as usize;
+            dense[at..at + 2].copy_from_slice(&(code + 1).to_le_bytes());
+        } else {
+            sparse.extend_from_slice(&(c as u32).to_le_bytes());
+            sparse.extend_from_slice(&code.to_le_bytes());
+        }
+    }
     let frequency_bytes = frequencies
         .iter()
         .map(|&frequency| u32::try_from(frequency).map(u32::to_le_bytes))
@@ -59,6 +109,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map_err(|e| format!("{DICTIONARY}: building the trie: {e}"))?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     fs::write(out.join("jieba_dict.da"), trie)?;
+    fs::write(out.join("jieba_codes_dense.bin"), dense)?;
+    fs::write(out.join("jieba_codes_sparse.bin"), sparse)?;
     fs::write(out.join("jieba_frequencies.bin"), frequency_bytes)?;
     // Their logarithms, which the segmenter adds up, taken here rather than at each start.
     let log_bytes: Vec<u8> = frequencies

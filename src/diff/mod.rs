@@ -61,6 +61,7 @@
 mod cache;
 mod cleanup;
 mod fold;
+mod han;
 mod match_sections;
 mod moves;
 pub mod part;
