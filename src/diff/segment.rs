@@ -50,27 +50,12 @@ fn key_of(c: char) -> [u8; 2] {
             .get(at..at + 2)
             .and_then(|b| u16::from_le_bytes([b[0], b[1]]).checked_sub(1))
     } else {
-        let record = |i: usize| {
-            let r = CODES_SPARSE.get(i * 6..i * 6 + 6)?;
-            Some((
-                u32::from_le_bytes([r[0], r[1], r[2], r[3]]),
-                u16::from_le_bytes([r[4], r[5]]),
-            ))
-        };
-        let (mut low, mut high) = (0, CODES_SPARSE.len() / 6);
-        let mut found = None;
-        while low < high {
-            let middle = (low + high) / 2;
-            match record(middle) {
-                Some((character, code)) if character == u => {
-                    found = Some(code);
-                    break;
-                }
-                Some((character, _)) if character < u => low = middle + 1,
-                _ => high = middle,
-            }
-        }
-        found
+        let (records, _) = CODES_SPARSE.as_chunks::<6>();
+        records
+            .binary_search_by_key(&u, |r| u32::from_le_bytes([r[0], r[1], r[2], r[3]]))
+            .ok()
+            .and_then(|i| records.get(i))
+            .map(|r| u16::from_le_bytes([r[4], r[5]]))
     };
     code.map_or(NO_KEY, code_bytes)
 }

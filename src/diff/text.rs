@@ -83,7 +83,7 @@ fn common_lines(old: &str, new: &str) -> (usize, usize) {
 }
 
 /// Length of the common prefix of two byte strings, compared eight bytes at a time.
-fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
+pub(super) fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
     let mut same = 0;
     for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
         if x != y {
@@ -97,7 +97,7 @@ fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// Length of the common suffix of two byte strings, compared eight bytes at a time.
-fn common_suffix_bytes(a: &[u8], b: &[u8]) -> usize {
+pub(super) fn common_suffix_bytes(a: &[u8], b: &[u8]) -> usize {
     let mut same = 0;
     for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
         if x != y {

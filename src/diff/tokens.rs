@@ -3,6 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::text::{common_prefix_bytes, common_suffix_bytes};
 use super::{Granularity, segment};
 use crate::stats::is_cjk;
 
@@ -61,14 +62,15 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
 /// looking further), but the dictionary segmentation, the costly part of [`words`], runs only
 /// on the text between them: for an edited paragraph, the clause around the edit.
 pub(crate) fn word_pair<'a>(old: &'a str, new: &'a str) -> (Vec<&'a str>, Vec<&'a str>) {
-    let same = common_prefix_chars(old, new);
+    // `splits_words` is false inside a character, so the searches stop on character boundaries.
+    let same = common_prefix_bytes(old.as_bytes(), new.as_bytes());
     let head = (0..=same)
         .rev()
         .find(|&at| at == 0 || (splits_words(old, at) && splits_words(new, at)))
         .unwrap_or(0);
     // The common end must not overlap the common beginning in either text.
     let longest_tail = old.len().min(new.len()) - head;
-    let same = common_suffix_chars(old, new).min(longest_tail);
+    let same = common_suffix_bytes(old.as_bytes(), new.as_bytes()).min(longest_tail);
     let tail = (0..=same)
         .rev()
         .find(|&len| {
@@ -88,29 +90,6 @@ pub(crate) fn word_pair<'a>(old: &'a str, new: &'a str) -> (Vec<&'a str>, Vec<&'
         out
     };
     (cut(old), cut(new))
-}
-
-/// Byte length of the longest common prefix of `a` and `b` that ends on a character boundary.
-fn common_prefix_chars(a: &str, b: &str) -> usize {
-    let mut same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    while !a.is_char_boundary(same) {
-        same -= 1;
-    }
-    same
-}
-
-/// Byte length of the longest common suffix of `a` and `b` that starts on a character boundary.
-fn common_suffix_chars(a: &str, b: &str) -> usize {
-    let mut same = a
-        .bytes()
-        .rev()
-        .zip(b.bytes().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    while !a.is_char_boundary(a.len() - same) {
-        same -= 1;
-    }
-    same
 }
 
 /// Whether [`words`] cuts `text` at byte `at` whatever comes before and
