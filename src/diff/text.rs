@@ -84,13 +84,14 @@ fn common_lines(old: &str, new: &str) -> (usize, usize) {
 
 /// Length of the common prefix of two byte strings, compared eight bytes at a time.
 pub(super) fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
-    let mut same = 0;
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
-        if x != y {
-            break;
-        }
-        same += 8;
-    }
+    // Fixed-size chunks compare as one word each (slices of 8 went through `memcmp`).
+    let same = 8 * a
+        .as_chunks::<8>()
+        .0
+        .iter()
+        .zip(b.as_chunks::<8>().0)
+        .take_while(|(x, y)| x == y)
+        .count();
     let rest = a.get(same..).unwrap_or_default();
     let other = b.get(same..).unwrap_or_default();
     same + rest.iter().zip(other).take_while(|(x, y)| x == y).count()
@@ -98,13 +99,14 @@ pub(super) fn common_prefix_bytes(a: &[u8], b: &[u8]) -> usize {
 
 /// Length of the common suffix of two byte strings, compared eight bytes at a time.
 pub(super) fn common_suffix_bytes(a: &[u8], b: &[u8]) -> usize {
-    let mut same = 0;
-    for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
-        if x != y {
-            break;
-        }
-        same += 8;
-    }
+    let same = 8 * a
+        .as_rchunks::<8>()
+        .1
+        .iter()
+        .rev()
+        .zip(b.as_rchunks::<8>().1.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let rest = a.get(..a.len() - same).unwrap_or_default();
     let other = b.get(..b.len() - same).unwrap_or_default();
     same + rest
@@ -464,6 +466,25 @@ mod tests {
                     common_lines_slow(old, new),
                     "{old:?} {new:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn common_ends_count_every_byte() {
+        let base: Vec<u8> = (0..70u8).collect();
+        for len in [0, 1, 7, 8, 9, 16, 17, 63, 64, 70] {
+            let a = &base[..len];
+            assert_eq!(common_prefix_bytes(a, a), len);
+            assert_eq!(common_suffix_bytes(a, a), len);
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x80;
+                assert_eq!(common_prefix_bytes(a, &b), at, "{len} {at}");
+                assert_eq!(common_suffix_bytes(a, &b), len - at - 1, "{len} {at}");
+                // One side shorter: the prefix is the shorter side at most.
+                assert_eq!(common_prefix_bytes(a, &a[..at]), at);
+                assert_eq!(common_suffix_bytes(a, &a[at..]), len - at);
             }
         }
     }

@@ -37,6 +37,17 @@ const fn han_bitmap(chars: &[char]) -> [u64; HAN_WORDS] {
 
 static TRADITIONAL_BITMAP: [u64; HAN_WORDS] = han_bitmap(&TRADITIONAL_ONLY);
 static SIMPLIFIED_BITMAP: [u64; HAN_WORDS] = han_bitmap(&SIMPLIFIED_ONLY);
+/// The characters of both tables.
+static EITHER_BITMAP: [u64; HAN_WORDS] = {
+    let mut either = han_bitmap(&TRADITIONAL_ONLY);
+    let simplified = han_bitmap(&SIMPLIFIED_ONLY);
+    let mut index = 0;
+    while index < HAN_WORDS {
+        either[index] |= simplified[index];
+        index += 1;
+    }
+    either
+};
 
 /// Whether `c`'s bit is set in `bitmap` (constant time: this runs for every character).
 fn in_bitmap(bitmap: &[u64; HAN_WORDS], c: char) -> bool {
@@ -49,7 +60,7 @@ fn in_bitmap(bitmap: &[u64; HAN_WORDS], c: char) -> bool {
 }
 
 /// How many characters from the start of a text decide its language.
-const LANGUAGE_SAMPLE_CHARS: usize = 20_000;
+const LANGUAGE_SAMPLE_CHARS: usize = 5_000;
 
 /// The language of `text`: English when Latin words outnumber CJK characters; otherwise
 /// Traditional Chinese when traditional-only characters outnumber simplified-only ones;
@@ -62,15 +73,20 @@ pub(crate) fn detect_language(text: &str) -> Language {
     let mut in_word = false;
     // The first stretch of a long text tells its language as well as the whole would.
     for c in text.chars().take(LANGUAGE_SAMPLE_CHARS) {
-        let latin = c.is_ascii_alphabetic();
-        if latin && !in_word {
-            latin_words += 1;
+        if c.is_ascii() {
+            let latin = c.is_ascii_alphabetic();
+            latin_words += usize::from(latin && !in_word);
+            in_word = latin;
+            continue;
         }
-        in_word = latin;
+        in_word = false;
         if is_cjk(c) {
             cjk += 1;
-            traditional += usize::from(in_bitmap(&TRADITIONAL_BITMAP, c));
-            simplified += usize::from(in_bitmap(&SIMPLIFIED_BITMAP, c));
+            // Most Han characters are in neither table: one look at the union first.
+            if in_bitmap(&EITHER_BITMAP, c) {
+                traditional += usize::from(in_bitmap(&TRADITIONAL_BITMAP, c));
+                simplified += usize::from(in_bitmap(&SIMPLIFIED_BITMAP, c));
+            }
         }
     }
     if latin_words > cjk {
@@ -93,9 +109,13 @@ mod tests {
             assert!(in_bitmap(&SIMPLIFIED_BITMAP, simplified), "{simplified}");
             assert!(!in_bitmap(&TRADITIONAL_BITMAP, simplified), "{simplified}");
             assert!(!in_bitmap(&SIMPLIFIED_BITMAP, traditional), "{traditional}");
+            assert!(in_bitmap(&EITHER_BITMAP, traditional), "{traditional}");
+            assert!(in_bitmap(&EITHER_BITMAP, simplified), "{simplified}");
         }
         assert!(!in_bitmap(&TRADITIONAL_BITMAP, 'a'));
         assert!(!in_bitmap(&TRADITIONAL_BITMAP, '\u{2A6D6}'));
+        let either = EITHER_BITMAP.iter().map(|w| w.count_ones()).sum::<u32>();
+        assert_eq!(either, 100);
     }
 
     #[test]

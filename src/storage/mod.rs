@@ -313,20 +313,51 @@ fn is_binary_char(c: char) -> bool {
 /// other than `\t`–`\r`, DEL, or a C1 control (`C2 80`–`C2 9F`) other than NEL (`C2 85`).
 /// Checks 64 bytes at a time with a branch-free test, looking closer only at suspect blocks.
 fn has_binary_char(bytes: &[u8]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has just been found to support AVX2.
+        return unsafe { has_binary_char_avx2(bytes) };
+    }
+    scan_for_binary_char(bytes)
+}
+
+/// [`scan_for_binary_char`] compiled for AVX2: 32 bytes per compare instead of SSE2's 16.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn has_binary_char_avx2(bytes: &[u8]) -> bool {
+    scan_for_binary_char(bytes)
+}
+
+/// The body of [`has_binary_char`], inlined into each instruction-set variant.
+#[inline(always)]
+fn scan_for_binary_char(bytes: &[u8]) -> bool {
     const BLOCK: usize = 64;
-    for (k, block) in bytes.chunks(BLOCK).enumerate() {
-        let suspect = block.iter().fold(false, |acc, &b| {
-            acc | (b < 0x09) | ((b > 0x0D) & (b < 0x20)) | (b == 0x7F) | (b == 0xC2)
-        });
-        if !suspect {
-            continue;
-        }
-        for (j, &b) in block.iter().enumerate() {
+    // Whole blocks of a fixed length with a byte accumulator: the compiler turns this test into
+    // vector compares (a bool `fold` over `chunks` stayed one byte at a time).
+    let suspect = |block: &[u8]| {
+        block.iter().fold(0u8, |acc, &b| {
+            acc | u8::from(b < 0x09)
+                | u8::from(b.wrapping_sub(0x0E) < 0x12)
+                | u8::from(b == 0x7F)
+                | u8::from(b == 0xC2)
+        }) != 0
+    };
+    let (blocks, _) = bytes.as_chunks::<BLOCK>();
+    let whole = blocks.len() * BLOCK;
+    let suspect_starts = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| suspect(block.as_slice()))
+        .map(|(k, _)| k * BLOCK)
+        .chain((whole < bytes.len()).then_some(whole));
+    for start in suspect_starts {
+        let end = (start + BLOCK).min(bytes.len());
+        for (offset, &b) in bytes.get(start..end).unwrap_or_default().iter().enumerate() {
             if b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x7F {
                 return true;
             }
             if b == 0xC2
-                && let Some(&next) = bytes.get(k * BLOCK + j + 1)
+                && let Some(&next) = bytes.get(start + offset + 1)
                 && (0x80..=0x9F).contains(&next)
                 && next != 0x85
             {

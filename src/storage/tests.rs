@@ -295,4 +295,23 @@ fn binary_bytes_agree_with_binary_chars() {
     let long: String = "同志们，".repeat(40) + "\u{7}" + &"好".repeat(30);
     assert!(has_binary_char(long.as_bytes()));
     assert!(!has_binary_char("同志们·好\r\n\t".repeat(50).as_bytes()));
+    // At every place in and across the 64-byte blocks, a two-byte C1 control split by a block
+    // boundary included.
+    for at in 0..200 {
+        for (c, binary) in [
+            ('\u{80}', true),
+            ('\u{85}', false),
+            ('\u{1}', true),
+            ('\n', false),
+        ] {
+            let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(200 - at));
+            assert_eq!(has_binary_char(text.as_bytes()), binary, "{c:?} at {at}");
+            // The portable scan too, where the processor has AVX2.
+            assert_eq!(
+                scan_for_binary_char(text.as_bytes()),
+                binary,
+                "{c:?} at {at}"
+            );
+        }
+    }
 }
