@@ -115,7 +115,22 @@ pub fn count_text(text: &str, settings: &Settings) -> Counts {
     let mut in_word = false;
     // An apostrophe or hyphen just after a word: a word character next continues that word.
     let mut joined = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        // Fast path for the commonest characters, Han ones from U+4E00 to U+9FFF: three bytes
+        // from `E4 B8` to `E9`, told by their first bytes without decoding.
+        if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes.get(at + 1) >= Some(&0xB8)) {
+            cjk_chars += 1;
+            in_word = false;
+            joined = false;
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         if is_cjk(c) {
             cjk_chars += 1;
             in_word = false;
@@ -280,6 +295,38 @@ mod tests {
         for text in texts {
             let counted = count_text(text, &Settings::default()).words;
             assert_eq!(counted, words_looking_ahead(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn han_fast_path_agrees_with_is_cjk() {
+        let around = [
+            '\u{4DBF}',
+            '\u{4DC0}',
+            '\u{4DFF}',
+            '\u{4E00}',
+            '\u{4FFF}',
+            '\u{5000}',
+            '\u{9FFF}',
+            '\u{A000}',
+            '\u{3400}',
+            '\u{3007}',
+            '\u{20000}',
+            'a',
+            '。',
+            'é',
+            '\'',
+        ];
+        for a in around {
+            for b in around {
+                for c in around {
+                    let text: String = [a, b, c, 'x', a].iter().collect();
+                    let counts = count_text(&text, &Settings::default());
+                    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+                    assert_eq!(counts.cjk_chars, cjk, "{text:?}");
+                    assert_eq!(counts.words, words_looking_ahead(&text), "{text:?}");
+                }
+            }
         }
     }
 
