@@ -14,9 +14,16 @@
 # the binary is missing or older than the sources. Starts its own Xvfb unless DISPLAY is set
 # (STARTUP_XVFB=1 forces one). RUNS=n (default 7) runs; the median time and the largest RSS are
 # printed. LECTERN_BIN=path times that program instead (any program honouring the contract).
-# TIMEOUT_S (default 20) per run. When xdotool is installed the time to the first visible window
-# is shown too, for lectern and for the peer (xmessage or xterm, when installed), started the
-# same way.
+# TIMEOUT_S (default 20) per run.
+#
+# The floor: examples/empty_window.rs, an eframe window with the editor's options and renderer that
+# draws one label, timed the same way and taking turns with the editor. What the editor takes
+# beyond it is Lectern's own start-up; the floor itself is X11, OpenGL and the driver (under Xvfb,
+# Mesa's llvmpipe), and it is what varies most between machines. It is built with the editor
+# (`cargo build --release --example empty_window`); FLOOR_BIN=path times another program, and
+# FLOOR_BIN= (empty) skips it. When xdotool is installed the time to the first visible window is
+# shown too, for lectern and for the peer (xmessage or xterm, when installed), started the same
+# way.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -47,6 +54,11 @@ fi
 if [ -z "${LECTERN_BIN:-}" ] && { [ ! -x "$bin" ] || [ -n "$(find src Cargo.toml build.rs -newer "$bin" -print -quit)" ]; }; then
     echo "building the release binary (with the window)…" >&2
     cargo build --release
+fi
+floor_bin=${FLOOR_BIN-$target_dir/release/examples/empty_window}
+if [ -z "${FLOOR_BIN+set}" ] && { [ ! -x "$floor_bin" ] || [ -n "$(find src examples Cargo.toml -newer "$floor_bin" -print -quit)" ]; }; then
+    echo "building the floor (examples/empty_window.rs)…" >&2
+    cargo build --release --example empty_window
 fi
 
 if [ -z "${DISPLAY:-}" ] || [ -n "${STARTUP_XVFB:-}" ]; then
@@ -103,33 +115,49 @@ window_ms() {
     echo -
 }
 
-frame_times=()
-window_times=()
-max_rss=0
-frame_file="$work/first-frame"
-for run in $(seq "$runs"); do
+# One run of "$@" honouring the first-frame contract: sets $run_ms (exec to the first frame) and
+# $run_rss (peak RSS in KB once the window has settled).
+first_frame_run() {
+    local frame_file="$work/first-frame"
     rm -f "$frame_file"
-    LECTERN_FIRST_FRAME_FILE=$frame_file start_noted "$bin" "$speech"
-    deadline=$(( $(date +%s) + timeout_s ))
+    LECTERN_FIRST_FRAME_FILE=$frame_file start_noted "$@"
+    local deadline=$(( $(date +%s) + timeout_s ))
+    # The time is the one the program writes, so this loop only has to notice the file; it polls
+    # slowly so as not to take a processor from the program it measures.
     while ! grep -q '^[0-9][0-9]*$' "$frame_file" 2> /dev/null; do
         if ! kill -0 "$child" 2> /dev/null; then
-            echo "startup.sh: run $run: $bin exited before its first frame (does it honour LECTERN_FIRST_FRAME_FILE?)" >&2
+            echo "startup.sh: $1 exited before its first frame (does it honour LECTERN_FIRST_FRAME_FILE?)" >&2
             exit 1
         fi
         if [ "$(date +%s)" -ge "$deadline" ]; then
-            echo "startup.sh: run $run: no first frame within ${timeout_s} s" >&2
+            echo "startup.sh: $1: no first frame within ${timeout_s} s" >&2
             exit 1
         fi
-        sleep 0.002
+        sleep 0.05
     done
-    # Let the editor settle a moment so the peak includes what the first frames allocate.
+    # Let the program settle a moment so the peak includes what the first frames allocate.
     sleep "${SETTLE_S:-0.5}"
-    rss=$(peak_rss_kb "$child")
+    run_rss=$(peak_rss_kb "$child")
     stop_child
-    start=$(cat "$work/start")
-    frame=$(head -n 1 "$frame_file")
-    frame_times+=("$(awk -v s="$start" -v e="$frame" 'BEGIN { printf "%.3f", (e - s) / 1e6 }')")
-    [ "$rss" -gt "$max_rss" ] && max_rss=$rss
+    run_ms=$(awk -v s="$(cat "$work/start")" -v e="$(head -n 1 "$frame_file")" \
+        'BEGIN { printf "%.3f", (e - s) / 1e6 }')
+}
+
+frame_times=()
+floor_times=()
+window_times=()
+max_rss=0
+floor_rss=0
+for run in $(seq "$runs"); do
+    first_frame_run "$bin" "$speech"
+    frame_times+=("$run_ms")
+    [ "$run_rss" -gt "$max_rss" ] && max_rss=$run_rss
+    # The floor takes turns with the editor, so a host whose speed drifts skews both alike.
+    if [ -n "$floor_bin" ]; then
+        first_frame_run "$floor_bin"
+        floor_times+=("$run_ms")
+        [ "$run_rss" -gt "$floor_rss" ] && floor_rss=$run_rss
+    fi
     if command -v xdotool > /dev/null; then
         start_noted "$bin" "$speech"
         window_times+=("$(window_ms)")
@@ -167,6 +195,15 @@ awk -v kb="$max_rss" 'BEGIN {
 awk -v ms="$(printf '%s\n' "${frame_times[@]}" | median)" 'BEGIN {
     printf "  goal ≤ 150 ms: %s\n", (ms <= 150 ? "met" : "NOT met")
 }'
+if [ ${#floor_times[@]} -gt 0 ]; then
+    floor_ms=$(printf '%s\n' "${floor_times[@]}" | median)
+    printf '  floor, an empty eframe window (%s): %s ms median (runs: %s), peak RSS %s MB\n' \
+        "$floor_bin" "$floor_ms" "${floor_times[*]}" \
+        "$(awk -v kb="$floor_rss" 'BEGIN { printf "%.1f", kb / 1024 }')"
+    awk -v ms="$(printf '%s\n' "${frame_times[@]}" | median)" -v floor="$floor_ms" 'BEGIN {
+        printf "  Lectern beyond the floor: %.1f ms\n", ms - floor
+    }'
+fi
 if [ ${#window_times[@]} -gt 0 ]; then
     printf '  exec → first visible window (xdotool): %s ms median\n' \
         "$(printf '%s\n' "${window_times[@]}" | median)"

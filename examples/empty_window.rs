@@ -1,0 +1,39 @@
+//! The floor under the editor's start-up: an eframe window with the editor's window options and
+//! renderer that draws one line of text and nothing of Lectern. `benches/startup.sh` times it
+//! beside the editor, through the same `LECTERN_FIRST_FRAME_FILE` contract, so the figure shows
+//! how much of the start-up is the platform (X11, OpenGL, the driver) and how much is Lectern.
+//!
+//! `cargo build --release --example empty_window`
+
+use lectern::ui::startup::report_first_frame;
+
+fn main() -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("empty window")
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "empty window",
+        options,
+        Box::new(|_| Ok(Box::new(EmptyWindow { reported: false }))),
+    )
+}
+
+/// Draws one label; reports its first frame once.
+struct EmptyWindow {
+    reported: bool,
+}
+
+impl eframe::App for EmptyWindow {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| ui.label("An empty window."));
+        if !self.reported {
+            self.reported = true;
+            report_first_frame();
+        }
+    }
+}
