@@ -141,6 +141,18 @@ impl Window {
     }
 }
 
+/// The input of a window's first frame.
+fn first_frame_input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        time: Some(0.0),
+        ..Default::default()
+    }
+}
+
 /// The events of one keystroke: a character, then (next time) Backspace taking it away again, so
 /// the text being typed in keeps its length however many iterations the benchmark runs.
 fn keystroke(typed: &mut bool) -> Vec<egui::Event> {
@@ -171,11 +183,14 @@ fn frames(c: &mut Criterion) {
     let mut typing = Window::new(app_with_big_speech(dir.path()));
     typing.focus_section_body(1);
     let mut typed = false;
+    // Whether the case ran (a name filter on the command line may skip it).
+    let mut typing_ran = false;
     group.bench_function("keystroke", |b| {
+        typing_ran = true;
         b.iter(|| typing.frame(keystroke(&mut typed)))
     });
     assert!(
-        typing.app.editor().revision() > 1,
+        !typing_ran || typing.app.editor().revision() > 1,
         "the keystrokes reached the document"
     );
     // A keystroke after a pause: the frames in between (the cursor blinking) changed nothing.
@@ -214,15 +229,19 @@ fn frames(c: &mut Criterion) {
     proofing.focus_section_body(1);
     let before = proofing.app.editor().revision();
     let mut typed = false;
+    let mut proofing_ran = false;
     group.bench_function("keystroke_proofing_open", |b| {
+        proofing_ran = true;
         b.iter(|| proofing.frame(keystroke(&mut typed)))
     });
-    assert!(proofing.app.editor().revision() > before, "typed");
-    assert_eq!(
-        proofing.app.editor().proofing().rechecked_fields(),
-        1,
-        "a keystroke checks only its section again"
-    );
+    if proofing_ran {
+        assert!(proofing.app.editor().revision() > before, "typed");
+        assert_eq!(
+            proofing.app.editor().proofing().rechecked_fields(),
+            1,
+            "a keystroke checks only its section again"
+        );
+    }
 
     let mut compare = window_with_edited_draft(dir.path());
     assert!(
@@ -238,10 +257,12 @@ fn frames(c: &mut Criterion) {
         repeat: false,
         modifiers: egui::Modifiers::NONE,
     };
+    let mut f8_ran = false;
     group.bench_function("diff_view_next_change", |b| {
+        f8_ran = true;
         b.iter(|| compare.frame(vec![f8.clone()]))
     });
-    assert!(compare.diff_position().0.is_some(), "F8 moved");
+    assert!(!f8_ran || compare.diff_position().0.is_some(), "F8 moved");
     // A frame that compares again: the cleanup switch flips, so the cached diff is stale.
     let mut cleanup = true;
     group.bench_function("diff_view_recompare", |b| {
@@ -263,6 +284,25 @@ fn frames(c: &mut Criterion) {
     };
     let speech = lectern::import::import_text(&text, lectern::import::TextFormat::Plain).speech;
     let mut group = c.benchmark_group("frame_sample_speech");
+    // What `lectern speech.txt` shows first: a fresh window (fonts not yet loaded, no glyph
+    // drawn yet) whose first frame opens the import preview of the sample.
+    group.bench_function("first_frame_opening_the_txt", |b| {
+        b.iter_batched(
+            || {
+                let ctx = egui::Context::default();
+                lectern::ui::fonts::install(&ctx);
+                let app = LecternApp::new(options(Some(sample.clone()), UiLanguage::ZhHant));
+                (ctx, app)
+            },
+            |(ctx, mut app)| {
+                let mut output = ctx.run_ui(first_frame_input(), |ui| app.pass_ui(ui));
+                output.textures_delta.clear();
+                black_box(&output.shapes);
+                (ctx, app)
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
     let mut idle = Window::new(app_with_speech(
         dir.path(),
         "sample.lectern",
@@ -410,9 +450,13 @@ fn saving_frames(c: &mut Criterion) {
         })
     });
     group.finish();
+    if saves == 0 {
+        // A name filter on the command line skipped the case.
+        return;
+    }
     // Each save adds an automatic draft and thins the old ones: many drafts stay.
     assert!(
-        saves > 0 && window.app.editor().drafts().len() > 100,
+        window.app.editor().drafts().len() > 100,
         "saved with its drafts"
     );
     eprintln!(
