@@ -15,6 +15,8 @@ struct Window {
     ctx: egui::Context,
     app: LecternApp,
     time: f64,
+    /// The texts painted in the last frame, each with whether it lies wholly inside its clip.
+    painted: Vec<(String, bool)>,
 }
 
 impl Window {
@@ -25,6 +27,7 @@ impl Window {
             ctx,
             app,
             time: 0.0,
+            painted: Vec::new(),
         }
     }
 
@@ -40,12 +43,39 @@ impl Window {
             let app = &mut self.app;
             let mut output = self.ctx.run_ui(input, |ui| app.pass_ui(ui));
             output.textures_delta.clear();
+            self.painted.clear();
+            for clipped in &output.shapes {
+                collect_texts(&clipped.shape, clipped.clip_rect, &mut self.painted);
+            }
         }
+    }
+
+    /// Whether a text painted in the last frame contains `part`.
+    fn painted(&self, part: &str) -> bool {
+        self.painted.iter().any(|(text, _)| text.contains(part))
+    }
+
+    /// Whether a text painted in the last frame, none of it clipped, contains `part`.
+    fn wholly_painted(&self, part: &str) -> bool {
+        self.painted
+            .iter()
+            .any(|(text, whole)| *whole && text.contains(part))
     }
 
     /// Whether the field's text edit was laid out in the last frame.
     fn drawn(&self, field: Field) -> bool {
         self.ctx.read_response(field_id(field)).is_some()
+    }
+}
+
+fn collect_texts(shape: &egui::Shape, clip: Rect, texts: &mut Vec<(String, bool)>) {
+    match shape {
+        egui::Shape::Text(text) => {
+            let rect = text.galley.rect.translate(text.pos.to_vec2());
+            texts.push((text.galley.text().to_owned(), clip.contains_rect(rect)));
+        }
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect_texts(s, clip, texts)),
+        _ => {}
     }
 }
 
@@ -150,5 +180,97 @@ fn with_a_screen_reader_every_pane_is_there() {
     window.frames(2, Vec::new());
     for id in ids {
         assert!(window.drawn(Field::Body(id)));
+    }
+}
+
+#[test]
+fn the_import_preview_lays_out_only_the_lines_in_sight_and_cuts_long_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("长稿.txt");
+    let long_paragraph = "一要提高政治站位，切实增强责任感和使命感。".repeat(100);
+    let lines: String = (1..=400).map(|i| format!("第{i}段的文字。\n\n")).collect();
+    std::fs::write(
+        &path,
+        format!("在全市工作会议上的讲话\n\n同志们：\n\n{long_paragraph}\n\n{lines}"),
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let mut window = Window::new(app(&dialogs));
+    window.frames(2, Vec::new());
+    let before = window.ctx.fonts(|f| f.num_galleys_in_cache());
+    window.app.send(Intent::Action(Action::OpenPath(path)));
+    window.frames(3, Vec::new());
+    assert!(window.painted("第1段的文字。"));
+    // A row is two texts (role and line); 400 lines drawn would be 800 more.
+    let added = window.ctx.fonts(|f| f.num_galleys_in_cache()) - before;
+    assert!(added < 200, "{added} texts laid out");
+    // The long paragraph is laid out only as far as a row can show, and then some.
+    let shown = window
+        .painted
+        .iter()
+        .find(|(text, _)| text.starts_with("一要提高政治站位"))
+        .map(|(text, _)| text)
+        .expect("the long paragraph's row");
+    assert!(shown.ends_with('…'), "{shown}");
+    assert!(shown.chars().count() < 200, "{}", shown.chars().count());
+    // Up from the last line: the new selection is drawn and scrolled to, far below.
+    let last = window
+        .app
+        .editor()
+        .import_preview()
+        .unwrap()
+        .preview
+        .lines
+        .iter()
+        .rposition(|line| line.text == "第400段的文字。")
+        .unwrap();
+    window
+        .app
+        .send(Intent::Action(Action::SelectImportLine(last)));
+    window.frames(1, Vec::new());
+    window.frames(1, vec![key(egui::Key::ArrowUp)]);
+    window.frames(30, Vec::new());
+    let preview = window.app.editor().import_preview().unwrap();
+    assert_eq!(
+        preview.preview.lines[preview.selected].text,
+        "第399段的文字。"
+    );
+    assert!(window.painted("第399段的文字。"));
+    assert!(!window.painted("第1段的文字。"));
+    // Down, line by line, from the top past the bottom of the view: the selection stays in sight.
+    let first = window
+        .app
+        .editor()
+        .import_preview()
+        .unwrap()
+        .preview
+        .lines
+        .iter()
+        .position(|line| line.text == "第1段的文字。")
+        .unwrap();
+    window
+        .app
+        .send(Intent::Action(Action::SelectImportLine(first)));
+    window.frames(30, Vec::new());
+    for _ in 0..40 {
+        window.frames(1, vec![key(egui::Key::ArrowDown)]);
+        window.frames(1, Vec::new());
+    }
+    window.frames(30, Vec::new());
+    let preview = window.app.editor().import_preview().unwrap();
+    assert_eq!(
+        preview.preview.lines[preview.selected].text,
+        "第41段的文字。"
+    );
+    assert!(window.wholly_painted("第41段的文字。"));
+}
+
+fn key(key: egui::Key) -> Event {
+    Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
     }
 }
