@@ -8,17 +8,9 @@
 use lectern::ui::startup::report_first_frame;
 
 fn main() -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("empty window")
-            .with_inner_size([1200.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
     eframe::run_native(
         "empty window",
-        options,
+        lectern::ui::native_options("empty window"),
         Box::new(|_| Ok(Box::new(EmptyWindow { reported: false }))),
     )
 }

@@ -55,6 +55,20 @@ pub use commands::Command;
 pub use file_dialogs::{NativeDialogs, WindowDialogs};
 pub use prefs::{ThemeChoice, UiPrefs};
 
+/// The editor window's options (size, renderer…), with `title` (`examples/empty_window.rs` opens
+/// its window with these too).
+pub fn native_options(title: &str) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            // Fitted to the monitor in the first frame (85% of it at most), see `app::fit_window`.
+            .with_inner_size([1200.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    }
+}
+
 /// Opens the editor window and runs until it is closed. With a path, opens that file (a
 /// `.lectern` project, or a `.txt`/`.md` to import); without one, the most recent file or a new
 /// speech from the Chinese work-conference template.
@@ -62,18 +76,9 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
     // The word segmenter's dictionary takes tens of milliseconds to load: load it on the side
     // now, so the first comparison at word granularity doesn't stall a frame.
     std::thread::spawn(crate::diff::prepare_word_segmenter);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Lectern")
-            // Fitted to the monitor in the first frame (85% of it at most), see `app::fit_window`.
-            .with_inner_size([1200.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
     eframe::run_native(
         "Lectern",
-        options,
+        native_options("Lectern"),
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let prefs: UiPrefs = cc

@@ -50,6 +50,17 @@ impl Window {
         }
     }
 
+    /// The index of the import preview's line `text`.
+    fn import_line(&self, text: &str) -> usize {
+        let preview = self.app.editor().import_preview().unwrap();
+        preview
+            .preview
+            .lines
+            .iter()
+            .position(|line| line.text == text)
+            .unwrap()
+    }
+
     /// Whether a text painted in the last frame contains `part`.
     fn painted(&self, part: &str) -> bool {
         self.painted.iter().any(|(text, _)| text.contains(part))
@@ -214,16 +225,7 @@ fn the_import_preview_lays_out_only_the_lines_in_sight_and_cuts_long_ones() {
     assert!(shown.ends_with('…'), "{shown}");
     assert!(shown.chars().count() < 200, "{}", shown.chars().count());
     // Up from the last line: the new selection is drawn and scrolled to, far below.
-    let last = window
-        .app
-        .editor()
-        .import_preview()
-        .unwrap()
-        .preview
-        .lines
-        .iter()
-        .rposition(|line| line.text == "第400段的文字。")
-        .unwrap();
+    let last = window.import_line("第400段的文字。");
     window
         .app
         .send(Intent::Action(Action::SelectImportLine(last)));
@@ -238,16 +240,7 @@ fn the_import_preview_lays_out_only_the_lines_in_sight_and_cuts_long_ones() {
     assert!(window.painted("第399段的文字。"));
     assert!(!window.painted("第1段的文字。"));
     // Down, line by line, from the top past the bottom of the view: the selection stays in sight.
-    let first = window
-        .app
-        .editor()
-        .import_preview()
-        .unwrap()
-        .preview
-        .lines
-        .iter()
-        .position(|line| line.text == "第1段的文字。")
-        .unwrap();
+    let first = window.import_line("第1段的文字。");
     window
         .app
         .send(Intent::Action(Action::SelectImportLine(first)));
