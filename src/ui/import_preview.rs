@@ -210,7 +210,9 @@ impl View<'_> {
                 let shown = if everything {
                     Cow::Borrowed(line.text.as_str())
                 } else {
-                    cut_past_width(&line.text, row_width, body_size)
+                    // The line's button has the row less the margin and a gap.
+                    let width = row_width - margin - ui.spacing().item_spacing.x;
+                    cut_past_width(&line.text, width, body_size)
                 };
                 let mut body = RichText::new(shown);
                 if strong {
@@ -244,9 +246,10 @@ impl View<'_> {
 
 /// `text` cut, with "…", where it is sure to run past `width_pt` at `font_size_pt` (a row cut
 /// to the dialog's width by egui then looks as if it had been laid out whole); `text` itself
-/// when it may fit. Sure: CJK characters and full-width punctuation are counted at 0.8 em and
-/// printable ASCII at 0.15 em, less than any font draws them, and every other character at
-/// nothing.
+/// when it may fit. Sure: Han characters, kana and full-width punctuation are counted at 0.9 em,
+/// hangul at 0.8 em and printable ASCII at 0.15 em, less than any font draws them, and every other
+/// character at nothing. (Laying out fewer characters is the point: egui shapes and rasterises a
+/// row's every glyph before it elides the row.)
 fn cut_past_width(text: &str, width_pt: f32, font_size_pt: f32) -> Cow<'_, str> {
     let mut least_width_pt = 0.0;
     for (at, c) in text.char_indices() {
@@ -259,9 +262,9 @@ fn cut_past_width(text: &str, width_pt: f32, font_size_pt: f32) -> Cow<'_, str> 
     Cow::Borrowed(text)
 }
 
-/// A width no font draws `c` narrower than, in em: CJK ideographs, kana, hangul syllables and
-/// full-width punctuation are one em wide in CJK fonts; ASCII letters, digits and punctuation
-/// more than a seventh of one.
+/// A width no font draws `c` narrower than, in em: Han characters, kana and full-width
+/// punctuation are one em wide in CJK fonts, hangul syllables more than 0.8 em; ASCII letters,
+/// digits and punctuation more than a seventh of one.
 fn least_advance_em(c: char) -> f32 {
     match c as u32 {
         0x3001..=0x3003
@@ -270,9 +273,9 @@ fn least_advance_em(c: char) -> f32 {
         | 0x30A1..=0x30FA
         | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7A3
         | 0xF900..=0xFAFF
-        | 0xFF01..=0xFF5E => 0.8,
+        | 0xFF01..=0xFF5E => 0.9,
+        0xAC00..=0xD7A3 => 0.8,
         0x21..=0x7E => 0.15,
         _ => 0.0,
     }
@@ -284,9 +287,9 @@ mod tests {
 
     #[test]
     fn a_line_that_may_fit_is_kept_whole() {
-        // 30 Han characters at 14 pt are at least 336 pt wide: they may fit in 340.
+        // 30 Han characters at 14 pt are at least 378 pt wide: they may fit in 380.
         let line = "同志们".repeat(10);
-        assert_eq!(cut_past_width(&line, 340.0, 14.0), line.as_str());
+        assert_eq!(cut_past_width(&line, 380.0, 14.0), line.as_str());
         // Spaces, marks and letters beyond ASCII count as nothing.
         let spaces = " \u{301}é".repeat(1000);
         assert_eq!(cut_past_width(&spaces, 10.0, 14.0), spaces.as_str());
@@ -298,8 +301,8 @@ mod tests {
         let cut = cut_past_width(&line, 340.0, 14.0);
         let kept = cut.strip_suffix('…').unwrap();
         assert!(line.starts_with(kept));
-        // Cut after the first character whose least width passes 340 pt: 31 wide ones.
-        assert_eq!(kept.chars().count(), 31, "{kept}");
+        // Cut after the first character whose least width (12.6 pt each) passes 340 pt: the 27th.
+        assert_eq!(kept.chars().count(), 27, "{kept}");
         let ascii = "word ".repeat(200);
         let cut = cut_past_width(&ascii, 300.0, 14.0);
         // 300 / (0.15 × 14) = 142.9: the 143rd printable character passes it.
