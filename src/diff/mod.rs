@@ -481,13 +481,6 @@ impl SpeechDiff {
     }
 }
 
-/// Opens the dictionary of the Chinese word segmenter used by [`Granularity::Word`], if not
-/// open yet. It is built into the binary and read in place, so this costs microseconds; the
-/// first word diff would otherwise do it. Safe to call from any thread, any number of times.
-pub fn prepare_word_segmenter() {
-    segment::dictionary();
-}
-
 fn deadline_from(options: &DiffOptions) -> Option<Instant> {
     options.deadline.and_then(|d| Instant::now().checked_add(d))
 }

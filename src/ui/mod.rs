@@ -73,9 +73,6 @@ pub fn native_options(title: &str) -> eframe::NativeOptions {
 /// `.lectern` project, or a `.txt`/`.md` to import); without one, the most recent file or a new
 /// speech from the Chinese work-conference template.
 pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
-    // The word segmenter's dictionary takes tens of milliseconds to load: load it on the side
-    // now, so the first comparison at word granularity doesn't stall a frame.
-    std::thread::spawn(crate::diff::prepare_word_segmenter);
     eframe::run_native(
         "Lectern",
         native_options("Lectern"),
