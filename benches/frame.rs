@@ -6,6 +6,9 @@
 //! with an ASCII comma in every paragraph (hundreds of findings), and a keystroke frame on the
 //! sample speech.
 //!
+//! The first frame of `lectern speech.txt` (the import preview of the sample), cold and after the
+//! start-up warm-up has drawn it once headless on the same context (`ui::warm_up`).
+//!
 //! Last, frames while a project of the sample speech with 500 drafts is saved in the background:
 //! the frame that starts the save (the snapshot is taken there), and the slowest frame drawn
 //! while the worker writes (printed).
@@ -296,6 +299,33 @@ fn frames(c: &mut Criterion) {
             },
             |(ctx, mut app)| {
                 let mut output = ctx.run_ui(first_frame_input(), |ui| app.pass_ui(ui));
+                output.textures_delta.clear();
+                black_box(&output.shapes);
+                (ctx, app)
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    // The same first frame as the window draws it: after the start-up warm-up has drawn it once
+    // headless on the same context (on another thread, while eframe opens the window).
+    group.bench_function("first_frame_after_the_warm_up", |b| {
+        let input = egui::RawInput {
+            max_texture_side: Some(lectern::ui::warm_up::ASSUMED_MAX_TEXTURE_SIDE),
+            ..first_frame_input()
+        };
+        let size = input
+            .screen_rect
+            .map_or(egui::Vec2::ZERO, |rect| rect.size());
+        b.iter_batched(
+            || {
+                let ctx = lectern::ui::warm_up::window_context();
+                let warm_up = options(Some(sample.clone()), UiLanguage::ZhHant);
+                lectern::ui::warm_up::draw_headless_first_frame(&ctx, size, warm_up);
+                let app = LecternApp::new(options(Some(sample.clone()), UiLanguage::ZhHant));
+                (ctx, app)
+            },
+            |(ctx, mut app)| {
+                let mut output = ctx.run_ui(input.clone(), |ui| app.pass_ui(ui));
                 output.textures_delta.clear();
                 black_box(&output.shapes);
                 (ctx, app)

@@ -47,6 +47,7 @@ pub mod status;
 pub mod style;
 pub mod type_path;
 pub mod view;
+pub mod warm_up;
 
 use std::path::PathBuf;
 
@@ -55,16 +56,24 @@ pub use commands::Command;
 pub use file_dialogs::{NativeDialogs, WindowDialogs};
 pub use prefs::{ThemeChoice, UiPrefs};
 
+/// The application's name for eframe (its data folder: window geometry, preferences).
+pub const APP_ID: &str = "Lectern";
+
+/// The size the window opens at, in points, before it is fitted to the monitor in the first
+/// frame (85% of it at most, see `app::fit_window`).
+pub const OPENING_SIZE: egui::Vec2 = egui::vec2(1200.0, 800.0);
+
 /// The editor window's options (size, renderer…), with `title` (`examples/empty_window.rs` opens
 /// its window with these too).
 pub fn native_options(title: &str) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            // Fitted to the monitor in the first frame (85% of it at most), see `app::fit_window`.
-            .with_inner_size([1200.0, 800.0])
+            .with_inner_size(OPENING_SIZE)
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // The window adds its own, started after the first frame (`fonts::install_system_fallback`).
+        system_font_fallback: false,
         ..Default::default()
     }
 }
@@ -73,11 +82,22 @@ pub fn native_options(title: &str) -> eframe::NativeOptions {
 /// `.lectern` project, or a `.txt`/`.md` to import); without one, the most recent file or a new
 /// speech from the Chinese work-conference template.
 pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
-    eframe::run_native(
-        "Lectern",
+    let ctx = warm_up::window_context();
+    let system_locale = sys_locale::get_locale();
+    // The first frame is drawn once on another thread while eframe opens the window.
+    let warm_up = warm_up::WarmUp::start(&ctx, OPENING_SIZE, {
+        let initial_path = initial_path.clone();
+        let system_locale = system_locale.clone();
+        move || {
+            let prefs = warm_up::saved_prefs().unwrap_or_default();
+            warm_up::headless_options(initial_path, system_locale, prefs)
+        }
+    });
+    eframe::run_native_ext(
+        APP_ID,
         native_options("Lectern"),
+        Some(ctx),
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
             let prefs: UiPrefs = cc
                 .storage
                 .and_then(|storage| eframe::get_value(storage, UiPrefs::STORAGE_KEY))
@@ -88,12 +108,13 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
                 opener: Box::new(crate::editor::DesktopOpener),
                 prefs,
                 initial_path,
-                system_locale: sys_locale::get_locale(),
+                system_locale,
                 recovery: store.map(crate::editor::RecoveryOptions::new),
                 warn_without_recovery: true,
                 clock: app::PassClock::monotonic(),
                 background_saves: true,
             });
+            warm_up.finish();
             Ok(Box::new(app))
         }),
     )

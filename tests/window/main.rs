@@ -24,3 +24,4 @@ mod palette;
 mod panels;
 mod proofing;
 mod recovery;
+mod warm_up;
