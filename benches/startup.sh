@@ -5,8 +5,11 @@
 #   benches/startup.sh [SPEECH]
 #
 # Contract with the editor: when LECTERN_FIRST_FRAME_FILE is set, the editor writes to that file,
-# once, on the first frame that shows the speech, the wall-clock time as nanoseconds since the
-# UNIX epoch (a decimal integer and a newline), and keeps running. This script notes the time
+# once, on the first frame that shows the speech, as it is drawn, the wall-clock time as
+# nanoseconds since the UNIX epoch (a decimal integer and a newline), and keeps running; the next
+# frame, which begins once the first has been painted and shown, adds a second such line. Both
+# are reported: "drawn" and "shown" (the second also counts painting the frame, which under Xvfb
+# is Mesa's llvmpipe rasterising it on the processor). This script notes the time
 # just before exec (bash's $EPOCHREALTIME in the child, so no process start is counted twice),
 # waits for the file, reads the editor's peak RSS (VmHWM in /proc/PID/status) and stops it.
 #
@@ -141,21 +144,27 @@ first_frame_run() {
     stop_child
     run_ms=$(awk -v s="$(cat "$work/start")" -v e="$(head -n 1 "$frame_file")" \
         'BEGIN { printf "%.3f", (e - s) / 1e6 }')
+    run_shown_ms=$(awk -v s="$(cat "$work/start")" -v e="$(sed -n 2p "$frame_file")" \
+        'BEGIN { if (e == "") print "-"; else printf "%.3f", (e - s) / 1e6 }')
 }
 
 frame_times=()
+shown_times=()
 floor_times=()
+floor_shown_times=()
 window_times=()
 max_rss=0
 floor_rss=0
 for run in $(seq "$runs"); do
     first_frame_run "$bin" "$speech"
     frame_times+=("$run_ms")
+    shown_times+=("$run_shown_ms")
     [ "$run_rss" -gt "$max_rss" ] && max_rss=$run_rss
     # The floor takes turns with the editor, so a host whose speed drifts skews both alike.
     if [ -n "$floor_bin" ]; then
         first_frame_run "$floor_bin"
         floor_times+=("$run_ms")
+        floor_shown_times+=("$run_shown_ms")
         [ "$run_rss" -gt "$floor_rss" ] && floor_rss=$run_rss
     fi
     if command -v xdotool > /dev/null; then
@@ -187,22 +196,32 @@ if [ -n "$peer" ] && command -v xdotool > /dev/null; then
 fi
 
 echo "start-up of $bin with $speech ($runs runs, display $DISPLAY):"
-printf '  exec → first frame showing the speech: %s ms median (runs: %s)\n' \
+printf '  exec → first frame showing the speech, drawn: %s ms median (runs: %s)\n' \
     "$(printf '%s\n' "${frame_times[@]}" | median)" "${frame_times[*]}"
+printf '  exec → that frame shown (painted): %s ms median (runs: %s)\n' \
+    "$(printf '%s\n' "${shown_times[@]}" | median)" "${shown_times[*]}"
 awk -v kb="$max_rss" 'BEGIN {
     printf "  peak RSS: %.1f MB (goal ≤ 150 MB: %s)\n", kb / 1024, (kb / 1024 <= 150 ? "met" : "NOT met")
 }'
-awk -v ms="$(printf '%s\n' "${frame_times[@]}" | median)" 'BEGIN {
-    printf "  goal ≤ 150 ms: %s\n", (ms <= 150 ? "met" : "NOT met")
+awk -v ms="$(printf '%s\n' "${frame_times[@]}" | median)" \
+    -v shown="$(printf '%s\n' "${shown_times[@]}" | median)" 'BEGIN {
+    printf "  goal ≤ 150 ms: drawn %s, shown %s\n", (ms <= 150 ? "met" : "NOT met"),
+        (shown != "-" && shown <= 150 ? "met" : "NOT met")
 }'
 if [ ${#floor_times[@]} -gt 0 ]; then
     floor_ms=$(printf '%s\n' "${floor_times[@]}" | median)
     printf '  floor, an empty eframe window (%s): %s ms median (runs: %s), peak RSS %s MB\n' \
         "$floor_bin" "$floor_ms" "${floor_times[*]}" \
         "$(awk -v kb="$floor_rss" 'BEGIN { printf "%.1f", kb / 1024 }')"
-    awk -v ms="$(printf '%s\n' "${frame_times[@]}" | median)" -v floor="$floor_ms" 'BEGIN {
-        printf "  Lectern beyond the floor: %.1f ms\n", ms - floor
-    }'
+    floor_shown_ms=$(printf '%s\n' "${floor_shown_times[@]}" | median)
+    printf '  floor shown (painted): %s ms median (runs: %s)\n' "$floor_shown_ms" "${floor_shown_times[*]}"
+    # Each run of the editor against the floor's run right after it: steadier than the difference
+    # of the medians when the host's speed drifts.
+    paired() { local -n a=$1 b=$2; for i in "${!a[@]}"; do
+        awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { if (x == "-" || y == "-") print "-"; else printf "%.3f\n", x - y }'
+    done | median; }
+    printf '  Lectern beyond the floor (median of the run-by-run differences): drawn %s ms, shown %s ms\n' \
+        "$(paired frame_times floor_times)" "$(paired shown_times floor_shown_times)"
 fi
 if [ ${#window_times[@]} -gt 0 ]; then
     printf '  exec → first visible window (xdotool): %s ms median\n' \

@@ -87,6 +87,9 @@ pub struct LecternApp {
     /// Whether the window was fitted to the monitor (once, when its size is known).
     fitted: bool,
     first_frame_reported: bool,
+    /// The number of the first frame while the time it was shown is still to be noted
+    /// (`startup::report_first_frame_shown`, only when start-up is measured).
+    first_frame_nr: Option<u64>,
     /// The system locale, for the template of a new speech under an English interface.
     system_locale: Option<String>,
 }
@@ -166,6 +169,7 @@ impl LecternApp {
             zoom_applied: None,
             fitted: false,
             first_frame_reported: false,
+            first_frame_nr: None,
             system_locale: options.system_locale,
         }
     }
@@ -486,7 +490,11 @@ impl LecternApp {
         }
         if !self.first_frame_reported {
             self.first_frame_reported = true;
-            super::startup::report_first_frame();
+            if super::startup::report_first_frame() {
+                // The next frame notes when this one has been shown.
+                self.first_frame_nr = Some(ui.ctx().cumulative_frame_nr());
+                ui.ctx().request_repaint();
+            }
         }
     }
 
@@ -560,6 +568,12 @@ impl View<'_> {
 
 impl eframe::App for LecternApp {
     fn logic(&mut self, ctx: &Context, _frame: &mut eframe::Frame) {
+        if let Some(first) = self.first_frame_nr
+            && ctx.cumulative_frame_nr() > first
+        {
+            self.first_frame_nr = None;
+            super::startup::report_first_frame_shown();
+        }
         self.logic_pass(ctx);
     }
 
