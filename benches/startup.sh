@@ -123,6 +123,9 @@ window_ms() {
 first_frame_run() {
     local frame_file="$work/first-frame"
     rm -f "$frame_file"
+    # A pause first, so what the last stopped program left the X server and the processors to do
+    # is done before this one starts (the window-time runs stop the editor in mid-start).
+    sleep "${GAP_S:-0.3}"
     LECTERN_FIRST_FRAME_FILE=$frame_file start_noted "$@"
     local deadline=$(( $(date +%s) + timeout_s ))
     # The time is the one the program writes, so this loop only has to notice the file; it polls
