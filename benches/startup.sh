@@ -68,7 +68,9 @@ if [ -z "${DISPLAY:-}" ] || [ -n "${STARTUP_XVFB:-}" ]; then
     command -v Xvfb > /dev/null || { echo "startup.sh: Xvfb is needed (apt-get install xvfb)" >&2; exit 2; }
     display=99
     while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-    Xvfb ":$display" -screen 0 1280x900x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
+    # -noreset: as on a desktop, the server stays as it is when a program closes (by default Xvfb
+    # resets itself whenever its last client goes, and a program started meanwhile fails).
+    Xvfb ":$display" -screen 0 1280x900x24 -nolisten tcp -noreset > "$work/xvfb.log" 2>&1 &
     xvfb_pid=$!
     for _ in $(seq 200); do
         [ -e "/tmp/.X11-unix/X$display" ] && break
