@@ -49,7 +49,9 @@ pub mod type_path;
 pub mod view;
 pub mod warm_up;
 
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 pub use app::{AppOptions, LecternApp, PassClock};
 pub use commands::Command;
@@ -84,18 +86,29 @@ pub fn native_options(title: &str) -> eframe::NativeOptions {
 pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
     let ctx = warm_up::window_context();
     let system_locale = sys_locale::get_locale();
-    // The first frame is drawn once on another thread while eframe opens the window.
-    let warm_up = warm_up::WarmUp::start(&ctx, OPENING_SIZE, {
+    let mut options = native_options("Lectern");
+    // The first frame is drawn once on another thread while eframe opens the window and its GL
+    // context. It starts when the window is about to be built: by then the event loop is up,
+    // and X11 has read its input tables (the Compose file, character by character), which a
+    // second thread would have slowed by ~10 ms — glibc's stdio takes a lock per character once
+    // a process has threads.
+    let warm_up = Rc::new(RefCell::new(None));
+    options.window_builder = Some(Box::new({
+        let warm_up = Rc::clone(&warm_up);
+        let ctx = ctx.clone();
         let initial_path = initial_path.clone();
         let system_locale = system_locale.clone();
-        move || {
-            let prefs = warm_up::saved_prefs().unwrap_or_default();
-            warm_up::headless_options(initial_path, system_locale, prefs)
+        move |builder| {
+            *warm_up.borrow_mut() = Some(warm_up::WarmUp::start(&ctx, OPENING_SIZE, move || {
+                let prefs = warm_up::saved_prefs().unwrap_or_default();
+                warm_up::headless_options(initial_path, system_locale, prefs)
+            }));
+            builder
         }
-    });
+    }));
     eframe::run_native_ext(
         APP_ID,
-        native_options("Lectern"),
+        options,
         Some(ctx),
         Box::new(move |cc| {
             let prefs: UiPrefs = cc
@@ -114,7 +127,9 @@ pub fn run(initial_path: Option<PathBuf>) -> anyhow::Result<()> {
                 clock: app::PassClock::monotonic(),
                 background_saves: true,
             });
-            warm_up.finish();
+            if let Some(warm_up) = warm_up.borrow_mut().take() {
+                warm_up.finish();
+            }
             Ok(Box::new(app))
         }),
     )
