@@ -5,46 +5,29 @@
 //!
 //! `cargo build --release --example empty_window`
 
-use lectern::ui::startup::{report_first_frame, report_first_frame_shown};
+use lectern::ui::startup::FirstFrameReport;
 
 fn main() -> eframe::Result {
     eframe::run_native(
         "empty window",
         lectern::ui::native_options("empty window"),
-        Box::new(|_| {
-            Ok(Box::new(EmptyWindow {
-                reported: false,
-                first_frame_nr: None,
-            }))
-        }),
+        Box::new(|_| Ok(Box::<EmptyWindow>::default())),
     )
 }
 
 /// Draws one label; reports its first frame once, drawn and shown.
+#[derive(Default)]
 struct EmptyWindow {
-    reported: bool,
-    /// The first frame's number while the time it was shown is still to be noted.
-    first_frame_nr: Option<u64>,
+    first_frame: FirstFrameReport,
 }
 
 impl eframe::App for EmptyWindow {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if let Some(first) = self.first_frame_nr
-            && ctx.cumulative_frame_nr() > first
-        {
-            self.first_frame_nr = None;
-            report_first_frame_shown();
-        }
+        self.first_frame.pass_begins(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         egui::CentralPanel::default().show(ui, |ui| ui.label("An empty window."));
-        if !self.reported {
-            self.reported = true;
-            if report_first_frame() {
-                self.first_frame_nr = Some(ui.ctx().cumulative_frame_nr());
-                ui.ctx().request_repaint();
-            }
-        }
+        self.first_frame.frame_drawn(ui.ctx());
     }
 }

@@ -86,10 +86,8 @@ pub struct LecternApp {
     zoom_applied: Option<f32>,
     /// Whether the window was fitted to the monitor (once, when its size is known).
     fitted: bool,
-    first_frame_reported: bool,
-    /// The number of the first frame while the time it was shown is still to be noted
-    /// (`startup::report_first_frame_shown`, only when start-up is measured).
-    first_frame_nr: Option<u64>,
+    /// The start-up benchmark's first-frame times (`LECTERN_FIRST_FRAME_FILE`).
+    first_frame: super::startup::FirstFrameReport,
     /// The system locale, for the template of a new speech under an English interface.
     system_locale: Option<String>,
 }
@@ -168,8 +166,7 @@ impl LecternApp {
             theme_applied: None,
             zoom_applied: None,
             fitted: false,
-            first_frame_reported: false,
-            first_frame_nr: None,
+            first_frame: Default::default(),
             system_locale: options.system_locale,
         }
     }
@@ -177,7 +174,7 @@ impl LecternApp {
     /// The same editor, but its first frame writes no start-up time (`LECTERN_FIRST_FRAME_FILE`):
     /// the headless frame of the start-up warm-up is not the window's.
     pub(super) fn without_first_frame_report(mut self) -> Self {
-        self.first_frame_reported = true;
+        self.first_frame = super::startup::FirstFrameReport::done();
         self
     }
 
@@ -488,14 +485,7 @@ impl LecternApp {
         if !self.tx.is_empty() {
             ui.ctx().request_repaint();
         }
-        if !self.first_frame_reported {
-            self.first_frame_reported = true;
-            if super::startup::report_first_frame() {
-                // The next frame notes when this one has been shown.
-                self.first_frame_nr = Some(ui.ctx().cumulative_frame_nr());
-                ui.ctx().request_repaint();
-            }
-        }
+        self.first_frame.frame_drawn(ui.ctx());
     }
 
     /// A logic pass and a frame, as eframe runs them (for tests and benchmarks).
@@ -568,17 +558,12 @@ impl View<'_> {
 
 impl eframe::App for LecternApp {
     fn logic(&mut self, ctx: &Context, _frame: &mut eframe::Frame) {
-        if let Some(first) = self.first_frame_nr
-            && ctx.cumulative_frame_nr() > first
-        {
-            self.first_frame_nr = None;
-            super::startup::report_first_frame_shown();
-        }
+        self.first_frame.pass_begins(ctx);
         self.logic_pass(ctx);
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let first = !self.first_frame_reported;
+        let first = !self.first_frame.first_frame_drawn();
         self.frame_ui(ui);
         if first {
             // With the first frame drawn, the system's fonts can be looked through in the
